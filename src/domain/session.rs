@@ -1,0 +1,177 @@
+//! Logged self-care sessions: stretching, strengthening, heat and self-massage.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::DomainError;
+use super::pain::Rating;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SessionKind {
+    Stretch,
+    Strength,
+    Heat,
+    Massage,
+}
+
+impl SessionKind {
+    pub const ALL: [SessionKind; 4] = [
+        SessionKind::Stretch,
+        SessionKind::Strength,
+        SessionKind::Heat,
+        SessionKind::Massage,
+    ];
+
+    /// Stable code used in storage and CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionKind::Stretch => "stretch",
+            SessionKind::Strength => "strength",
+            SessionKind::Heat => "heat",
+            SessionKind::Massage => "massage",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::Stretch => "Stretching",
+            SessionKind::Strength => "Strengthening",
+            SessionKind::Heat => "Heat pack",
+            SessionKind::Massage => "Self-massage",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Result<Self, DomainError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .ok_or_else(|| DomainError::Unknown {
+                what: "session kind",
+                value: code.to_owned(),
+            })
+    }
+
+    /// Stretching, strengthening and massage count as "a routine" for streaks and insights.
+    pub fn is_routine(self) -> bool {
+        !matches!(self, SessionKind::Heat)
+    }
+}
+
+/// One exercise done within a session, and how many of its holds were completed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionExercise {
+    /// The catalog id of the exercise.
+    pub exercise: String,
+    pub holds_done: u32,
+    pub holds_planned: u32,
+}
+
+/// A session as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub kind: SessionKind,
+    pub started_at: DateTime<Utc>,
+    /// The local calendar day it belongs to, decided when it was made.
+    pub date: NaiveDate,
+    pub duration_secs: u32,
+    /// The routine's name, if it came from one.
+    pub routine: String,
+    /// For heat: the kind of pack ("moist", "electric", "other").
+    pub heat_type: Option<String>,
+    /// Where on the back (heat and massage).
+    pub area: Option<String>,
+    /// A heat session stopped by the safety cap.
+    pub capped: bool,
+    /// "How does your back feel now", 0-10, if answered.
+    pub feel_after: Option<Rating>,
+    pub note: String,
+    pub exercises: Vec<SessionExercise>,
+}
+
+/// Longest duration a session may have: anything longer is a typing mistake.
+pub const MAX_SESSION_SECS: u32 = 4 * 60 * 60;
+
+impl Session {
+    /// A session with only the required fields; the rest empty.
+    pub fn new(
+        kind: SessionKind,
+        started_at: DateTime<Utc>,
+        date: NaiveDate,
+        duration_secs: u32,
+    ) -> Self {
+        Self {
+            kind,
+            started_at,
+            date,
+            duration_secs,
+            routine: String::new(),
+            heat_type: None,
+            area: None,
+            capped: false,
+            feel_after: None,
+            note: String::new(),
+            exercises: Vec::new(),
+        }
+    }
+
+    /// Checks what the storage would refuse, with words a person understands.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.duration_secs > MAX_SESSION_SECS {
+            return Err(DomainError::Invalid(format!(
+                "a session can last at most 4 hours; {} minutes looks like a typing mistake",
+                self.duration_secs / 60
+            )));
+        }
+        super::pain::check_note(&self.note)
+    }
+}
+
+/// Parses a duration in whole minutes typed by a person, between 1 minute and 4 hours.
+pub fn parse_minutes(text: &str) -> Result<u32, DomainError> {
+    let trimmed = text.trim();
+    let minutes: i64 = trimmed.parse().map_err(|_| {
+        DomainError::Invalid(format!(
+            "the duration must be a whole number of minutes, not \"{trimmed}\""
+        ))
+    })?;
+    let max_minutes = i64::from(MAX_SESSION_SECS / 60);
+    if minutes < 1 {
+        return Err(DomainError::Invalid(
+            "the duration must be at least 1 minute".to_owned(),
+        ));
+    }
+    if minutes > max_minutes {
+        return Err(DomainError::Invalid(format!(
+            "{minutes} minutes is more than 4 hours; please check the number"
+        )));
+    }
+    u32::try_from(minutes)
+        .map_err(|_| DomainError::Invalid(format!("{minutes} minutes is out of range")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_codes_round_trip() {
+        for kind in SessionKind::ALL {
+            assert_eq!(SessionKind::from_code(kind.code()).unwrap(), kind);
+        }
+        assert!(SessionKind::from_code("yoga").is_err());
+    }
+
+    #[test]
+    fn minutes_between_1_and_240() {
+        assert_eq!(parse_minutes("15").unwrap(), 15);
+        assert_eq!(parse_minutes("240").unwrap(), 240);
+        assert!(parse_minutes("0").is_err());
+        assert!(parse_minutes("-5").is_err());
+        assert!(
+            parse_minutes("241")
+                .unwrap_err()
+                .to_string()
+                .contains("4 hours")
+        );
+        assert!(parse_minutes("ten").is_err());
+    }
+}

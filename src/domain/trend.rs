@@ -1,0 +1,576 @@
+//! What the progress screen draws: daily pain, its 7-day rolling mean, change
+//! against a baseline, weekly session counts, streaks, a calendar heatmap and
+//! the next-day comparison.
+//!
+//! Pure functions over slices. Every day is a local calendar date
+//! (`NaiveDate`, decided when the record was made), never an instant, so a DST
+//! or time-zone change cannot add or lose a day. Records dated after `today`
+//! (a clock that was wrong for a while) are left out of [`ProgressData`].
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::advice::{Advice, professional_advice};
+use super::pain::{CheckIn, Rating};
+use super::session::{Session, SessionKind};
+
+/// Length of the rolling-mean window, in calendar days (the day itself and the 6 before it).
+pub const ROLLING_WINDOW_DAYS: i64 = 7;
+/// How many of the first check-ins make the automatic baseline.
+pub const BASELINE_CHECKINS: usize = 7;
+/// IMMPACT: a drop of 30 percent from baseline is a moderately important improvement.
+pub const MODERATE_IMPROVEMENT_PCT: f64 = -30.0;
+/// IMMPACT: a drop of 50 percent from baseline is a substantial improvement.
+pub const SUBSTANTIAL_IMPROVEMENT_PCT: f64 = -50.0;
+/// Days each side of the next-day comparison needs before it is shown.
+pub const INSIGHT_MIN_DAYS: usize = 7;
+
+/// A point on a date axis: the day and its value.
+pub type DayValue = (NaiveDate, f64);
+
+/// `date` minus `days`, saturating at the earliest date chrono knows.
+pub(crate) fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_sub_days(Days::new(days))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The check-ins sorted by date, one per date. Should two share a date, the
+/// one saved last (`recorded_at`) wins.
+pub fn latest_per_day(checkins: &[CheckIn]) -> Vec<&CheckIn> {
+    let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
+    sorted.sort_by_key(|c| (c.date, c.recorded_at));
+    let mut out: Vec<&CheckIn> = Vec::with_capacity(sorted.len());
+    for checkin in sorted {
+        match out.last_mut() {
+            Some(last) if last.date == checkin.date => *last = checkin,
+            _ => out.push(checkin),
+        }
+    }
+    out
+}
+
+/// Daily pain, sorted by date, one point per date that has a check-in.
+pub fn daily_pain(checkins: &[CheckIn]) -> Vec<DayValue> {
+    latest_per_day(checkins)
+        .into_iter()
+        .map(|c| (c.date, f64::from(c.pain.get())))
+        .collect()
+}
+
+/// The 7-day rolling mean of a daily series sorted by date (as [`daily_pain`] gives).
+///
+/// The rule: for each date D that has a value, the mean of the values dated
+/// D-6 to D inclusive (7 calendar days ending on D). Days without a value are
+/// skipped, never counted as zero, so the mean is over however many of those 7
+/// days have one (at least D itself). Dates without a value get no point.
+/// Linear time: a sliding window.
+pub fn rolling_mean(daily: &[DayValue]) -> Vec<DayValue> {
+    let mut out = Vec::with_capacity(daily.len());
+    let mut first = 0;
+    let mut sum = 0.0;
+    for (last, &(date, value)) in daily.iter().enumerate() {
+        sum += value;
+        while first < last && (date - daily[first].0).num_days() >= ROLLING_WINDOW_DAYS {
+            sum -= daily[first].1;
+            first += 1;
+        }
+        out.push((date, sum / (last - first + 1) as f64));
+    }
+    out
+}
+
+/// Splits a date-sorted series where a day is missing, so a chart draws gaps
+/// as gaps instead of joining the points across them.
+pub fn contiguous_runs(points: &[DayValue]) -> Vec<&[DayValue]> {
+    points
+        .chunk_by(|a, b| a.0.succ_opt() == Some(b.0))
+        .collect()
+}
+
+/// Where a baseline came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaselineSource {
+    /// Typed in by the person.
+    UserSet,
+    /// The mean of this many of the first check-ins (up to [`BASELINE_CHECKINS`]).
+    FirstCheckIns(usize),
+}
+
+/// The pain level progress is measured against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Baseline {
+    pub value: f64,
+    pub source: BaselineSource,
+}
+
+/// The user's baseline when it is a number from 0 to 10; otherwise the mean of
+/// the first [`BASELINE_CHECKINS`] points of `daily` (fewer if fewer exist);
+/// `None` without either. `daily` is the whole history, not a range.
+pub fn baseline(daily: &[DayValue], user_baseline: Option<f64>) -> Option<Baseline> {
+    if let Some(value) = user_baseline.filter(|v| (0.0..=10.0).contains(v)) {
+        return Some(Baseline {
+            value,
+            source: BaselineSource::UserSet,
+        });
+    }
+    let first = daily.get(..BASELINE_CHECKINS).unwrap_or(daily);
+    if first.is_empty() {
+        return None;
+    }
+    let sum: f64 = first.iter().map(|p| p.1).sum();
+    Some(Baseline {
+        value: sum / first.len() as f64,
+        source: BaselineSource::FirstCheckIns(first.len()),
+    })
+}
+
+/// Change of `value` against `baseline` in percent: negative is less pain.
+/// `None` when the baseline is 0 (no pain to improve on) or not a number.
+pub fn percent_change(value: f64, baseline: f64) -> Option<f64> {
+    if baseline == 0.0 || !baseline.is_finite() || !value.is_finite() {
+        return None;
+    }
+    Some((value - baseline) / baseline * 100.0)
+}
+
+/// How a percent change compares with the IMMPACT thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Improvement {
+    /// 50 percent less pain than the baseline, or more.
+    Substantial,
+    /// 30 percent less, or more.
+    Moderate,
+    /// Less than a 30 percent drop (including no change or more pain).
+    BelowThreshold,
+}
+
+impl Improvement {
+    pub fn from_percent_change(pct: f64) -> Self {
+        if pct <= SUBSTANTIAL_IMPROVEMENT_PCT {
+            Improvement::Substantial
+        } else if pct <= MODERATE_IMPROVEMENT_PCT {
+            Improvement::Moderate
+        } else {
+            Improvement::BelowThreshold
+        }
+    }
+}
+
+/// The Monday that starts the week `date` falls in.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    days_before(date, u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// Sessions logged in one week (Monday to Sunday).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekCounts {
+    /// The Monday the week starts on: the bar's key.
+    pub week_start: NaiveDate,
+    pub stretch: u32,
+    pub strength: u32,
+    pub heat: u32,
+    pub massage: u32,
+    /// Total length of the week's strengthening sessions.
+    pub strength_secs: u64,
+}
+
+impl WeekCounts {
+    pub fn empty(week_start: NaiveDate) -> Self {
+        Self {
+            week_start,
+            stretch: 0,
+            strength: 0,
+            heat: 0,
+            massage: 0,
+            strength_secs: 0,
+        }
+    }
+
+    pub fn count(&self, kind: SessionKind) -> u32 {
+        match kind {
+            SessionKind::Stretch => self.stretch,
+            SessionKind::Strength => self.strength,
+            SessionKind::Heat => self.heat,
+            SessionKind::Massage => self.massage,
+        }
+    }
+
+    /// Strengthening time in minutes (the target is 10 to 15, three times a week).
+    pub fn strength_minutes(&self) -> f64 {
+        self.strength_secs as f64 / 60.0
+    }
+
+    fn add(&mut self, session: &Session) {
+        match session.kind {
+            SessionKind::Stretch => self.stretch += 1,
+            SessionKind::Strength => {
+                self.strength += 1;
+                self.strength_secs += u64::from(session.duration_secs);
+            }
+            SessionKind::Heat => self.heat += 1,
+            SessionKind::Massage => self.massage += 1,
+        }
+    }
+}
+
+/// One entry per week, oldest first, from the week holding `from` to the week
+/// holding `to`, empty weeks included as zeros so bars line up. The first week
+/// is counted whole (from its Monday), so its bar is comparable with the rest;
+/// sessions after `to` are left out. Empty when `from` is after `to`.
+pub fn weekly_counts(sessions: &[Session], from: NaiveDate, to: NaiveDate) -> Vec<WeekCounts> {
+    if from > to {
+        return Vec::new();
+    }
+    let first = week_start(from);
+    let weeks = (week_start(to) - first).num_days() / 7 + 1;
+    let mut out: Vec<WeekCounts> = first
+        .iter_weeks()
+        .take(usize::try_from(weeks).unwrap_or(0))
+        .map(WeekCounts::empty)
+        .collect();
+    for session in sessions.iter().filter(|s| s.date >= first && s.date <= to) {
+        let index = usize::try_from((session.date - first).num_days() / 7);
+        if let Some(week) = index.ok().and_then(|i| out.get_mut(i)) {
+            week.add(session);
+        }
+    }
+    out
+}
+
+/// Runs of consecutive calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Streak {
+    /// The run ending today, or yesterday when today is not done yet; 0 otherwise.
+    pub current: u32,
+    /// The longest run ever.
+    pub longest: u32,
+}
+
+/// Streaks over the given days (any order, repeats allowed). Days after
+/// `today` are ignored. The current streak is the run that ends today, or
+/// yesterday: a day not yet logged doesn't break it until it has passed.
+pub fn streak(days: &[NaiveDate], today: NaiveDate) -> Streak {
+    let mut sorted: Vec<NaiveDate> = days.iter().copied().filter(|d| *d <= today).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut longest = 0;
+    let mut run = 0;
+    let mut previous: Option<NaiveDate> = None;
+    for day in sorted {
+        run = match previous {
+            Some(p) if p.succ_opt() == Some(day) => run + 1,
+            _ => 1,
+        };
+        longest = longest.max(run);
+        previous = Some(day);
+    }
+    let current = match previous {
+        Some(last) if last == today || last.succ_opt() == Some(today) => run,
+        _ => 0,
+    };
+    Streak { current, longest }
+}
+
+/// Check-in and routine streaks, side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Streaks {
+    /// Days with a check-in.
+    pub check_in: Streak,
+    /// Days with at least one routine session ([`SessionKind::is_routine`]).
+    pub routine: Streak,
+}
+
+pub fn streaks(checkins: &[CheckIn], sessions: &[Session], today: NaiveDate) -> Streaks {
+    let check_in_days: Vec<NaiveDate> = checkins.iter().map(|c| c.date).collect();
+    Streaks {
+        check_in: streak(&check_in_days, today),
+        routine: streak(&routine_days(sessions), today),
+    }
+}
+
+/// Dates with at least one routine session, sorted, without repeats.
+fn routine_days(sessions: &[Session]) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = sessions
+        .iter()
+        .filter(|s| s.kind.is_routine())
+        .map(|s| s.date)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// One square of the calendar heatmap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeatmapDay {
+    pub date: NaiveDate,
+    /// The day's pain, when there was a check-in.
+    pub pain: Option<Rating>,
+    /// Routine sessions logged that day (heat is not a routine).
+    pub routine_sessions: u32,
+}
+
+impl HeatmapDay {
+    pub fn has_check_in(&self) -> bool {
+        self.pain.is_some()
+    }
+}
+
+/// Every day from `from` to `to` inclusive, oldest first; empty when `from` is after `to`.
+pub fn heatmap(
+    checkins: &[CheckIn],
+    sessions: &[Session],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<HeatmapDay> {
+    if from > to {
+        return Vec::new();
+    }
+    let mut days: Vec<HeatmapDay> = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|date| HeatmapDay {
+            date,
+            pain: None,
+            routine_sessions: 0,
+        })
+        .collect();
+    let index = |date: NaiveDate| usize::try_from((date - from).num_days()).ok();
+    for checkin in latest_per_day(checkins) {
+        if let Some(day) = index(checkin.date).and_then(|i| days.get_mut(i)) {
+            day.pain = Some(checkin.pain);
+        }
+    }
+    for session in sessions.iter().filter(|s| s.kind.is_routine()) {
+        if let Some(day) = index(session.date).and_then(|i| days.get_mut(i)) {
+            day.routine_sessions += 1;
+        }
+    }
+    days
+}
+
+/// Mean next-day pain after days with a routine and after days without one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NextDayComparison {
+    pub after_routine_days: usize,
+    pub after_routine_mean: f64,
+    pub after_none_days: usize,
+    pub after_none_mean: f64,
+}
+
+impl NextDayComparison {
+    /// The comparison as an observation from the log, not a claim about cause.
+    pub fn observation(&self) -> String {
+        format!(
+            "On the {} after a day with a routine, your pain averaged {:.1}; \
+             on the {} after a day without one, it averaged {:.1}.",
+            days_phrase(self.after_routine_days),
+            self.after_routine_mean,
+            days_phrase(self.after_none_days),
+            self.after_none_mean,
+        )
+    }
+}
+
+fn days_phrase(days: usize) -> String {
+    if days == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{days} days")
+    }
+}
+
+/// The next-day comparison, or how far the log is from supporting one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Insight {
+    /// Both sides have at least [`INSIGHT_MIN_DAYS`] days.
+    Ready(NextDayComparison),
+    /// Not enough days yet; the counts so far.
+    NeedMoreDays {
+        after_routine_days: usize,
+        after_none_days: usize,
+    },
+}
+
+impl Insight {
+    /// More days needed after a routine and after none, in that order; (0, 0) when ready.
+    pub fn more_days_needed(&self) -> (usize, usize) {
+        match *self {
+            Insight::Ready(_) => (0, 0),
+            Insight::NeedMoreDays {
+                after_routine_days,
+                after_none_days,
+            } => (
+                INSIGHT_MIN_DAYS.saturating_sub(after_routine_days),
+                INSIGHT_MIN_DAYS.saturating_sub(after_none_days),
+            ),
+        }
+    }
+}
+
+/// Pairs each check-in on day D+1 with day D: D "had a routine" when any
+/// routine session is dated D, otherwise "none" (including days with nothing
+/// logged). Only pairs whose next day has a check-in count.
+pub fn next_day_insight(checkins: &[CheckIn], sessions: &[Session]) -> Insight {
+    let routine = routine_days(sessions);
+    let (mut with_sum, mut with_days, mut none_sum, mut none_days) = (0u64, 0usize, 0u64, 0usize);
+    for checkin in latest_per_day(checkins) {
+        let Some(day_before) = checkin.date.pred_opt() else {
+            continue;
+        };
+        let pain = u64::from(checkin.pain.get());
+        if routine.binary_search(&day_before).is_ok() {
+            with_sum += pain;
+            with_days += 1;
+        } else {
+            none_sum += pain;
+            none_days += 1;
+        }
+    }
+    if with_days < INSIGHT_MIN_DAYS || none_days < INSIGHT_MIN_DAYS {
+        return Insight::NeedMoreDays {
+            after_routine_days: with_days,
+            after_none_days: none_days,
+        };
+    }
+    Insight::Ready(NextDayComparison {
+        after_routine_days: with_days,
+        after_routine_mean: with_sum as f64 / with_days as f64,
+        after_none_days: none_days,
+        after_none_mean: none_sum as f64 / none_days as f64,
+    })
+}
+
+/// The span of days the progress screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ProgressRange {
+    Weeks4,
+    #[default]
+    Weeks12,
+    All,
+}
+
+impl ProgressRange {
+    pub const ALL: [ProgressRange; 3] = [
+        ProgressRange::Weeks4,
+        ProgressRange::Weeks12,
+        ProgressRange::All,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProgressRange::Weeks4 => "4 weeks",
+            ProgressRange::Weeks12 => "12 weeks",
+            ProgressRange::All => "All time",
+        }
+    }
+
+    /// The first day shown: 4 or 12 whole weeks ending today (today - 27 or
+    /// today - 83 days). `None` for all time, which starts at the first record.
+    pub fn start(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            ProgressRange::Weeks4 => Some(days_before(today, 4 * 7 - 1)),
+            ProgressRange::Weeks12 => Some(days_before(today, 12 * 7 - 1)),
+            ProgressRange::All => None,
+        }
+    }
+}
+
+/// The items that `keep`, borrowed when that is all of them (the usual case).
+fn up_to<T: Clone>(items: &[T], keep: impl Fn(&T) -> bool) -> Cow<'_, [T]> {
+    if items.iter().all(&keep) {
+        Cow::Borrowed(items)
+    } else {
+        Cow::Owned(items.iter().filter(|i| keep(i)).cloned().collect())
+    }
+}
+
+/// Everything the progress screen draws, computed once per data change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressData {
+    pub range: ProgressRange,
+    /// First day shown: the range start, or the first record (today if none) for all time.
+    pub from: NaiveDate,
+    /// Last day shown: today.
+    pub to: NaiveDate,
+    /// Daily pain within the range.
+    pub pain: Vec<DayValue>,
+    /// Rolling mean within the range; windows reach back before `from`.
+    pub rolling_mean: Vec<DayValue>,
+    /// From the whole history, or the user's value.
+    pub baseline: Option<Baseline>,
+    /// Percent change of each rolling-mean point against the baseline.
+    pub percent_change: Vec<DayValue>,
+    /// Weeks touching the range, the first counted from its Monday.
+    pub weeks: Vec<WeekCounts>,
+    /// Every day from `from` to `to`.
+    pub heatmap: Vec<HeatmapDay>,
+    /// From the whole history.
+    pub streaks: Streaks,
+    /// From the whole history.
+    pub insight: Insight,
+    /// Reasons to see a professional, if any.
+    pub advice: Vec<Advice>,
+}
+
+impl ProgressData {
+    /// O(n log n) in the number of records, plus one step per day and week shown.
+    pub fn compute(
+        checkins: &[CheckIn],
+        sessions: &[Session],
+        today: NaiveDate,
+        range: ProgressRange,
+        user_baseline: Option<f64>,
+    ) -> ProgressData {
+        let checkins = up_to(checkins, |c| c.date <= today);
+        let sessions = up_to(sessions, |s| s.date <= today);
+        let from = range.start(today).unwrap_or_else(|| {
+            let first_checkin = checkins.iter().map(|c| c.date).min();
+            let first_session = sessions.iter().map(|s| s.date).min();
+            [first_checkin, first_session, Some(today)]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(today)
+        });
+        let daily = daily_pain(&checkins);
+        let rolling = rolling_mean(&daily);
+        let baseline = baseline(&daily, user_baseline);
+        let in_range = |points: &[DayValue]| -> Vec<DayValue> {
+            points.iter().copied().filter(|p| p.0 >= from).collect()
+        };
+        let rolling_mean = in_range(&rolling);
+        let percent_change = match baseline {
+            Some(b) => rolling_mean
+                .iter()
+                .filter_map(|&(date, mean)| percent_change(mean, b.value).map(|pct| (date, pct)))
+                .collect(),
+            None => Vec::new(),
+        };
+        ProgressData {
+            range,
+            from,
+            to: today,
+            pain: in_range(&daily),
+            rolling_mean,
+            baseline,
+            percent_change,
+            weeks: weekly_counts(&sessions, from, today),
+            heatmap: heatmap(&checkins, &sessions, from, today),
+            streaks: streaks(&checkins, &sessions, today),
+            insight: next_day_insight(&checkins, &sessions),
+            advice: professional_advice(&checkins, &sessions, today),
+        }
+    }
+
+    /// The most recent percent change and how it compares with the IMMPACT thresholds.
+    pub fn latest_change(&self) -> Option<(NaiveDate, f64, Improvement)> {
+        self.percent_change
+            .last()
+            .map(|&(date, pct)| (date, pct, Improvement::from_percent_change(pct)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

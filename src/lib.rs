@@ -1,0 +1,12 @@
+//! Unknot: a desktop companion for upper back tension.
+//!
+//! `domain` holds plain types and rules, `store` is the only code that speaks
+//! SQL, and `ui` draws with egui. Arrows point down: `ui` uses `store` and
+//! `domain`; `store` uses `domain`; `domain` uses nothing of ours.
+
+pub mod cli;
+pub mod domain;
+pub mod export;
+pub mod reminders;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,223 @@
+//! CSV out and in: check-ins, sessions and checklist answers as three
+//! spreadsheet-friendly files.
+//!
+//! Format, the same for all three files:
+//! - UTF-8 without a byte-order mark (one is tolerated on import), a header
+//!   row, one row per record, RFC 4180 quoting, CRLF line endings;
+//! - dates as `YYYY-MM-DD`; instants as RFC 3339 in UTC with whole seconds and
+//!   a `Z` suffix (`2024-03-01T08:30:00Z`); anything below a second is dropped;
+//! - numbers as plain digits, yes/no columns as `0`/`1` (`yes`/`no` are also
+//!   read), an empty cell for "no value" (so an empty `heat_type` or `area`
+//!   reads back as `None`);
+//! - `areas` as area codes joined by `;`; `exercises` as
+//!   `id:holds_done/holds_planned` entries joined by `;`.
+//!
+//! Spreadsheet safety (OWASP "CSV injection"): a text cell that a spreadsheet
+//! could take for a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return, is written with a `'` in front. So that every text survives
+//! a round trip, the rule is stated on the text *after* any leading quotes:
+//!
+//! - writing: if the text is zero or more `'` followed by a dangerous
+//!   character, one more `'` is put in front (`=1` -> `'=1`, `'=1` -> `''=1`);
+//! - reading: if the cell is one or more `'` followed by a dangerous
+//!   character, one `'` is taken off.
+//!
+//! Any other text, `'hello` included, is written and read as it is. Numeric and
+//! date columns are never altered.
+//!
+//! Importing checks every row of every file and reports all problems at once
+//! (file, line and column); nothing is returned unless everything is valid, so
+//! the caller stores either all of it or none of it. Instants with another
+//! offset are converted to UTC, and rows whose cells are all empty are skipped.
+
+mod read;
+mod write;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::domain::checklist::ChecklistAnswer;
+use crate::domain::pain::CheckIn;
+use crate::domain::session::Session;
+
+pub use read::{read_checkins, read_checklist, read_dir, read_sessions};
+pub use write::{export_dir, write_checkins, write_checklist, write_sessions};
+
+/// File name of the check-ins table.
+pub const CHECKINS_FILE: &str = "checkins.csv";
+/// File name of the sessions table.
+pub const SESSIONS_FILE: &str = "sessions.csv";
+/// File name of the checklist table.
+pub const CHECKLIST_FILE: &str = "checklist.csv";
+
+/// Header of `checkins.csv`, in order.
+pub const CHECKIN_COLUMNS: [&str; 9] = [
+    "date",
+    "recorded_at",
+    "pain",
+    "stress",
+    "areas",
+    "arm_symptoms",
+    "after_impact",
+    "fever",
+    "note",
+];
+
+/// Header of `sessions.csv`, in order.
+pub const SESSION_COLUMNS: [&str; 11] = [
+    "kind",
+    "started_at",
+    "date",
+    "duration_secs",
+    "routine",
+    "heat_type",
+    "area",
+    "capped",
+    "feel_after",
+    "note",
+    "exercises",
+];
+
+/// Header of `checklist.csv`, in order.
+pub const CHECKLIST_COLUMNS: [&str; 3] = ["item", "answer", "answered_on"];
+
+/// What [`export_dir`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportReport {
+    pub files: Vec<ExportedFile>,
+}
+
+/// One file written by [`export_dir`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFile {
+    pub path: PathBuf,
+    /// Data rows, not counting the header.
+    pub rows: usize,
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("could not {action} {}: {source}", path.display())]
+    Io {
+        /// What was being done: "create", "write", "flush", "sync", "rename"...
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("could not write {file}: {source}")]
+    Csv {
+        file: &'static str,
+        #[source]
+        source: csv::Error,
+    },
+    #[error("{file}, record {record}: {message}")]
+    Unrepresentable {
+        file: &'static str,
+        /// 1-based position of the record in the slice that was passed in.
+        record: usize,
+        message: String,
+    },
+}
+
+/// One problem found while importing.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{}", self.describe())]
+pub struct ImportError {
+    /// The file's name, or its full path when read by [`read_dir`].
+    pub file: String,
+    /// 1-based line in the file where the record starts (the header is line
+    /// 1); `None` when the problem is with the whole file.
+    pub line: Option<u64>,
+    /// 1-based row number as a spreadsheet shows it (the header is row 1).
+    /// Equal to `line` unless an earlier cell holds a line break.
+    pub row: Option<u64>,
+    /// The column at fault, if there is one.
+    pub column: Option<&'static str>,
+    pub message: String,
+}
+
+impl ImportError {
+    fn describe(&self) -> String {
+        let mut out = self.file.clone();
+        match (self.line, self.row) {
+            (Some(line), Some(row)) if line != row => {
+                out.push_str(&format!(", line {line} (spreadsheet row {row})"));
+            }
+            (Some(line), _) => out.push_str(&format!(", line {line}")),
+            (None, _) => {}
+        }
+        if let Some(column) = self.column {
+            out.push_str(&format!(", column {column}"));
+        }
+        out.push_str(": ");
+        out.push_str(&self.message);
+        out
+    }
+}
+
+/// Every problem found in an import. Non-empty when returned as an error.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub struct ImportErrors {
+    pub errors: Vec<ImportError>,
+}
+
+impl fmt::Display for ImportErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.as_slice() {
+            [one] => write!(f, "nothing was imported: {one}"),
+            all => {
+                write!(f, "nothing was imported; {} problems:", all.len())?;
+                for error in all {
+                    write!(f, "\n- {error}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Everything read by [`read_dir`]. A table is `None` when its file was absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSet {
+    pub checkins: Option<Vec<CheckIn>>,
+    pub sessions: Option<Vec<Session>>,
+    pub checklist: Option<Vec<ChecklistAnswer>>,
+}
+
+/// Characters that make a spreadsheet read a cell as a formula.
+fn is_dangerous(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// True when `text` is zero or more `'` followed by a dangerous character.
+fn needs_quote_prefix(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .chars()
+        .next()
+        .is_some_and(is_dangerous)
+}
+
+/// A text value as written to a cell (see the module notes).
+fn text_to_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if needs_quote_prefix(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The text a cell stands for: the exact inverse of [`text_to_cell`].
+fn cell_to_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote_prefix(rest) => rest,
+        _ => cell,
+    }
+}

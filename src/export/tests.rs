@@ -1,0 +1,393 @@
+use std::fs;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::domain::checklist::Answer;
+use crate::domain::pain::{Area, Rating, RedFlags};
+use crate::domain::session::{SessionExercise, SessionKind};
+
+const HEADER: &str = "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n";
+
+/// Notes that a spreadsheet or a CSV parser could get wrong.
+const TRICKY: [&str; 15] = [
+    "",
+    "stiff, then better",
+    "she said \"sit up\"",
+    "line one\r\nline two\nline three\rend",
+    "🙂 calmer today ✨",
+    "=HYPERLINK(\"http://x\")",
+    "+1 after lunch",
+    "-2 compared with yesterday",
+    "@desk",
+    "\tindented",
+    "\rreturn first",
+    "'=already quoted",
+    "''=twice",
+    "'plain apostrophe",
+    "'",
+];
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, d).unwrap()
+}
+
+fn at(d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 3, d, h, 30, 0).unwrap()
+}
+
+fn checkin(d: u32, note: &str) -> CheckIn {
+    CheckIn {
+        date: day(d),
+        recorded_at: at(d, 8),
+        pain: Rating::new(i64::from(d % 11), "pain").unwrap(),
+        stress: d
+            .is_multiple_of(2)
+            .then(|| Rating::new(3, "stress").unwrap()),
+        areas: vec![Area::Neck, Area::MidBack],
+        red_flags: RedFlags {
+            after_impact: d.is_multiple_of(3),
+            ..RedFlags::default()
+        },
+        note: note.to_owned(),
+    }
+}
+
+fn session(d: u32, note: &str) -> Session {
+    let mut s = Session::new(SessionKind::Heat, at(d, 18), day(d), 900);
+    s.routine = "-desk break".to_owned();
+    s.heat_type = Some("moist".to_owned());
+    s.area = Some("=between blades".to_owned());
+    s.capped = true;
+    s.feel_after = Some(Rating::new(2, "feel").unwrap());
+    s.note = note.to_owned();
+    s.exercises = vec![
+        SessionExercise {
+            exercise: "cat_cow".to_owned(),
+            holds_done: 4,
+            holds_planned: 4,
+        },
+        SessionExercise {
+            exercise: "odd:id/with marks".to_owned(),
+            holds_done: 2,
+            holds_planned: 6,
+        },
+    ];
+    s
+}
+
+fn answers() -> Vec<ChecklistAnswer> {
+    vec![
+        ChecklistAnswer {
+            item: "monitor_height".to_owned(),
+            answer: Answer::Yes,
+            answered_on: day(2),
+        },
+        ChecklistAnswer {
+            item: "+chair".to_owned(),
+            answer: Answer::NotApplicable,
+            answered_on: day(5),
+        },
+    ]
+}
+
+fn checkins_csv(checkins: &[CheckIn]) -> String {
+    let mut out = Vec::new();
+    write_checkins(&mut out, checkins).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn only_error(result: Result<Vec<CheckIn>, ImportErrors>) -> ImportError {
+    let errors = result.unwrap_err().errors;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn cell_rule_is_lossless_and_neutralises_formulas() {
+    let cases = [
+        ("=1", "'=1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@a", "'@a"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=1", "''=1"),
+        ("''-1", "'''-1"),
+        ("'hello", "'hello"),
+        ("'", "'"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ];
+    for (text, cell) in cases {
+        assert_eq!(text_to_cell(text), cell, "writing {text:?}");
+        assert_eq!(cell_to_text(cell), text, "reading {cell:?}");
+    }
+}
+
+#[test]
+fn tricky_notes_survive_a_round_trip_and_are_neutralised_in_the_text() {
+    let checkins: Vec<CheckIn> = (1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect();
+    let text = checkins_csv(&checkins);
+    for neutralised in [
+        ",'+1 after lunch\r\n",
+        ",'-2 compared with yesterday\r\n",
+        ",'@desk\r\n",
+        ",'\tindented\r\n",
+        ",\"'\rreturn first\"\r\n",
+        ",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n",
+        ",''=already quoted\r\n",
+        ",'''=twice\r\n",
+        ",'plain apostrophe\r\n",
+        ",\"stiff, then better\"\r\n",
+        ",🙂 calmer today ✨\r\n",
+    ] {
+        assert!(text.contains(neutralised), "{neutralised:?} not in {text}");
+    }
+    assert_eq!(read_checkins(text.as_bytes()).unwrap(), checkins);
+
+    let sessions: Vec<Session> = (1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect();
+    let mut out = Vec::new();
+    write_sessions(&mut out, &sessions).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains(",'-desk break,moist,'=between blades,1,2,"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",cat_cow:4/4;odd:id/with marks:2/6\r\n"),
+        "{text}"
+    );
+    assert_eq!(read_sessions(text.as_bytes()).unwrap(), sessions);
+}
+
+#[test]
+fn rows_have_plain_numbers_iso_dates_and_crlf_endings() {
+    let text = checkins_csv(&[checkin(6, "ok"), checkin(3, "")]);
+    let expected = format!(
+        "{HEADER}\
+         2024-03-06,2024-03-06T08:30:00Z,6,3,neck;mid_back,0,1,0,ok\r\n\
+         2024-03-03,2024-03-03T08:30:00Z,3,,neck;mid_back,0,1,0,\r\n"
+    );
+    assert_eq!(text, expected);
+
+    let mut out = Vec::new();
+    write_checklist(&mut out, &answers()).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text,
+        "item,answer,answered_on\r\nmonitor_height,yes,2024-03-02\r\n'+chair,not_applicable,2024-03-05\r\n"
+    );
+    assert_eq!(read_checklist(text.as_bytes()).unwrap(), answers());
+}
+
+#[test]
+fn one_bad_row_names_line_and_column_and_returns_nothing() {
+    let text = format!(
+        "{HEADER}\
+         2024-03-01,2024-03-01T08:30:00Z,4,,neck,0,0,0,\r\n\
+         2024-03-02,2024-03-02T08:30:00Z,5,2,,0,0,0,fine\r\n\
+         2024-03-03,2024-03-03T08:30:00Z,11,2,,0,0,0,\r\n\
+         2024-03-04,2024-03-04T08:30:00Z,3,2,,0,0,0,\r\n"
+    );
+    let error = only_error(read_checkins(text.as_bytes()));
+    assert_eq!(error.line, Some(4));
+    assert_eq!(error.column, Some("pain"));
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("checkins.csv, line 4, column pain: "),
+        "{shown}"
+    );
+    assert!(shown.contains("11"), "{shown}");
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported() {
+    let long_note = "x".repeat(crate::domain::pain::MAX_NOTE_CHARS + 1);
+    let text = format!(
+        "kind,started_at,date,duration_secs,routine,heat_type,area,capped,feel_after,note,exercises\r\n\
+         yoga,2024-03-01T08:00:00Z,2024-3-1,18000,,,,2,,,\r\n\
+         stretch,yesterday,2024-03-01,60,,,,0,11,{long_note},cat_cow:4\r\n\
+         stretch,2024-03-01T08:00:00Z,2024-03-01,60\r\n"
+    );
+    let errors = read_sessions(text.as_bytes()).unwrap_err().errors;
+    let found: Vec<(Option<u64>, Option<&str>)> =
+        errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(
+        found,
+        [
+            (Some(2), Some("kind")),
+            (Some(2), Some("date")),
+            (Some(2), Some("duration_secs")),
+            (Some(2), Some("capped")),
+            (Some(3), Some("started_at")),
+            (Some(3), Some("feel_after")),
+            (Some(3), Some("note")),
+            (Some(3), Some("exercises")),
+            (Some(4), None),
+        ]
+    );
+    let all = ImportErrors { errors }.to_string();
+    assert!(
+        all.contains("unknown session kind \"yoga\"; known kinds are stretch"),
+        "{all}"
+    );
+    assert!(all.contains("at most 4 hours"), "{all}");
+    assert!(all.contains("the limit is 2000"), "{all}");
+    assert!(
+        all.contains("this row has 4 cells but the header has 11"),
+        "{all}"
+    );
+}
+
+#[test]
+fn wrong_header_is_rejected() {
+    let mut sessions = Vec::new();
+    write_sessions(&mut sessions, &[session(1, "")]).unwrap();
+    let error = only_error(read_checkins(sessions.as_slice()));
+    assert_eq!((error.line, error.column), (Some(1), Some("date")));
+    assert!(error.message.contains("header row should be"), "{error}");
+
+    let renamed = "date,recorded_at,Pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n";
+    let error = only_error(read_checkins(renamed.as_bytes()));
+    assert_eq!(error.column, Some("pain"));
+
+    let error = only_error(read_checkins(&b""[..]));
+    assert!(error.message.contains("the file is empty"), "{error}");
+}
+
+#[test]
+fn hand_edited_files_are_accepted() {
+    // A byte-order mark, LF endings, an offset instead of Z, yes/no flags and
+    // a trailing row of empty cells, as spreadsheets and editors may save.
+    let text = "\u{feff}date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\n\
+                2024-03-01,2024-03-01T10:30:00+02:00,4,,mid_back;neck,no,Yes,0,a\n\
+                ,,,,,,,,\n";
+    let read = read_checkins(text.as_bytes()).unwrap();
+    let mut expected = checkin(1, "a");
+    expected.pain = Rating::new(4, "pain").unwrap();
+    expected.red_flags.after_impact = true;
+    assert_eq!(read, [expected]);
+
+    let text = "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\n\
+                2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\n\
+                2024-03-02,2024-03-02T08:30:00Z,4,,elbow,maybe,0,0,\n";
+    let errors = read_checkins(text.as_bytes()).unwrap_err().errors;
+    let found: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(
+        found,
+        [(Some(3), Some("areas")), (Some(3), Some("arm_symptoms"))]
+    );
+    assert!(
+        errors[0].message.contains("known areas are neck, "),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn line_and_spreadsheet_row_differ_after_a_multiline_note() {
+    let mut text = checkins_csv(&[checkin(1, "one\r\ntwo\r\nthree")]);
+    text.push_str("2024-03-02,2024-03-02T08:30:00Z,-1,,,0,0,0,\r\n");
+    let error = only_error(read_checkins(text.as_bytes()));
+    assert_eq!((error.line, error.row), (Some(5), Some(3)));
+    assert!(
+        error.to_string().contains("line 5 (spreadsheet row 3)"),
+        "{error}"
+    );
+}
+
+#[test]
+fn two_checkins_for_one_day_are_refused() {
+    let text = checkins_csv(&[checkin(1, "a"), checkin(2, "b"), checkin(1, "c")]);
+    let error = only_error(read_checkins(text.as_bytes()));
+    assert_eq!((error.line, error.column), (Some(4), Some("date")));
+    assert!(error.message.contains("line 2 already has"), "{error}");
+}
+
+#[test]
+fn exercise_id_with_separator_is_refused_on_export() {
+    let mut s = session(1, "");
+    s.exercises[0].exercise = "a;b".to_owned();
+    let err = write_sessions(Vec::new(), &[session(2, ""), s]).unwrap_err();
+    assert!(matches!(
+        err,
+        ExportError::Unrepresentable { record: 2, .. }
+    ));
+    assert!(
+        err.to_string().starts_with("sessions.csv, record 2: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_read_export_gives_identical_files() {
+    let first = tempfile::tempdir().unwrap();
+    let checkins: Vec<CheckIn> = (1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect();
+    let sessions: Vec<Session> = (1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect();
+    let report = export_dir(first.path(), &checkins, &sessions, &answers()).unwrap();
+    let rows: Vec<(PathBuf, usize)> = report.files.into_iter().map(|f| (f.path, f.rows)).collect();
+    assert_eq!(
+        rows,
+        [
+            (first.path().join(CHECKINS_FILE), TRICKY.len()),
+            (first.path().join(SESSIONS_FILE), TRICKY.len()),
+            (first.path().join(CHECKLIST_FILE), 2),
+        ]
+    );
+    let mut names: Vec<String> = fs::read_dir(first.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [CHECKINS_FILE, CHECKLIST_FILE, SESSIONS_FILE],
+        "no temp files left"
+    );
+
+    let set = read_dir(first.path()).unwrap();
+    assert_eq!(set.checkins.as_deref(), Some(checkins.as_slice()));
+    let second = tempfile::tempdir().unwrap();
+    export_dir(
+        second.path(),
+        &set.checkins.unwrap_or_default(),
+        &set.sessions.unwrap_or_default(),
+        &set.checklist.unwrap_or_default(),
+    )
+    .unwrap();
+    for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
+        let a = fs::read(first.path().join(name)).unwrap();
+        let b = fs::read(second.path().join(name)).unwrap();
+        assert_eq!(a, b, "{name} differs");
+    }
+    // Writing again over existing files replaces them.
+    export_dir(first.path(), &[], &[], &[]).unwrap();
+    let text = fs::read_to_string(first.path().join(CHECKINS_FILE)).unwrap();
+    assert_eq!(text, HEADER);
+}
+
+#[test]
+fn read_dir_takes_what_is_there_and_explains_what_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = read_dir(dir.path()).unwrap_err().to_string();
+    assert!(
+        error.contains("none of checkins.csv, sessions.csv or checklist.csv"),
+        "{error}"
+    );
+
+    let mut file = fs::File::create(dir.path().join(CHECKLIST_FILE)).unwrap();
+    write_checklist(&mut file, &answers()).unwrap();
+    let set = read_dir(dir.path()).unwrap();
+    assert_eq!((set.checkins, set.sessions), (None, None));
+    assert_eq!(set.checklist, Some(answers()));
+
+    fs::write(dir.path().join(CHECKINS_FILE), "date\r\n").unwrap();
+    fs::write(dir.path().join(SESSIONS_FILE), "nonsense\r\n").unwrap();
+    let errors = read_dir(dir.path()).unwrap_err().errors;
+    let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(files, [CHECKINS_FILE, SESSIONS_FILE]);
+
+    let missing = read_dir(&dir.path().join("nope")).unwrap_err().to_string();
+    assert!(missing.contains("could not open the folder"), "{missing}");
+}

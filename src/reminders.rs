@@ -1,0 +1,603 @@
+//! When the next posture, stretch-break, check-in or strengthening nudge is due.
+//!
+//! Pure logic: every call takes the local "now" from the caller and nothing
+//! here reads the clock, so day boundaries, DST and sleep are tested directly.
+//! Intervals are measured in real elapsed time; active hours, quiet hours and
+//! reminder times are read on the local wall clock of the `now` passed in.
+//!
+//! The rules, in one place:
+//! - Reminders come only while reminders are on, on an active weekday, outside
+//!   quiet hours, not while snoozed and not on a paused day.
+//! - Posture checks and stretch breaks also need active hours (start included,
+//!   end excluded). Check-in and strengthening nudges come at their own time of
+//!   day on active days, whatever the active hours.
+//! - At most one reminder at a time, and at least [`SPACING_MINS`] between two.
+//!   When several are due, the order is: a snoozed reminder coming back, the
+//!   check-in, strengthening, the stretch break, the posture check.
+//! - Every reminder shown restarts the posture interval; a stretch break also
+//!   restarts the stretch interval. Catching up never repeats a reminder.
+//! - A stretch break missed by [`AWAY_AFTER_MINS`] or more (sleep, suspend, a
+//!   night, quiet hours) means you were away from the desk: it is not shown,
+//!   its interval starts again, and the one reminder you get on return is the
+//!   posture check.
+//! - The check-in comes once a day, only when you haven't checked in; the
+//!   strengthening nudge once a day, only when the week is behind pace (see
+//!   [`strength_behind`]).
+
+use std::ops::RangeInclusive;
+
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday, WeekdaySet,
+};
+
+/// How long "remind me later" waits.
+pub const SNOOZE_MINS: i64 = 10;
+/// The shortest time between two reminders.
+pub const SPACING_MINS: i64 = 10;
+/// A stretch break overdue by this much means you were away from the desk.
+pub const AWAY_AFTER_MINS: i64 = 30;
+/// Allowed posture intervals, in minutes.
+pub const POSTURE_MINS: RangeInclusive<u32> = 15..=60;
+/// Longest stretch-break interval, in hours.
+pub const MAX_STRETCH_HOURS: u32 = 8;
+/// Strengthening sessions a week the app aims for.
+pub const STRENGTH_TARGET: u32 = 3;
+/// Sessions that should be done by each weekday (Monday first) to keep the
+/// target in reach with a rest day between sessions: at least one by
+/// Wednesday, two by Friday, three by Sunday.
+pub const STRENGTH_PACE: [u32; 7] = [0, 0, 1, 1, 2, 2, 3];
+
+const fn hm(hour: u32, min: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(hour, min, 0) {
+        Some(t) => t,
+        None => NaiveTime::MIN,
+    }
+}
+
+/// True when the week is behind the strengthening pace on this weekday,
+/// counting sessions already done this week (Monday to Sunday), today included.
+pub fn strength_behind(weekday: Weekday, sessions_this_week: u32) -> bool {
+    let index = weekday.num_days_from_monday() as usize;
+    sessions_this_week < STRENGTH_PACE.get(index).copied().unwrap_or(0)
+}
+
+/// A daily span of wall-clock time from `start` (included) to `end`
+/// (excluded). It may run past midnight (22:00 to 06:00); `start == end`
+/// covers the whole day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeWindow {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl TimeWindow {
+    pub fn new(start: NaiveTime, end: NaiveTime) -> Self {
+        Self { start, end }
+    }
+
+    pub fn contains(self, time: NaiveTime) -> bool {
+        if self.start <= self.end {
+            self.start == self.end || (self.start <= time && time < self.end)
+        } else {
+            time >= self.start || time < self.end
+        }
+    }
+}
+
+/// What the person chose in settings. Out-of-range values are clamped when used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderSettings {
+    /// All reminders on or off.
+    pub enabled: bool,
+    pub posture_enabled: bool,
+    /// Minutes between posture checks; used within [`POSTURE_MINS`].
+    pub posture_every_mins: u32,
+    /// When posture checks and stretch breaks may come.
+    pub active_hours: TimeWindow,
+    /// Days on which any reminder may come.
+    pub active_days: WeekdaySet,
+    /// Hours between stretch breaks; 0 turns them off.
+    pub stretch_every_hours: u32,
+    /// Time of day for the check-in reminder; `None` turns it off.
+    pub check_in_at: Option<NaiveTime>,
+    /// Time of day for the strengthening nudge; `None` turns it off.
+    pub strength_nudge_at: Option<NaiveTime>,
+    /// No reminders at all within this window.
+    pub quiet_hours: Option<TimeWindow>,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            posture_enabled: true,
+            posture_every_mins: 30,
+            active_hours: TimeWindow::new(hm(9, 0), hm(18, 0)),
+            active_days: WeekdaySet::ALL
+                .difference(WeekdaySet::from_array([Weekday::Sat, Weekday::Sun])),
+            stretch_every_hours: 2,
+            check_in_at: Some(hm(17, 0)),
+            strength_nudge_at: Some(hm(12, 0)),
+            quiet_hours: None,
+        }
+    }
+}
+
+impl ReminderSettings {
+    /// The posture interval after clamping to 15 to 60 minutes.
+    pub fn posture_interval(&self) -> Duration {
+        let mins = self
+            .posture_every_mins
+            .clamp(*POSTURE_MINS.start(), *POSTURE_MINS.end());
+        Duration::minutes(i64::from(mins))
+    }
+
+    /// The stretch-break interval, or `None` when stretch breaks are off.
+    pub fn stretch_interval(&self) -> Option<Duration> {
+        match self.stretch_every_hours {
+            0 => None,
+            hours => Some(Duration::hours(i64::from(hours.min(MAX_STRETCH_HOURS)))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReminderKind {
+    Posture,
+    StretchBreak,
+    CheckIn,
+    Strength,
+}
+
+impl ReminderKind {
+    pub const ALL: [ReminderKind; 4] = [
+        ReminderKind::Posture,
+        ReminderKind::StretchBreak,
+        ReminderKind::CheckIn,
+        ReminderKind::Strength,
+    ];
+
+    /// Stable code for settings and logs.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReminderKind::Posture => "posture",
+            ReminderKind::StretchBreak => "stretch_break",
+            ReminderKind::CheckIn => "check_in",
+            ReminderKind::Strength => "strength",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReminderKind::Posture => "Posture checks",
+            ReminderKind::StretchBreak => "Stretch breaks",
+            ReminderKind::CheckIn => "Daily check-in",
+            ReminderKind::Strength => "Strengthening nudge",
+        }
+    }
+
+    /// Posture checks and stretch breaks are about sitting, so they keep to active hours.
+    pub fn keeps_to_active_hours(self) -> bool {
+        matches!(self, ReminderKind::Posture | ReminderKind::StretchBreak)
+    }
+}
+
+/// What the rest of the app knows about today, passed in with each question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayFacts {
+    pub checked_in_today: bool,
+    /// Strengthening sessions in the current Monday-to-Sunday week, today included.
+    pub strength_sessions_this_week: u32,
+}
+
+/// One reminder to show, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    pub kind: ReminderKind,
+    pub title: &'static str,
+    pub body: String,
+}
+
+const POSTURE_BODY: &str = "Sit back into the chair, let your shoulders drop and bring your \
+     head back over them. Two slow breaths, then carry on.";
+const STRETCH_BODY: &str = "You have been sitting for a while. Stand up for a few minutes: walk \
+     about, roll your shoulders or try a seated spinal twist.";
+const CHECK_IN_BODY: &str =
+    "How is your back today? Rating it takes a few seconds and shows the trend over the weeks.";
+
+impl Reminder {
+    fn new(kind: ReminderKind, facts: &DayFacts) -> Self {
+        let (title, body) = match kind {
+            ReminderKind::Posture => ("Posture check", POSTURE_BODY.to_owned()),
+            ReminderKind::StretchBreak => ("Time for a stretch break", STRETCH_BODY.to_owned()),
+            ReminderKind::CheckIn => ("Daily check-in", CHECK_IN_BODY.to_owned()),
+            ReminderKind::Strength => {
+                let so_far = match facts.strength_sessions_this_week {
+                    0 => "No strengthening session yet this week.".to_owned(),
+                    1 => "One strengthening session so far this week.".to_owned(),
+                    2 => "Two strengthening sessions so far this week.".to_owned(),
+                    n => format!("{n} strengthening sessions so far this week."),
+                };
+                let body = format!(
+                    "{so_far} Ten minutes of wall angels or bird-dogs today keeps you on the \
+                     way to {STRENGTH_TARGET}."
+                );
+                ("Strengthening this week", body)
+            }
+        };
+        Self { kind, title, body }
+    }
+}
+
+/// A snooze: no reminders until `until`, then `kind` (the one snoozed) comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snooze {
+    pub until: DateTime<FixedOffset>,
+    pub kind: Option<ReminderKind>,
+}
+
+/// What the scheduler remembers between calls. Plain data, so the app may keep it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReminderState {
+    /// Last posture reminder shown or posture check done.
+    pub posture_at: Option<DateTime<FixedOffset>>,
+    /// Start of the current stretch interval.
+    pub stretch_at: Option<DateTime<FixedOffset>>,
+    /// Day the check-in reminder was shown, dismissed or found not needed.
+    pub check_in_on: Option<NaiveDate>,
+    /// Day the strengthening nudge was shown, dismissed or found not needed.
+    pub strength_on: Option<NaiveDate>,
+    /// The last reminder shown, and when.
+    pub last_shown: Option<(ReminderKind, DateTime<FixedOffset>)>,
+    pub snoozed: Option<Snooze>,
+    /// Reminders are paused for this local day.
+    pub paused_on: Option<NaiveDate>,
+}
+
+/// Which time-of-day rule a kind follows when looking for an open moment.
+#[derive(Debug, Clone, Copy)]
+enum Gate {
+    ActiveHours,
+    Daily {
+        from: NaiveTime,
+        done_on: Option<NaiveDate>,
+        needs_pace: bool,
+    },
+}
+
+/// Decides which reminder is due. Holds the settings and the state; the caller
+/// owns the clock and the notification.
+#[derive(Debug, Clone, Default)]
+pub struct Scheduler {
+    settings: ReminderSettings,
+    state: ReminderState,
+}
+
+impl Scheduler {
+    pub fn new(settings: ReminderSettings) -> Self {
+        Self::with_state(settings, ReminderState::default())
+    }
+
+    pub fn with_state(settings: ReminderSettings, state: ReminderState) -> Self {
+        Self { settings, state }
+    }
+
+    pub fn settings(&self) -> &ReminderSettings {
+        &self.settings
+    }
+
+    /// Replaces the settings; what was already shown or done is kept.
+    pub fn set_settings(&mut self, settings: ReminderSettings) {
+        self.settings = settings;
+    }
+
+    pub fn state(&self) -> &ReminderState {
+        &self.state
+    }
+
+    /// The reminder to show now, if any, recorded as shown. Call it at the time
+    /// [`Scheduler::next_due`] gives (and after waking from sleep); it returns
+    /// at most one reminder per call and never catches up on missed ones.
+    pub fn due(&mut self, now: DateTime<FixedOffset>, facts: &DayFacts) -> Option<Reminder> {
+        self.clamp_to(now);
+        self.settle(now, facts);
+        if !self.settings.enabled || self.held(now) {
+            return None;
+        }
+        if let Some(snooze) = self.state.snoozed.take()
+            && let Some(kind) = snooze.kind
+            && self.is_open(now, self.gate(kind, true))
+            && self.still_wanted(kind, now, facts)
+        {
+            return Some(self.fire(kind, now, facts));
+        }
+        let interval_open = self.is_open(now, Gate::ActiveHours);
+        if interval_open && let Some(interval) = self.settings.stretch_interval() {
+            let away = Duration::minutes(AWAY_AFTER_MINS);
+            match self.state.stretch_at {
+                Some(start) if now - (start + interval) < away => {}
+                _ => self.state.stretch_at = Some(now),
+            }
+        }
+        let kind = [
+            ReminderKind::CheckIn,
+            ReminderKind::Strength,
+            ReminderKind::StretchBreak,
+            ReminderKind::Posture,
+        ]
+        .into_iter()
+        .find(|&kind| match kind {
+            ReminderKind::CheckIn | ReminderKind::Strength => {
+                self.is_open(now, self.gate(kind, false)) && self.still_wanted(kind, now, facts)
+            }
+            ReminderKind::StretchBreak => {
+                interval_open
+                    && self
+                        .settings
+                        .stretch_interval()
+                        .zip(self.state.stretch_at)
+                        .is_some_and(|(interval, start)| now >= start + interval)
+            }
+            ReminderKind::Posture => {
+                interval_open
+                    && self.settings.posture_enabled
+                    && self
+                        .state
+                        .posture_at
+                        .is_none_or(|at| now >= at + self.settings.posture_interval())
+            }
+        })?;
+        Some(self.fire(kind, now, facts))
+    }
+
+    /// The earliest moment at or after `now` when [`Scheduler::due`] may have
+    /// something to show (or to restart), for scheduling a wake-up; `None`
+    /// when reminders are off. Nothing is due before it. It is given in the
+    /// offset of `now`: if the time zone may change before then (DST), wake up
+    /// at least hourly and ask again.
+    pub fn next_due(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        if !self.settings.enabled {
+            return None;
+        }
+        let mut base = now;
+        if let Some(snooze) = self.state.snoozed {
+            base = base.max(snooze.until);
+        }
+        if let Some((_, shown)) = self.state.last_shown {
+            base = base.max(shown.min(now) + Duration::minutes(SPACING_MINS));
+        }
+        let after = |start: Option<DateTime<FixedOffset>>, interval: Duration| {
+            start.map_or(base, |at| base.max(at.min(now) + interval))
+        };
+        let mut candidates = Vec::with_capacity(5);
+        if let Some(Snooze {
+            kind: Some(kind), ..
+        }) = self.state.snoozed
+        {
+            candidates.push(self.first_open(base, self.gate(kind, true)));
+        }
+        if self.settings.check_in_at.is_some() {
+            candidates.push(self.first_open(base, self.gate(ReminderKind::CheckIn, false)));
+        }
+        if self.settings.strength_nudge_at.is_some() {
+            candidates.push(self.first_open(base, self.gate(ReminderKind::Strength, false)));
+        }
+        if let Some(interval) = self.settings.stretch_interval() {
+            let start = after(self.state.stretch_at, interval);
+            candidates.push(self.first_open(start, Gate::ActiveHours));
+        }
+        if self.settings.posture_enabled {
+            let start = after(self.state.posture_at, self.settings.posture_interval());
+            candidates.push(self.first_open(start, Gate::ActiveHours));
+        }
+        candidates.into_iter().flatten().min()
+    }
+
+    /// "Remind me later": nothing for [`SNOOZE_MINS`] minutes, then the last
+    /// reminder shown comes back if it still applies.
+    pub fn snooze(&mut self, now: DateTime<FixedOffset>) {
+        self.state.snoozed = Some(Snooze {
+            until: now + Duration::minutes(SNOOZE_MINS),
+            kind: self.state.last_shown.map(|(kind, _)| kind),
+        });
+    }
+
+    /// No reminders for the rest of this local day; they come back tomorrow.
+    pub fn pause_today(&mut self, today: NaiveDate) {
+        self.state.paused_on = Some(today);
+    }
+
+    /// Undoes [`Scheduler::pause_today`].
+    pub fn resume(&mut self) {
+        self.state.paused_on = None;
+    }
+
+    pub fn is_paused(&self, today: NaiveDate) -> bool {
+        self.state.paused_on == Some(today)
+    }
+
+    /// The person did it (or dismissed it): a posture check or stretch break
+    /// restarts its interval from `now`, a check-in or strengthening nudge is
+    /// done for today. Also fine to call when they did it without a reminder.
+    pub fn acknowledge(&mut self, kind: ReminderKind, now: DateTime<FixedOffset>) {
+        let today = now.date_naive();
+        match kind {
+            ReminderKind::Posture => self.state.posture_at = Some(now),
+            ReminderKind::StretchBreak => {
+                self.state.posture_at = Some(now);
+                self.state.stretch_at = Some(now);
+            }
+            ReminderKind::CheckIn => self.state.check_in_on = Some(today),
+            ReminderKind::Strength => self.state.strength_on = Some(today),
+        }
+        if self.state.snoozed.is_some_and(|s| s.kind == Some(kind)) {
+            self.state.snoozed = None;
+        }
+    }
+
+    /// A clock set backwards must not hold reminders back for long.
+    fn clamp_to(&mut self, now: DateTime<FixedOffset>) {
+        let state = &mut self.state;
+        for at in [&mut state.posture_at, &mut state.stretch_at]
+            .into_iter()
+            .flatten()
+        {
+            *at = (*at).min(now);
+        }
+        if let Some((_, at)) = &mut state.last_shown {
+            *at = (*at).min(now);
+        }
+        if let Some(snooze) = &mut state.snoozed {
+            snooze.until = snooze.until.min(now + Duration::minutes(SNOOZE_MINS));
+        }
+    }
+
+    /// Marks today's check-in and strengthening nudges as not needed, once the facts say so.
+    fn settle(&mut self, now: DateTime<FixedOffset>, facts: &DayFacts) {
+        let today = now.date_naive();
+        if facts.checked_in_today {
+            self.state.check_in_on = Some(today);
+        }
+        if let Some(at) = self.settings.strength_nudge_at
+            && now.time() >= at
+            && !strength_behind(today.weekday(), facts.strength_sessions_this_week)
+        {
+            self.state.strength_on = Some(today);
+        }
+    }
+
+    /// Snoozed, or too soon after the last reminder.
+    fn held(&self, now: DateTime<FixedOffset>) -> bool {
+        let snoozed = self.state.snoozed.is_some_and(|s| now < s.until);
+        let too_soon = self
+            .state
+            .last_shown
+            .is_some_and(|(_, at)| now < at + Duration::minutes(SPACING_MINS));
+        snoozed || too_soon
+    }
+
+    fn still_wanted(
+        &self,
+        kind: ReminderKind,
+        now: DateTime<FixedOffset>,
+        facts: &DayFacts,
+    ) -> bool {
+        match kind {
+            ReminderKind::CheckIn => self.settings.check_in_at.is_some() && !facts.checked_in_today,
+            ReminderKind::Strength => {
+                self.settings.strength_nudge_at.is_some()
+                    && strength_behind(now.weekday(), facts.strength_sessions_this_week)
+            }
+            ReminderKind::StretchBreak => self.settings.stretch_interval().is_some(),
+            ReminderKind::Posture => self.settings.posture_enabled,
+        }
+    }
+
+    fn fire(
+        &mut self,
+        kind: ReminderKind,
+        now: DateTime<FixedOffset>,
+        facts: &DayFacts,
+    ) -> Reminder {
+        let today = now.date_naive();
+        self.state.last_shown = Some((kind, now));
+        self.state.posture_at = Some(now);
+        match kind {
+            ReminderKind::StretchBreak => self.state.stretch_at = Some(now),
+            ReminderKind::CheckIn => self.state.check_in_on = Some(today),
+            ReminderKind::Strength => self.state.strength_on = Some(today),
+            ReminderKind::Posture => {}
+        }
+        Reminder::new(kind, facts)
+    }
+
+    /// The rule for `kind`; a snoozed reminder comes back whatever its time and day.
+    fn gate(&self, kind: ReminderKind, snoozed: bool) -> Gate {
+        let (from, done_on, needs_pace) = match kind {
+            ReminderKind::Posture | ReminderKind::StretchBreak => return Gate::ActiveHours,
+            ReminderKind::CheckIn => (self.settings.check_in_at, self.state.check_in_on, false),
+            ReminderKind::Strength => (
+                self.settings.strength_nudge_at,
+                self.state.strength_on,
+                true,
+            ),
+        };
+        Gate::Daily {
+            from: from.filter(|_| !snoozed).unwrap_or(NaiveTime::MIN),
+            done_on: done_on.filter(|_| !snoozed),
+            needs_pace,
+        }
+    }
+
+    fn is_open(&self, now: DateTime<FixedOffset>, gate: Gate) -> bool {
+        self.first_open(now, gate) == Some(now)
+    }
+
+    /// The first moment at or after `t` that the day, the pause, the gate and
+    /// quiet hours all allow; `None` if there is none within a few weeks.
+    fn first_open(
+        &self,
+        mut t: DateTime<FixedOffset>,
+        gate: Gate,
+    ) -> Option<DateTime<FixedOffset>> {
+        for _ in 0..64 {
+            let date = t.date_naive();
+            let time = t.time();
+            let skip_day = self.state.paused_on == Some(date)
+                || !self.settings.active_days.contains(date.weekday())
+                || match gate {
+                    Gate::Daily {
+                        done_on,
+                        needs_pace,
+                        ..
+                    } => {
+                        done_on == Some(date) || (needs_pace && !strength_behind(date.weekday(), 0))
+                    }
+                    Gate::ActiveHours => false,
+                };
+            if skip_day {
+                t = at(t, date.succ_opt()?, NaiveTime::MIN);
+                continue;
+            }
+            match gate {
+                Gate::ActiveHours if !self.settings.active_hours.contains(time) => {
+                    t = next_at(t, self.settings.active_hours.start)?;
+                    continue;
+                }
+                Gate::Daily { from, .. } if time < from => {
+                    t = at(t, date, from);
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(quiet) = self.settings.quiet_hours
+                && quiet.contains(time)
+            {
+                t = next_at(t, quiet.end)?;
+                continue;
+            }
+            return Some(t);
+        }
+        None
+    }
+}
+
+/// `date` at `time` on the wall clock, in the offset of `like`.
+fn at(like: DateTime<FixedOffset>, date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
+    like + (date.and_time(time) - like.naive_local())
+}
+
+/// The next time the wall clock shows `time` after `t`: later today if `t` is
+/// still before it, otherwise tomorrow.
+fn next_at(t: DateTime<FixedOffset>, time: NaiveTime) -> Option<DateTime<FixedOffset>> {
+    let today = t.date_naive();
+    let day = if t.time() < time {
+        today
+    } else {
+        today.succ_opt()?
+    };
+    Some(at(t, day, time))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,178 @@
+//! Self-care sessions and the exercises done in them.
+
+use chrono::NaiveDate;
+use rusqlite::{Row, Transaction, params};
+
+use super::{Store, StoreError, date_text, domain_error, instant_text, parse_date, parse_instant};
+use crate::domain::pain::Rating;
+use crate::domain::session::{Session, SessionExercise, SessionKind};
+
+const COLUMNS: &str = "id, kind, started_at, local_date, duration_secs, routine, heat_type, \
+     area, capped, feel_after, note";
+
+impl Store {
+    /// Saves a new session with its exercises, in one transaction. Returns its id.
+    pub fn add_session(&mut self, session: &Session) -> Result<i64, StoreError> {
+        session.validate()?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        let id = insert(&tx, session).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(id)
+    }
+
+    /// Adds sessions not yet stored (same kind and start instant), in one
+    /// transaction; returns how many were added.
+    pub fn insert_new_sessions(&mut self, sessions: &[Session]) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        let mut added = 0;
+        for s in sessions {
+            s.validate()?;
+            let exists: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM sessions WHERE kind = ?1 AND started_at = ?2)",
+                    params![s.kind.code(), instant_text(s.started_at)],
+                    |row| row.get(0),
+                )
+                .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+            if !exists {
+                insert(&tx, s).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+                added += 1;
+            }
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(added)
+    }
+
+    /// Every session with its exercises, oldest first.
+    pub fn sessions(&self) -> Result<Vec<Session>, StoreError> {
+        self.sessions_where("1 = 1", &[])
+    }
+
+    /// Sessions on local dates from `from` to `to`, inclusive.
+    pub fn sessions_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Session>, StoreError> {
+        self.sessions_where(
+            "local_date BETWEEN ?1 AND ?2",
+            &[&date_text(from), &date_text(to)],
+        )
+    }
+
+    fn sessions_where(
+        &self,
+        condition: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Session>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM sessions WHERE {condition} ORDER BY started_at, id"
+            ))
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt
+            .query_map(args, from_row)
+            .map_err(|e| self.err(e))?
+            .collect::<Result<Vec<(i64, Session)>, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut ex = self
+            .conn
+            .prepare_cached(
+                "SELECT session_id, exercise, holds_done, holds_planned FROM session_exercises \
+                 ORDER BY session_id, position",
+            )
+            .map_err(|e| self.err(e))?;
+        let all = ex
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    SessionExercise {
+                        exercise: row.get(1)?,
+                        holds_done: row.get(2)?,
+                        holds_planned: row.get(3)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut by_id: std::collections::HashMap<i64, Vec<SessionExercise>> =
+            std::collections::HashMap::new();
+        for (id, e) in all {
+            by_id.entry(id).or_default().push(e);
+        }
+        for (id, session) in &mut rows {
+            if let Some(list) = by_id.remove(id) {
+                session.exercises = list;
+            }
+        }
+        Ok(rows.into_iter().map(|(_, s)| s).collect())
+    }
+}
+
+fn insert(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO sessions (kind, started_at, local_date, duration_secs, routine, heat_type, \
+         area, capped, feel_after, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            s.kind.code(),
+            instant_text(s.started_at),
+            date_text(s.date),
+            s.duration_secs,
+            s.routine,
+            s.heat_type,
+            s.area,
+            s.capped,
+            s.feel_after.map(Rating::get),
+            s.note,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO session_exercises (session_id, position, exercise, holds_done, holds_planned) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, e) in s.exercises.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            i64::try_from(position).unwrap_or(i64::MAX),
+            e.exercise,
+            e.holds_done,
+            e.holds_planned
+        ])?;
+    }
+    Ok(id)
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Session)> {
+    let kind: String = row.get(1)?;
+    let started_at: String = row.get(2)?;
+    let date: String = row.get(3)?;
+    let feel_after: Option<i64> = row.get(9)?;
+    Ok((
+        row.get(0)?,
+        Session {
+            kind: SessionKind::from_code(&kind).map_err(domain_error)?,
+            started_at: parse_instant(&started_at)?,
+            date: parse_date(&date)?,
+            duration_secs: row.get(4)?,
+            routine: row.get(5)?,
+            heat_type: row.get(6)?,
+            area: row.get(7)?,
+            capped: row.get(8)?,
+            feel_after: feel_after
+                .map(|v| Rating::new(v, "feel after"))
+                .transpose()
+                .map_err(domain_error)?,
+            note: row.get(10)?,
+            exercises: Vec::new(),
+        },
+    ))
+}

@@ -1,0 +1,132 @@
+//! The `unknot` binary: parses the command line and hands off to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use unknot::cli::{self, CheckInArgs, UsageError};
+use unknot::domain::clock::SystemClock;
+use unknot::store::{InstanceLock, LockError, Store};
+use unknot::ui::{APP_ID, UnknotApp};
+
+#[derive(Parser)]
+#[command(
+    name = "unknot",
+    version,
+    about = "Look after an aching upper back over weeks"
+)]
+struct Args {
+    /// Folder holding Unknot's data (default: the platform's data folder).
+    #[arg(long, global = true, env = "UNKNOT_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Record today's (or an earlier day's) pain rating.
+    Checkin {
+        /// Pain from 0 (none) to 10 (worst imaginable).
+        #[arg(long, allow_negative_numbers = true)]
+        pain: i64,
+        /// Stress from 0 to 10.
+        #[arg(long, allow_negative_numbers = true)]
+        stress: Option<i64>,
+        /// A short note.
+        #[arg(long)]
+        note: Option<String>,
+        /// The day it is for, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let data_dir = match args.data_dir.map_or_else(cli::default_data_dir, Ok) {
+        Ok(dir) => dir,
+        Err(e) => return fail(&e),
+    };
+    match args.command {
+        None => run_window(data_dir),
+        Some(Command::Checkin {
+            pain,
+            stress,
+            note,
+            date,
+        }) => {
+            let args = CheckInArgs {
+                pain,
+                stress,
+                note,
+                date,
+            };
+            match cli::checkin(&data_dir, &args, &SystemClock) {
+                Ok(line) => {
+                    println!("{line}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+    }
+}
+
+/// Prints the error chain; usage mistakes exit with 2, everything else with 1.
+fn fail(e: &anyhow::Error) -> ExitCode {
+    eprintln!("unknot: {e:#}");
+    if e.downcast_ref::<UsageError>().is_some() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn run_window(data_dir: PathBuf) -> ExitCode {
+    let _lock = match InstanceLock::acquire(&data_dir) {
+        Ok(lock) => lock,
+        Err(e @ LockError::AlreadyRunning { .. }) => {
+            eprintln!("unknot: {e}");
+            return ExitCode::from(3);
+        }
+        Err(e) => return fail(&e.into()),
+    };
+    let store = match Store::open(&data_dir) {
+        Ok(store) => store,
+        Err(e) => return fail(&e.into()),
+    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Unknot")
+        .with_app_id(APP_ID)
+        .with_inner_size([1040.0, 760.0])
+        .with_min_inner_size([640.0, 480.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Unknot",
+        options,
+        Box::new(|cc| {
+            Ok(Box::new(UnknotApp::new(
+                &cc.egui_ctx,
+                store,
+                Arc::new(SystemClock),
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("unknot: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The window, drawn with egui. Nothing outside `ui` imports it.
+
+mod app;
+mod history;
+mod placeholder;
+mod settings;
+pub mod theme;
+mod today;
+mod widgets;
+
+pub use app::{APP_ID, Screen, UnknotApp};

@@ -1,0 +1,344 @@
+//! Today: the daily check-in. Pain 0-10 by click or by typing the digit
+//! (type 1 then 0 quickly for 10), Enter saves. One check-in per local date.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, NaiveDate};
+use egui::{Key, RichText, Ui};
+
+use super::app::Command;
+use super::settings::ABOUT;
+use super::{theme, widgets};
+use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
+
+/// How long after typing "1" a "0" still makes it 10.
+const TEN_WINDOW_SECS: f64 = 1.0;
+
+/// The form's contents, kept exactly as typed until saved.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Form {
+    pain: Option<Rating>,
+    stress: Option<Rating>,
+    areas: BTreeSet<Area>,
+    red_flags: RedFlags,
+    note: String,
+}
+
+impl Form {
+    fn from_checkin(c: &CheckIn) -> Self {
+        Self {
+            pain: Some(c.pain),
+            stress: c.stress,
+            areas: c.areas.iter().copied().collect(),
+            red_flags: c.red_flags,
+            note: c.note.clone(),
+        }
+    }
+}
+
+enum Message {
+    Saved(String),
+    Error(String),
+}
+
+pub struct TodayScreen {
+    /// The local date the form is about.
+    date: NaiveDate,
+    form: Form,
+    saved: Option<CheckIn>,
+    message: Option<Message>,
+    /// The last digit typed and when, to turn "1", "0" into 10.
+    last_digit: Option<(u8, f64)>,
+}
+
+impl TodayScreen {
+    pub fn new(date: NaiveDate) -> Self {
+        Self {
+            date,
+            form: Form::default(),
+            saved: None,
+            message: None,
+            last_digit: None,
+        }
+    }
+
+    /// Shows the form for `date`, filled from what was saved that day.
+    pub fn show_date(&mut self, date: NaiveDate, saved: Option<CheckIn>) {
+        self.date = date;
+        self.form = saved.as_ref().map(Form::from_checkin).unwrap_or_default();
+        self.saved = saved;
+        self.message = None;
+        self.last_digit = None;
+    }
+
+    /// Called when the store accepted the check-in.
+    pub fn saved(&mut self, checkin: CheckIn) {
+        let local_time = checkin
+            .recorded_at
+            .with_timezone(&chrono::Local)
+            .format("%H:%M");
+        self.message = Some(Message::Saved(format!(
+            "Saved for {} at {local_time}.",
+            checkin.date.format("%A %-d %B")
+        )));
+        self.form = Form::from_checkin(&checkin);
+        self.saved = Some(checkin);
+    }
+
+    /// Called when saving or loading failed: the form keeps what was typed.
+    pub fn failed(&mut self, error: String) {
+        self.message = Some(Message::Error(error));
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        today: NaiveDate,
+        intro_dismissed: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Command> {
+        let mut command = self.keyboard(ui, now);
+
+        ui.heading("Today");
+        ui.add_space(4.0);
+        if !intro_dismissed {
+            theme::card().show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                widgets::section_title_ui(ui, "Welcome to Unknot");
+                ui.label(ABOUT);
+                if ui.button("Got it").clicked() {
+                    command = Some(Command::DismissIntro);
+                }
+            });
+            ui.add_space(theme::GAP);
+        }
+
+        if let Some(c) = self.date_bar_ui(ui, today) {
+            command = Some(c);
+        }
+        ui.add_space(theme::GAP);
+
+        if self.form.red_flags.any() {
+            let reasons: Vec<String> = self
+                .form
+                .red_flags
+                .reasons()
+                .into_iter()
+                .map(|r| format!("You answered yes: {r}."))
+                .collect();
+            widgets::professional_notice_ui(
+                ui,
+                "Please have this checked by a professional",
+                &reasons,
+                "These signs are worth a proper assessment, soon. A physical therapist or your \
+                 doctor is a good first stop. Unknot can't tell what is causing them.",
+            );
+            ui.add_space(theme::GAP);
+        }
+
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, "How much does your upper back hurt?");
+            widgets::hint_ui(
+                ui,
+                "Tap a number or type it: 0 is no pain, 10 the worst pain imaginable.",
+            );
+            widgets::rating_scale_ui(
+                ui,
+                "Pain",
+                &mut self.form.pain,
+                false,
+                ("0 = no pain", "10 = worst imaginable"),
+            );
+            ui.add_space(theme::GAP);
+            widgets::section_title_ui(ui, "How stressed do you feel?");
+            widgets::hint_ui(ui, "Optional. Stress keeps shoulder muscles tight.");
+            widgets::rating_scale_ui(
+                ui,
+                "Stress",
+                &mut self.form.stress,
+                true,
+                ("0 = calm", "10 = extremely stressed"),
+            );
+        });
+        ui.add_space(theme::GAP);
+
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, "Where is it? (optional)");
+            ui.horizontal_wrapped(|ui| {
+                for area in Area::ALL {
+                    let mut on = self.form.areas.contains(&area);
+                    if ui.checkbox(&mut on, area.label()).changed() {
+                        if on {
+                            self.form.areas.insert(area);
+                        } else {
+                            self.form.areas.remove(&area);
+                        }
+                    }
+                }
+            });
+            ui.add_space(4.0);
+            let label = ui.label("Note");
+            let note = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.form.note)
+                        .hint_text("Anything worth remembering, such as a long day at the desk")
+                        .desired_width(f32::INFINITY)
+                        .char_limit(crate::domain::pain::MAX_NOTE_CHARS),
+                )
+                .labelled_by(label.id);
+            if note.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                command = self.save_command(now);
+            }
+        });
+        ui.add_space(theme::GAP);
+
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, "Warning signs");
+            widgets::hint_ui(ui, "Tick any that are true for you today.");
+            let flags = &mut self.form.red_flags;
+            ui.checkbox(
+                &mut flags.arm_symptoms,
+                "Numbness, tingling or weakness running into my arms or fingers",
+            );
+            ui.checkbox(
+                &mut flags.after_impact,
+                "The pain started after a fall, an accident or a knock",
+            );
+            ui.checkbox(&mut flags.fever, "I have a fever or chills with the pain");
+        });
+        ui.add_space(theme::GAP);
+
+        command
+    }
+
+    /// The save button and the outcome of the last save, kept in view at the bottom.
+    pub fn footer_ui(
+        &mut self,
+        ui: &mut Ui,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            ui.add_space(16.0);
+            let label = if self.saved.is_some() {
+                "Update check-in"
+            } else {
+                "Save check-in"
+            };
+            let button =
+                egui::Button::new(RichText::new(label).size(16.0).color(egui::Color32::WHITE))
+                    .fill(theme::ACCENT)
+                    .min_size(egui::vec2(160.0, 36.0));
+            if ui.add(button).on_hover_text("Enter").clicked() {
+                command = self.save_command(now);
+            }
+            match &self.message {
+                Some(Message::Saved(text)) => widgets::success_ui(ui, text),
+                Some(Message::Error(text)) => widgets::error_ui(ui, text),
+                None => {}
+            }
+        });
+        command
+    }
+
+    fn date_bar_ui(&self, ui: &mut Ui, today: NaiveDate) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            let previous = self.date.checked_sub_days(Days::new(1));
+            if ui
+                .add_enabled(previous.is_some(), egui::Button::new("‹ Previous day"))
+                .clicked()
+            {
+                command = previous.map(Command::ShowDate);
+            }
+            let when = if self.date == today {
+                format!("Today, {}", self.date.format("%A %-d %B"))
+            } else {
+                self.date.format("%A %-d %B %Y").to_string()
+            };
+            ui.label(RichText::new(when).size(17.0).strong());
+            let next = self
+                .date
+                .checked_add_days(Days::new(1))
+                .filter(|d| *d <= today);
+            if ui
+                .add_enabled(next.is_some(), egui::Button::new("Next day ›"))
+                .clicked()
+            {
+                command = next.map(Command::ShowDate);
+            }
+            if self.date != today && ui.button("Back to today").clicked() {
+                command = Some(Command::ShowDate(today));
+            }
+        });
+        if self.date != today {
+            widgets::hint_ui(ui, "You are filling in an earlier day.");
+        }
+        command
+    }
+
+    /// Digits choose the pain rating and Enter saves, unless a text field has the keyboard.
+    fn keyboard(&mut self, ui: &mut Ui, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return None;
+        }
+        // Consumed here so that a focused button does not also act on them.
+        let (digit, enter, time) = ui.input_mut(|i| {
+            let digit = DIGIT_KEYS
+                .iter()
+                .position(|k| i.consume_key(egui::Modifiers::NONE, *k))
+                .and_then(|d| u8::try_from(d).ok());
+            (
+                digit,
+                i.consume_key(egui::Modifiers::NONE, Key::Enter),
+                i.time,
+            )
+        });
+        if let Some(d) = digit {
+            let value = match self.last_digit {
+                Some((1, at)) if d == 0 && time - at <= TEN_WINDOW_SECS => 10,
+                _ => d,
+            };
+            self.form.pain = Rating::new(i64::from(value), "pain").ok();
+            self.last_digit = Some((d, time));
+        }
+        if enter {
+            return self.save_command(now);
+        }
+        None
+    }
+
+    fn save_command(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
+        let Some(pain) = self.form.pain else {
+            self.message = Some(Message::Error(
+                "Choose a pain rating from 0 to 10 first.".to_owned(),
+            ));
+            return None;
+        };
+        Some(Command::SaveCheckIn(CheckIn {
+            date: self.date,
+            recorded_at: now,
+            pain,
+            stress: self.form.stress,
+            areas: self.form.areas.iter().copied().collect(),
+            red_flags: self.form.red_flags,
+            note: self.form.note.trim().to_owned(),
+        }))
+    }
+}
+
+const DIGIT_KEYS: [Key; 10] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];

@@ -1,0 +1,160 @@
+//! The command line, run as a user would, on a temporary data directory.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use unknot::store::{InstanceLock, Store};
+
+fn unknot(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("UNKNOT_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn checkin_records_a_row_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(
+        dir.path(),
+        &[
+            "checkin",
+            "--pain",
+            "6",
+            "--stress",
+            "3",
+            "--note",
+            "after the move",
+            "--date",
+            "2026-11-02",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("pain 6"));
+
+    let store = Store::open(dir.path()).unwrap();
+    let saved = store
+        .checkin_on(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.pain.get(), 6);
+    assert_eq!(saved.stress.map(|s| s.get()), Some(3));
+    assert_eq!(saved.note, "after the move");
+}
+
+#[test]
+fn a_second_checkin_the_same_day_updates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for pain in ["4", "2"] {
+        let out = unknot(
+            dir.path(),
+            &["checkin", "--pain", pain, "--date", "2026-10-01"],
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let all = Store::open(dir.path()).unwrap().checkins().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].pain.get(), 2);
+}
+
+#[test]
+fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["checkin", "--pain", "11"], "0 to 10"),
+        (&["checkin", "--pain", "-1"], "0 to 10"),
+        (&["checkin", "--pain", "5", "--stress", "12"], "stress"),
+        (
+            &["checkin", "--pain", "5", "--date", "2026-13-40"],
+            "YYYY-MM-DD",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "2999-01-01"],
+            "future",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = unknot(dir.path(), args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    let out = unknot(dir.path(), &["checkin", "--pain", "seven"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Nothing was written: the store, if any, is empty.
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .checkins()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("unknot {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn the_data_dir_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .args(["checkin", "--pain", "1", "--date", "2026-01-05"])
+        .env("UNKNOT_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        Store::open(dir.path()).unwrap().checkins().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn a_second_window_on_the_same_data_says_so_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let _running = InstanceLock::acquire(dir.path()).unwrap();
+    let out = unknot(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("already running"), "{stderr}");
+    assert!(
+        stderr.contains(&dir.path().display().to_string()),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_by_the_cli_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(unknot::store::DB_FILE_NAME);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 42;")
+        .unwrap();
+    let out = unknot(dir.path(), &["checkin", "--pain", "3"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("newer version"), "{stderr}");
+}

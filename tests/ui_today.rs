@@ -1,0 +1,205 @@
+//! The daily check-in, driven through the real UI with egui_kittest.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::NaiveDate;
+use egui::Key;
+use egui::accesskit::Toggled;
+use egui_kittest::kittest::{NodeT, Queryable};
+use unknot::store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+#[test]
+fn typing_a_digit_and_pressing_enter_saves_todays_checkin() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+
+    harness.key_press(Key::Num7);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+
+    let saved = harness
+        .state()
+        .store()
+        .checkin_on(today())
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.pain.get(), 7);
+    assert_eq!(saved.stress, None);
+    assert!(!saved.red_flags.any());
+    assert!(
+        harness
+            .query_by_label_contains("Saved for Wednesday 25 November")
+            .is_some()
+    );
+    // The button now says the day's check-in exists.
+    harness.get_by_label("Update check-in");
+}
+
+#[test]
+fn typing_one_then_zero_quickly_gives_ten() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.key_press(Key::Num1);
+    harness.step();
+    harness.key_press(Key::Num0);
+    harness.run();
+    common::click(&mut harness, "Save check-in");
+    let saved = harness
+        .state()
+        .store()
+        .checkin_on(today())
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.pain.get(), 10);
+}
+
+#[test]
+fn clicking_the_form_saves_every_field_and_saving_again_updates_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+
+    common::click(&mut harness, "Pain 4");
+    common::click(&mut harness, "Stress 6");
+    common::click(&mut harness, "Between the shoulder blades");
+    common::click(&mut harness, "Neck");
+    common::click(&mut harness, "Note");
+    harness
+        .get_by_label("Note")
+        .type_text("=SUM(A1) after a, long \"day\"");
+    harness.run();
+    common::click(&mut harness, "Save check-in");
+
+    let saved = harness
+        .state()
+        .store()
+        .checkin_on(today())
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.pain.get(), 4);
+    assert_eq!(saved.stress.map(|s| s.get()), Some(6));
+    assert_eq!(saved.areas.len(), 2);
+    assert_eq!(saved.note, "=SUM(A1) after a, long \"day\"");
+
+    // A second save the same day replaces the first: still one row.
+    common::click(&mut harness, "Pain 2");
+    common::click(&mut harness, "Update check-in");
+    let all = harness.state().store().checkins().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].pain.get(), 2);
+    assert_eq!(all[0].note, "=SUM(A1) after a, long \"day\"");
+}
+
+#[test]
+fn a_red_flag_shows_professional_advice_and_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    assert!(
+        harness
+            .query_by_label_contains("checked by a professional")
+            .is_none()
+    );
+
+    common::click(
+        &mut harness,
+        "Numbness, tingling or weakness running into my arms or fingers",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("checked by a professional")
+            .is_some()
+    );
+
+    common::click(&mut harness, "Pain 5");
+    common::click(&mut harness, "Save check-in");
+    let saved = harness
+        .state()
+        .store()
+        .checkin_on(today())
+        .unwrap()
+        .unwrap();
+    assert!(saved.red_flags.arm_symptoms);
+    assert!(!saved.red_flags.fever);
+}
+
+#[test]
+fn saving_without_a_pain_rating_explains_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Save check-in");
+    assert!(
+        harness
+            .query_by_label_contains("Choose a pain rating")
+            .is_some()
+    );
+    assert!(harness.state().store().checkins().unwrap().is_empty());
+}
+
+#[test]
+fn backfilling_yesterday_saves_under_yesterdays_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    // Next day is not offered from today.
+    assert!(
+        harness
+            .get_by_label("Next day ›")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    common::click(&mut harness, "‹ Previous day");
+    harness.get_by_label_contains("Tuesday 24 November 2026");
+    common::click(&mut harness, "Pain 3");
+    common::click(&mut harness, "Save check-in");
+
+    let store = harness.state().store();
+    let yesterday = today().pred_opt().unwrap();
+    assert_eq!(store.checkin_on(yesterday).unwrap().unwrap().pain.get(), 3);
+    assert!(store.checkin_on(today()).unwrap().is_none());
+}
+
+#[test]
+fn todays_saved_values_are_shown_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    {
+        let mut harness = common::harness(dir.path(), &clock);
+        common::click(&mut harness, "Pain 8");
+        harness.key_press(Key::Enter);
+        harness.run();
+    }
+    let harness = common::harness(dir.path(), &clock);
+    assert!(harness.get_by_label("Pain 8").accesskit_node().toggled() == Some(Toggled::True));
+    assert!(harness.get_by_label("Pain 7").accesskit_node().toggled() != Some(Toggled::True));
+    harness.get_by_label("Update check-in");
+    drop(harness);
+    assert_eq!(
+        Store::open(dir.path()).unwrap().checkins().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn every_screen_opens_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    for screen in unknot::ui::Screen::ALL {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, screen.label())
+            .click();
+        harness.run();
+        assert_eq!(harness.state().screen(), screen);
+    }
+}

@@ -10,7 +10,23 @@ use egui::{RichText, Ui};
 use super::{history, placeholder, settings, theme, today};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
+use crate::domain::session::Session;
 use crate::store::Store;
+
+/// Everything the screens draw from, loaded at start and after each write,
+/// never during a frame. Screens that derive series from it compare
+/// `revision` to know when to recompute.
+#[derive(Debug, Default)]
+pub struct Data {
+    /// Oldest first.
+    pub checkins: Vec<CheckIn>,
+    /// Oldest first.
+    pub sessions: Vec<Session>,
+    /// Bumped after every successful write.
+    pub revision: u64,
+    /// Why the last reload failed, if it did.
+    pub error: Option<String>,
+}
 
 /// The application id: the window's app id, the desktop entry and AppStream id.
 pub const APP_ID: &str = "io.github.unknot.Unknot";
@@ -69,8 +85,7 @@ pub struct UnknotApp {
     today: today::TodayScreen,
     history: history::HistoryView,
     intro_dismissed: bool,
-    /// Bumped on every successful write; caches compare against it.
-    data_revision: u64,
+    data: Data,
 }
 
 impl UnknotApp {
@@ -85,12 +100,12 @@ impl UnknotApp {
             store,
             clock,
             screen: Screen::Today,
-            data_revision: 0,
+            data: Data::default(),
         };
         app.intro_dismissed =
             matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
         app.load_today_form(today_date);
-        app.refresh_history();
+        app.reload_data();
         app
     }
 
@@ -102,8 +117,8 @@ impl UnknotApp {
         self.screen
     }
 
-    pub fn data_revision(&self) -> u64 {
-        self.data_revision
+    pub fn data(&self) -> &Data {
+        &self.data
     }
 
     fn apply(&mut self, command: Command) {
@@ -115,9 +130,8 @@ impl UnknotApp {
             }
             Command::SaveCheckIn(checkin) => match self.store.save_checkin(&checkin) {
                 Ok(()) => {
-                    self.data_revision += 1;
                     self.today.saved(checkin);
-                    self.refresh_history();
+                    self.reload_data();
                 }
                 Err(e) => self.today.failed(e.to_string()),
             },
@@ -140,11 +154,22 @@ impl UnknotApp {
         }
     }
 
-    fn refresh_history(&mut self) {
-        match self.store.checkins() {
-            Ok(checkins) => self.history.set(checkins),
-            Err(e) => self.history.failed(e.to_string()),
+    /// Re-reads what the screens show after a write, and bumps the revision
+    /// so derived views recompute once.
+    fn reload_data(&mut self) {
+        let loaded = self
+            .store
+            .checkins()
+            .and_then(|checkins| Ok((checkins, self.store.sessions()?)));
+        match loaded {
+            Ok((checkins, sessions)) => {
+                self.data.checkins = checkins;
+                self.data.sessions = sessions;
+                self.data.error = None;
+            }
+            Err(e) => self.data.error = Some(e.to_string()),
         }
+        self.data.revision += 1;
     }
 
     fn nav_ui(&self, ui: &mut Ui) -> Option<Command> {
@@ -179,7 +204,7 @@ impl UnknotApp {
                 self.today
                     .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
             }
-            Screen::History => self.history.ui(ui),
+            Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => settings::ui(ui, self.store.path()),
             Screen::Routines => placeholder::ui(
                 ui,

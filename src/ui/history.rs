@@ -2,36 +2,21 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Command;
+use super::app::{Command, Data};
 use super::{theme, widgets};
-use crate::domain::pain::CheckIn;
 
 #[derive(Default)]
-pub struct HistoryView {
-    /// Newest first.
-    checkins: Vec<CheckIn>,
-    error: Option<String>,
-}
+pub struct HistoryView {}
 
 impl HistoryView {
-    pub fn set(&mut self, mut checkins: Vec<CheckIn>) {
-        checkins.reverse();
-        self.checkins = checkins;
-        self.error = None;
-    }
-
-    pub fn failed(&mut self, error: String) {
-        self.error = Some(error);
-    }
-
-    pub fn ui(&mut self, ui: &mut Ui) -> Option<Command> {
+    pub fn ui(&mut self, ui: &mut Ui, data: &Data) -> Option<Command> {
         let mut command = None;
         ui.heading("History");
         ui.add_space(8.0);
-        if let Some(error) = &self.error {
+        if let Some(error) = &data.error {
             widgets::error_ui(ui, &format!("Could not read your history: {error}"));
         }
-        if self.checkins.is_empty() {
+        if data.checkins.is_empty() {
             widgets::empty_state_ui(
                 ui,
                 "No check-ins yet",
@@ -50,7 +35,7 @@ impl HistoryView {
                         ui.label(RichText::new(title).strong());
                     }
                     ui.end_row();
-                    for c in &self.checkins {
+                    for c in data.checkins.iter().rev() {
                         if ui
                             .link(c.date.format("%a %-d %b %Y").to_string())
                             .on_hover_text("Open this day's check-in")

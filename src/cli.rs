@@ -84,3 +84,95 @@ fn parse_past_date(text: &str, today: NaiveDate) -> Result<NaiveDate> {
     }
     Ok(date)
 }
+
+/// Which table `unknot export --table` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Table {
+    Checkins,
+    Sessions,
+    Checklist,
+}
+
+/// Writes all three CSV files into `out`. Returns the lines to print.
+pub fn export(data_dir: &Path, out: &Path) -> Result<String> {
+    let store = Store::open(data_dir)?;
+    let report = crate::export::export_dir(
+        out,
+        &store.checkins()?,
+        &store.sessions()?,
+        &store.checklist_answers()?,
+    )?;
+    Ok(report
+        .files
+        .iter()
+        .map(|f| format!("Wrote {} ({} rows)", f.path.display(), f.rows))
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// Writes one table as CSV to `w` (standard output for `-`).
+pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Result<()> {
+    let store = Store::open(data_dir)?;
+    match table {
+        Table::Checkins => crate::export::write_checkins(w, &store.checkins()?)?,
+        Table::Sessions => crate::export::write_sessions(w, &store.sessions()?)?,
+        Table::Checklist => crate::export::write_checklist(w, &store.checklist_answers()?)?,
+    }
+    Ok(())
+}
+
+/// Reads the CSV files in `dir`, checks every row, and adds what is new.
+/// Any bad row: a usage error listing them all, nothing written.
+pub fn import(data_dir: &Path, dir: &Path) -> Result<String> {
+    let set = crate::export::read_dir(dir)
+        .map_err(|errors| anyhow::Error::new(UsageError(errors.to_string())))?;
+    let mut store = Store::open(data_dir)?;
+    let counts = store.import(
+        set.checkins.as_deref().unwrap_or_default(),
+        set.sessions.as_deref().unwrap_or_default(),
+        set.checklist.as_deref().unwrap_or_default(),
+    )?;
+    Ok(counts.to_string())
+}
+
+/// Makes a checked backup now, then rotates old ones.
+pub fn backup(data_dir: &Path, clock: &dyn Clock) -> Result<String> {
+    let store = Store::open(data_dir)?;
+    let now = clock.local_now();
+    let dest = store.backup_dir().join(format!(
+        "unknot-{}-manual-{}.sqlite3",
+        now.format("%Y-%m-%d"),
+        now.format("%H%M%S")
+    ));
+    store.backup_to(&dest)?;
+    Ok(format!("Backed up to {}", dest.display()))
+}
+
+/// Restores `file` over the current database after `confirm` agrees. The
+/// current file is moved aside, never deleted.
+pub fn restore(
+    data_dir: &Path,
+    file: &Path,
+    clock: &dyn Clock,
+    confirm: impl FnOnce(&str) -> bool,
+) -> Result<String> {
+    let _lock = crate::store::InstanceLock::acquire(data_dir)?;
+    let db = data_dir.join(crate::store::DB_FILE_NAME);
+    let question = format!(
+        "Replace {} with {}? The current file is kept beside it.",
+        db.display(),
+        file.display()
+    );
+    if !confirm(&question) {
+        return Ok("Nothing was changed.".to_owned());
+    }
+    let moved = crate::store::backup::restore(data_dir, file, clock.utc_now())?;
+    Ok(match moved {
+        Some(aside) => format!(
+            "Restored {}. The previous database is kept as {}.",
+            file.display(),
+            aside.display()
+        ),
+        None => format!("Restored {}.", file.display()),
+    })
+}

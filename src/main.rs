@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use unknot::cli::{self, CheckInArgs, UsageError};
-use unknot::domain::clock::SystemClock;
+use unknot::cli::{self, CheckInArgs, Table, UsageError};
+use unknot::domain::clock::{Clock, SystemClock};
 use unknot::store::{InstanceLock, LockError, Store};
 use unknot::ui::{APP_ID, UnknotApp};
 
@@ -42,6 +42,33 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// Write your history as CSV files a spreadsheet can open.
+    Export {
+        /// Folder to write checkins.csv, sessions.csv and checklist.csv into.
+        #[arg(long, value_name = "DIR", required_unless_present = "stdout")]
+        out: Option<PathBuf>,
+        /// Only this table (with `-`, written to standard output).
+        #[arg(long, value_enum, requires = "stdout")]
+        table: Option<Table>,
+        /// `-` writes the chosen table to standard output.
+        #[arg(value_name = "-", value_parser = ["-"], requires = "table", conflicts_with = "out")]
+        stdout: Option<String>,
+    },
+    /// Add records from CSV files made by `export` (all rows are checked first).
+    Import {
+        /// Folder holding checkins.csv, sessions.csv and/or checklist.csv.
+        dir: PathBuf,
+    },
+    /// Make a checked backup of the database now.
+    Backup,
+    /// Replace the database with a backup; the current file is kept beside it.
+    Restore {
+        /// The backup file (for example one in the data folder's backups/).
+        file: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -64,15 +91,53 @@ fn main() -> ExitCode {
                 note,
                 date,
             };
-            match cli::checkin(&data_dir, &args, &SystemClock) {
-                Ok(line) => {
-                    println!("{line}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e),
+            report(cli::checkin(&data_dir, &args, &SystemClock))
+        }
+        Some(Command::Export {
+            out,
+            table,
+            stdout: _,
+        }) => match (out, table) {
+            (Some(out), _) => report(cli::export(&data_dir, &out)),
+            (None, Some(table)) => {
+                let stdout = std::io::stdout().lock();
+                report(cli::export_table(&data_dir, table, stdout).map(|()| String::new()))
             }
+            (None, None) => fail(&UsageError("give --out DIR or --table NAME -".to_owned()).into()),
+        },
+        Some(Command::Import { dir }) => report(cli::import(&data_dir, &dir)),
+        Some(Command::Backup) => report(cli::backup(&data_dir, &SystemClock)),
+        Some(Command::Restore { file, yes }) => {
+            report(cli::restore(&data_dir, &file, &SystemClock, |question| {
+                yes || ask(question)
+            }))
         }
     }
+}
+
+/// Prints a command's result: its text on success, the error otherwise.
+fn report(result: anyhow::Result<String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            if !text.is_empty() {
+                println!("{text}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// Asks a yes/no question on the terminal; anything but "y" or "yes" is no.
+fn ask(question: &str) -> bool {
+    use std::io::Write;
+    print!("{question} [y/N] ");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
 }
 
 /// Prints the error chain; usage mistakes exit with 2, everything else with 1.
@@ -98,6 +163,10 @@ fn run_window(data_dir: PathBuf) -> ExitCode {
         Ok(store) => store,
         Err(e) => return fail(&e.into()),
     };
+    // A missed backup must not keep the window from opening; say so and go on.
+    if let Err(e) = store.daily_backup(SystemClock.today()) {
+        eprintln!("unknot: today's backup could not be made: {e}");
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Unknot")
         .with_app_id(APP_ID)

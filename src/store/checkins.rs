@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row};
 
-use super::{Store, StoreError, date_text, domain_error, instant_text, parse_date, parse_instant};
+use super::{
+    Store, StoreError, TxError, date_text, domain_error, instant_text, parse_date, parse_instant,
+};
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags, check_note};
 
 const COLUMNS: &str = "local_date, recorded_at, pain, stress, areas, \
@@ -24,27 +26,7 @@ impl Store {
     /// Adds check-ins whose dates are not in the store yet, in one
     /// transaction; returns how many were added.
     pub fn insert_new_checkins(&mut self, checkins: &[CheckIn]) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        let mut added = 0;
-        {
-            let mut stmt = tx
-                .prepare(&format!(
-                    "INSERT OR IGNORE INTO checkins ({COLUMNS}) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                ))
-                .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-            for c in checkins {
-                check_note(&c.note)?;
-                added += stmt
-                    .execute(values(c).as_params())
-                    .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-            }
-        }
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(added)
+        self.in_transaction(|tx| insert_new(tx, checkins))
     }
 
     /// The check-in for one local date, if any.
@@ -85,6 +67,22 @@ impl Store {
             .map_err(|e| self.err(e))?;
         Ok(n > 0)
     }
+}
+
+/// Inserts the check-ins whose dates are free; returns how many.
+pub(super) fn insert_new(
+    tx: &rusqlite::Transaction<'_>,
+    checkins: &[CheckIn],
+) -> Result<usize, TxError> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO checkins ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?;
+    let mut added = 0;
+    for c in checkins {
+        check_note(&c.note)?;
+        added += stmt.execute(values(c).as_params())?;
+    }
+    Ok(added)
 }
 
 struct Values {

@@ -4,9 +4,11 @@
 //! database, one that fails SQLite's quick check, and one made by a newer
 //! version of Unknot. [`InstanceLock`] keeps a second window off the same data.
 
+pub mod backup;
 mod checkins;
 mod checklist;
 mod error;
+mod import;
 mod lock;
 mod sessions;
 mod settings;
@@ -19,6 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::Migrations;
 
 pub use error::StoreError;
+pub use import::ImportCounts;
 pub use lock::{InstanceLock, LOCK_FILE_NAME, LockError};
 
 /// The database file's name inside the data directory.
@@ -66,15 +69,26 @@ impl Store {
 
     /// Opens a database file directly (used by `open` and by restore checks).
     pub fn open_file(path: &Path) -> Result<Self, StoreError> {
-        if path.exists() {
-            inspect_existing(path)?;
-        }
+        let found_version = if path.exists() {
+            Some(inspect_existing(path)?)
+        } else {
+            None
+        };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)
             .map_err(|e| StoreError::from_sqlite(path, e))?;
         configure(&conn).map_err(|e| StoreError::from_sqlite(path, e))?;
+        let supported = schema_version();
+        if let Some(found) = found_version.filter(|v| (1..supported).contains(v)) {
+            // An upgrade is about to change the file: keep a copy of it as it was.
+            let name = format!(
+                "unknot-before-schema-{supported}-from-{found}-{}.sqlite3",
+                chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+            );
+            backup::backup_connection(&conn, path, &backup::backup_dir_for(path).join(name))?;
+        }
         migrations()?
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration {
@@ -108,8 +122,51 @@ impl Store {
         }
     }
 
+    /// Runs `f` in one transaction: committed if it succeeds, rolled back otherwise.
+    fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, TxError>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::from_sqlite(&path, e))?;
+        let value = f(&tx).map_err(|e| e.into_store_error(&path))?;
+        tx.commit().map_err(|e| StoreError::from_sqlite(&path, e))?;
+        Ok(value)
+    }
+
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, e)
+    }
+}
+
+/// An error inside a transaction: SQLite's own, or a rule the data broke.
+#[derive(Debug)]
+pub(crate) enum TxError {
+    Sqlite(rusqlite::Error),
+    Domain(crate::domain::DomainError),
+}
+
+impl From<rusqlite::Error> for TxError {
+    fn from(e: rusqlite::Error) -> Self {
+        TxError::Sqlite(e)
+    }
+}
+
+impl From<crate::domain::DomainError> for TxError {
+    fn from(e: crate::domain::DomainError) -> Self {
+        TxError::Domain(e)
+    }
+}
+
+impl TxError {
+    fn into_store_error(self, path: &Path) -> StoreError {
+        match self {
+            TxError::Sqlite(e) => StoreError::from_sqlite(path, e),
+            TxError::Domain(e) => StoreError::Invalid(e),
+        }
     }
 }
 
@@ -124,7 +181,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 /// Looks at an existing file without changing it: is it a healthy Unknot
 /// database this build knows how to read?
-fn inspect_existing(path: &Path) -> Result<(), StoreError> {
+/// Returns the file's schema version.
+fn inspect_existing(path: &Path) -> Result<i64, StoreError> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -150,7 +208,7 @@ fn inspect_existing(path: &Path) -> Result<(), StoreError> {
             supported,
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Text form of a local date as stored.

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, Transaction, params};
 
-use super::{Store, StoreError, date_text, domain_error, instant_text, parse_date, parse_instant};
+use super::{
+    Store, StoreError, TxError, date_text, domain_error, instant_text, parse_date, parse_instant,
+};
 use crate::domain::pain::Rating;
 use crate::domain::session::{Session, SessionExercise, SessionKind};
 
@@ -26,27 +28,7 @@ impl Store {
     /// Adds sessions not yet stored (same kind and start instant), in one
     /// transaction; returns how many were added.
     pub fn insert_new_sessions(&mut self, sessions: &[Session]) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        let mut added = 0;
-        for s in sessions {
-            s.validate()?;
-            let exists: bool = tx
-                .query_row(
-                    "SELECT EXISTS (SELECT 1 FROM sessions WHERE kind = ?1 AND started_at = ?2)",
-                    params![s.kind.code(), instant_text(s.started_at)],
-                    |row| row.get(0),
-                )
-                .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-            if !exists {
-                insert(&tx, s).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-                added += 1;
-            }
-        }
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(added)
+        self.in_transaction(|tx| insert_new(tx, sessions))
     }
 
     /// Every session with its exercises, oldest first.
@@ -115,6 +97,24 @@ impl Store {
         }
         Ok(rows.into_iter().map(|(_, s)| s).collect())
     }
+}
+
+/// Inserts the sessions not stored yet (same kind and start instant); returns how many.
+pub(super) fn insert_new(tx: &Transaction<'_>, sessions: &[Session]) -> Result<usize, TxError> {
+    let mut added = 0;
+    for s in sessions {
+        s.validate()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sessions WHERE kind = ?1 AND started_at = ?2)",
+            params![s.kind.code(), instant_text(s.started_at)],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            insert(tx, s)?;
+            added += 1;
+        }
+    }
+    Ok(added)
 }
 
 fn insert(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<i64> {

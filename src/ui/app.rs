@@ -2,12 +2,14 @@
 //! view data. Screens return a [`Command`]; [`UnknotApp::apply`] carries it out
 //! once, writes through the store and refreshes only what the write affects.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::{history, placeholder, settings, theme, today};
+use super::settings::{Outcome, SettingsScreen};
+use super::{history, placeholder, theme, today};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
@@ -76,6 +78,11 @@ pub enum Command {
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
     DismissIntro,
+    /// Write the three CSV files into a folder.
+    ExportCsv(PathBuf),
+    /// Read CSV files from a folder and add what is new.
+    ImportCsv(PathBuf),
+    BackupNow,
 }
 
 pub struct UnknotApp {
@@ -84,6 +91,7 @@ pub struct UnknotApp {
     screen: Screen,
     today: today::TodayScreen,
     history: history::HistoryView,
+    settings: SettingsScreen,
     intro_dismissed: bool,
     data: Data,
 }
@@ -96,6 +104,7 @@ impl UnknotApp {
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             history: history::HistoryView::default(),
+            settings: SettingsScreen::new(&default_export_dir(store.path())),
             intro_dismissed: false,
             store,
             clock,
@@ -135,6 +144,64 @@ impl UnknotApp {
                 }
                 Err(e) => self.today.failed(e.to_string()),
             },
+            Command::ExportCsv(folder) => {
+                let outcome = self
+                    .store
+                    .checklist_answers()
+                    .map_err(|e| e.to_string())
+                    .and_then(|answers| {
+                        crate::export::export_dir(
+                            &folder,
+                            &self.data.checkins,
+                            &self.data.sessions,
+                            &answers,
+                        )
+                        .map_err(|e| e.to_string())
+                    });
+                self.settings.finished(match outcome {
+                    Ok(report) => Outcome::Done(format!(
+                        "Exported {} check-ins and {} sessions to {}.",
+                        self.data.checkins.len(),
+                        self.data.sessions.len(),
+                        report
+                            .files
+                            .first()
+                            .and_then(|f| f.path.parent())
+                            .unwrap_or(&folder)
+                            .display()
+                    )),
+                    Err(e) => Outcome::Failed(format!("Nothing was exported: {e}")),
+                });
+            }
+            Command::ImportCsv(folder) => {
+                let outcome = match crate::export::read_dir(&folder) {
+                    Err(errors) => Outcome::Failed(capitalize(&errors.to_string())),
+                    Ok(set) => match self.store.import(
+                        set.checkins.as_deref().unwrap_or_default(),
+                        set.sessions.as_deref().unwrap_or_default(),
+                        set.checklist.as_deref().unwrap_or_default(),
+                    ) {
+                        Ok(counts) => {
+                            self.reload_data();
+                            Outcome::Done(counts.to_string())
+                        }
+                        Err(e) => Outcome::Failed(format!("Nothing was imported: {e}")),
+                    },
+                };
+                self.settings.finished(outcome);
+            }
+            Command::BackupNow => {
+                let now = self.clock.local_now();
+                let dest = self.store.backup_dir().join(format!(
+                    "unknot-{}-manual-{}.sqlite3",
+                    now.format("%Y-%m-%d"),
+                    now.format("%H%M%S")
+                ));
+                self.settings.finished(match self.store.backup_to(&dest) {
+                    Ok(()) => Outcome::Done(format!("Backed up to {}.", dest.display())),
+                    Err(e) => Outcome::Failed(format!("The backup failed: {e}")),
+                });
+            }
             Command::DismissIntro => {
                 self.intro_dismissed = true;
                 // Failing to remember this only means the note shows again next time.
@@ -205,7 +272,10 @@ impl UnknotApp {
                     .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
             }
             Screen::History => self.history.ui(ui, &self.data),
-            Screen::Settings => settings::ui(ui, self.store.path()),
+            Screen::Settings => {
+                let backup_dir = self.store.backup_dir();
+                self.settings.ui(ui, self.store.path(), &backup_dir)
+            }
             Screen::Routines => placeholder::ui(
                 ui,
                 "Routines",
@@ -230,8 +300,25 @@ impl UnknotApp {
     }
 }
 
+/// Where exports go unless another folder is chosen: `exports/` in the data folder.
+fn default_export_dir(db_path: &std::path::Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("exports")
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 impl eframe::App for UnknotApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.settings.poll_dialog();
         let mut command = None;
         egui::Panel::left("navigation")
             .resizable(false)

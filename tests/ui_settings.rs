@@ -1,0 +1,103 @@
+//! Export, import and backup from the Settings screen, driven through the UI.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+
+fn open_settings(harness: &mut egui_kittest::Harness<'static, unknot::ui::UnknotApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Settings")
+        .click();
+    harness.run();
+}
+
+fn set_folder(harness: &mut egui_kittest::Harness<'static, unknot::ui::UnknotApp>, path: &str) {
+    common::click(harness, "Folder");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("Folder").type_text(path);
+    harness.run();
+}
+
+#[test]
+fn export_writes_the_csv_files_into_the_typed_folder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Pain 6");
+    common::click(&mut harness, "Save check-in");
+
+    open_settings(&mut harness);
+    let target = out.path().join("my export");
+    set_folder(&mut harness, target.to_str().unwrap());
+    common::click(&mut harness, "Export CSV");
+
+    let csv = std::fs::read_to_string(target.join("checkins.csv")).unwrap();
+    assert!(csv.contains("2026-11-25,2026-11-25T08:00:00Z,6,"), "{csv}");
+    assert!(target.join("sessions.csv").exists());
+    assert!(target.join("checklist.csv").exists());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("to {}", target.display()))
+            .is_some()
+    );
+}
+
+#[test]
+fn a_bad_import_names_the_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("checkins.csv"),
+        "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n\
+         2026-01-02,2026-01-02T08:00:00Z,12,,,0,0,0,x\r\n",
+    )
+    .unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_settings(&mut harness);
+    set_folder(&mut harness, input.path().to_str().unwrap());
+    common::click(&mut harness, "Import CSV");
+    assert!(
+        harness
+            .query_by_label_contains("line 2, column pain")
+            .is_some()
+    );
+    assert!(harness.state().store().checkins().unwrap().is_empty());
+
+    // A good file imports, and the history shows it.
+    std::fs::write(
+        input.path().join("checkins.csv"),
+        "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n\
+         2026-01-02,2026-01-02T08:00:00Z,2,,,0,0,0,x\r\n",
+    )
+    .unwrap();
+    common::click(&mut harness, "Import CSV");
+    assert!(
+        harness
+            .query_by_label_contains("Added 1 check-ins")
+            .is_some()
+    );
+    assert_eq!(harness.state().store().checkins().unwrap().len(), 1);
+    assert_eq!(harness.state().data().checkins.len(), 1);
+}
+
+#[test]
+fn back_up_now_makes_a_checked_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_settings(&mut harness);
+    common::click(&mut harness, "Back up now");
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    unknot::store::backup::check_integrity(&backups[0]).unwrap();
+    assert!(harness.query_by_label_contains("Backed up to").is_some());
+}

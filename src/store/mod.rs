@@ -44,6 +44,14 @@ pub fn schema_version() -> i64 {
     i64::try_from(MIGRATIONS_DIR.dirs().count()).unwrap_or(i64::MAX)
 }
 
+/// A failure [`Store::inject_fault`] can simulate.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    DiskFull,
+    ReadOnly,
+}
+
 /// An open Unknot database.
 pub struct Store {
     conn: Connection,
@@ -135,6 +143,23 @@ impl Store {
         let value = f(&tx).map_err(|e| e.into_store_error(&path))?;
         tx.commit().map_err(|e| StoreError::from_sqlite(&path, e))?;
         Ok(value)
+    }
+
+    /// Simulates a full disk (a page limit) or a read-only file on this
+    /// connection, so tests can check that failures lose nothing.
+    #[doc(hidden)]
+    pub fn inject_fault(&self, fault: Fault) -> Result<(), StoreError> {
+        let result = match fault {
+            Fault::DiskFull => self
+                .conn
+                .query_row("PRAGMA page_count", [], |row| row.get::<_, i64>(0))
+                .and_then(|pages| {
+                    self.conn
+                        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+                }),
+            Fault::ReadOnly => self.conn.pragma_update(None, "query_only", true),
+        };
+        result.map_err(|e| self.err(e))
     }
 
     fn err(&self, e: rusqlite::Error) -> StoreError {

@@ -94,6 +94,9 @@ pub struct UnknotApp {
     settings: SettingsScreen,
     intro_dismissed: bool,
     data: Data,
+    /// The local date when the last frame was drawn, to notice midnight
+    /// (or a time-zone change) while the window stays open.
+    last_today: NaiveDate,
 }
 
 impl UnknotApp {
@@ -110,6 +113,7 @@ impl UnknotApp {
             clock,
             screen: Screen::Today,
             data: Data::default(),
+            last_today: today_date,
         };
         app.intro_dismissed =
             matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
@@ -221,6 +225,27 @@ impl UnknotApp {
         }
     }
 
+    /// When the local date changes under an open window, a form still showing
+    /// the old "today" moves on to the new one; earlier days being backfilled
+    /// stay put. Also asks for a frame just after the next midnight.
+    fn follow_the_date(&mut self, ctx: &egui::Context) {
+        let now = self.clock.local_now();
+        let today = now.date_naive();
+        if today != self.last_today {
+            if self.today.date() == self.last_today && !self.today.has_unsaved_changes() {
+                self.load_today_form(today);
+            }
+            self.last_today = today;
+        }
+        let next_midnight = today
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 1))
+            .map(|t| t - now.naive_local());
+        if let Some(wait) = next_midnight.and_then(|d| d.to_std().ok()) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
     /// Re-reads what the screens show after a write, and bumps the revision
     /// so derived views recompute once.
     fn reload_data(&mut self) {
@@ -319,6 +344,7 @@ fn capitalize(text: &str) -> String {
 impl eframe::App for UnknotApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.settings.poll_dialog();
+        self.follow_the_date(ui.ctx());
         let mut command = None;
         egui::Panel::left("navigation")
             .resizable(false)

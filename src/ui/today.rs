@@ -62,6 +62,21 @@ impl TodayScreen {
         }
     }
 
+    /// The date the form is about.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// Whether the form differs from what is saved for its date.
+    pub fn has_unsaved_changes(&self) -> bool {
+        let saved = self
+            .saved
+            .as_ref()
+            .map(Form::from_checkin)
+            .unwrap_or_default();
+        self.form != saved
+    }
+
     /// Shows the form for `date`, filled from what was saved that day.
     pub fn show_date(&mut self, date: NaiveDate, saved: Option<CheckIn>) {
         self.date = date;

@@ -4,9 +4,11 @@
 //! SQL, and `ui` draws with egui. Arrows point down: `ui` uses `store` and
 //! `domain`; `store` uses `domain`; `domain` uses nothing of ours.
 
+pub mod autostart;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod notify;
 pub mod reminders;
 pub mod store;
 pub mod ui;

@@ -599,5 +599,9 @@ fn next_at(t: DateTime<FixedOffset>, time: NaiveTime) -> Option<DateTime<FixedOf
     Some(at(t, day, time))
 }
 
+mod persist;
+
+pub use persist::PREFIX as SETTINGS_PREFIX;
+
 #[cfg(test)]
 mod tests;

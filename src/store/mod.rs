@@ -10,6 +10,7 @@ mod checklist;
 mod error;
 mod import;
 mod lock;
+mod posture;
 mod sessions;
 mod settings;
 

@@ -8,11 +8,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use super::reminders::{ReminderAction, ReminderRuntime};
 use super::settings::{Outcome, SettingsScreen};
 use super::{history, placeholder, theme, today};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
+use crate::notify::{DesktopNotifier, Notifier};
+use crate::reminders::ReminderSettings;
 use crate::store::Store;
 
 /// Everything the screens draw from, loaded at start and after each write,
@@ -26,6 +29,8 @@ pub struct Data {
     pub sessions: Vec<Session>,
     /// Bumped after every successful write.
     pub revision: u64,
+    /// Posture checks recorded today.
+    pub posture_checks_today: u32,
     /// Why the last reload failed, if it did.
     pub error: Option<String>,
 }
@@ -83,6 +88,11 @@ pub enum Command {
     /// Read CSV files from a folder and add what is new.
     ImportCsv(PathBuf),
     BackupNow,
+    /// A click on the reminder banner, then maybe a screen to open.
+    Reminder(ReminderAction, Option<Screen>),
+    SaveReminderSettings(ReminderSettings),
+    /// Add (true) or remove (false) the entry that starts Unknot at login.
+    SetAutostart(bool),
 }
 
 pub struct UnknotApp {
@@ -92,6 +102,10 @@ pub struct UnknotApp {
     today: today::TodayScreen,
     history: history::HistoryView,
     settings: SettingsScreen,
+    reminders: ReminderRuntime,
+    /// The configuration folder holding the autostart entry, if any.
+    config_dir: Option<PathBuf>,
+    autostart_installed: bool,
     intro_dismissed: bool,
     data: Data,
     /// The local date when the last frame was drawn, to notice midnight
@@ -108,6 +122,12 @@ impl UnknotApp {
             today: today::TodayScreen::new(today_date),
             history: history::HistoryView::default(),
             settings: SettingsScreen::new(&default_export_dir(store.path())),
+            reminders: ReminderRuntime::new(
+                load_reminder_settings(&store),
+                Arc::new(DesktopNotifier),
+            ),
+            config_dir: crate::autostart::config_dir(),
+            autostart_installed: false,
             intro_dismissed: false,
             store,
             clock,
@@ -117,9 +137,28 @@ impl UnknotApp {
         };
         app.intro_dismissed =
             matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
+        app.autostart_installed = app
+            .config_dir
+            .as_deref()
+            .is_some_and(crate::autostart::is_installed);
         app.load_today_form(today_date);
         app.reload_data();
         app
+    }
+
+    /// Sends notifications through `notifier` instead of the desktop's service.
+    #[must_use]
+    pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
+        self.reminders.set_notifier(notifier);
+        self
+    }
+
+    /// Keeps the autostart entry under `dir` instead of the user's config folder.
+    #[must_use]
+    pub fn with_config_dir(mut self, dir: PathBuf) -> Self {
+        self.autostart_installed = crate::autostart::is_installed(&dir);
+        self.config_dir = Some(dir);
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -206,6 +245,29 @@ impl UnknotApp {
                     Err(e) => Outcome::Failed(format!("The backup failed: {e}")),
                 });
             }
+            Command::Reminder(action, then) => {
+                let now = self.clock.local_now();
+                if self.reminders.apply(action, now) {
+                    match self.store.add_posture_check(now.to_utc(), now.date_naive()) {
+                        Ok(()) => self.reload_data(),
+                        Err(e) => self.data.error = Some(e.to_string()),
+                    }
+                }
+                if let Some(screen) = then {
+                    self.screen = screen;
+                }
+            }
+            Command::SaveReminderSettings(settings) => {
+                match self.store.set_settings(&settings.to_pairs()) {
+                    Ok(()) => self.settings.reminders_saved(None),
+                    Err(e) => self
+                        .settings
+                        .reminders_saved(Some(format!("Not saved: {e}"))),
+                }
+                // Applied even when saving failed, so the choice works this session.
+                self.reminders.set_settings(settings);
+            }
+            Command::SetAutostart(on) => self.set_autostart(on),
             Command::DismissIntro => {
                 self.intro_dismissed = true;
                 // Failing to remember this only means the note shows again next time.
@@ -225,6 +287,30 @@ impl UnknotApp {
         }
     }
 
+    fn set_autostart(&mut self, on: bool) {
+        let Some(dir) = self.config_dir.clone() else {
+            self.settings.reminders_saved(Some(
+                "There is no configuration folder to put a start-up entry in.".to_owned(),
+            ));
+            return;
+        };
+        let result = if on {
+            std::env::current_exe()
+                .and_then(|exe| crate::autostart::install(&dir, &exe))
+                .map(|_| ())
+        } else {
+            crate::autostart::remove(&dir)
+        };
+        match result {
+            Ok(()) => self.settings.reminders_saved(None),
+            Err(e) => self.settings.reminders_saved(Some(format!(
+                "Could not change {}: {e}",
+                crate::autostart::entry_path(&dir).display()
+            ))),
+        }
+        self.autostart_installed = crate::autostart::is_installed(&dir);
+    }
+
     /// When the local date changes under an open window, a form still showing
     /// the old "today" moves on to the new one; earlier days being backfilled
     /// stay put. Also asks for a frame just after the next midnight.
@@ -236,6 +322,7 @@ impl UnknotApp {
                 self.load_today_form(today);
             }
             self.last_today = today;
+            self.reload_data();
         }
         let next_midnight = today
             .succ_opt()
@@ -253,10 +340,18 @@ impl UnknotApp {
             .store
             .checkins()
             .and_then(|checkins| Ok((checkins, self.store.sessions()?)));
+        let loaded = loaded.and_then(|(checkins, sessions)| {
+            Ok((
+                checkins,
+                sessions,
+                self.store.posture_checks_on(self.clock.today())?,
+            ))
+        });
         match loaded {
-            Ok((checkins, sessions)) => {
+            Ok((checkins, sessions, posture)) => {
                 self.data.checkins = checkins;
                 self.data.sessions = sessions;
+                self.data.posture_checks_today = posture;
                 self.data.error = None;
             }
             Err(e) => self.data.error = Some(e.to_string()),
@@ -292,14 +387,28 @@ impl UnknotApp {
     fn content_ui(&mut self, ui: &mut Ui) -> Option<Command> {
         let today_date = self.clock.today();
         match self.screen {
-            Screen::Today => {
-                self.today
-                    .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
-            }
+            Screen::Today => self.today.ui(
+                ui,
+                today_date,
+                self.intro_dismissed,
+                self.clock.utc_now(),
+                &self.data,
+            ),
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => {
                 let backup_dir = self.store.backup_dir();
-                self.settings.ui(ui, self.store.path(), &backup_dir)
+                let autostart = self
+                    .config_dir
+                    .as_deref()
+                    .map(|dir| (crate::autostart::entry_path(dir), self.autostart_installed));
+                self.settings.ui(
+                    ui,
+                    self.store.path(),
+                    &backup_dir,
+                    self.reminders.settings(),
+                    self.reminders.is_paused(self.clock.local_now()),
+                    autostart,
+                )
             }
             Screen::Routines => placeholder::ui(
                 ui,
@@ -325,6 +434,14 @@ impl UnknotApp {
     }
 }
 
+/// Reminder settings from the store; defaults where none are saved or readable.
+fn load_reminder_settings(store: &Store) -> ReminderSettings {
+    store
+        .settings_with_prefix(crate::reminders::SETTINGS_PREFIX)
+        .map(|pairs| ReminderSettings::from_pairs(&pairs))
+        .unwrap_or_default()
+}
+
 /// Where exports go unless another folder is chosen: `exports/` in the data folder.
 fn default_export_dir(db_path: &std::path::Path) -> PathBuf {
     db_path
@@ -342,15 +459,33 @@ fn capitalize(text: &str) -> String {
 }
 
 impl eframe::App for UnknotApp {
+    /// Runs before each frame and also while the window is hidden: time-driven
+    /// work lives here so it happens even when nothing is drawn.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.follow_the_date(ctx);
+        let now = self.clock.local_now();
+        if let Some(wait) = self.reminders.tick(now, &self.data) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.settings.poll_dialog();
-        self.follow_the_date(ui.ctx());
         let mut command = None;
+        if self.reminders.has_banner() {
+            egui::Panel::top("reminder_banner")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| {
+                    command = self.reminders.banner_ui(ui);
+                });
+        }
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(180.0)
             .show(ui, |ui| {
-                command = self.nav_ui(ui);
+                if let Some(c) = self.nav_ui(ui) {
+                    command = Some(c);
+                }
             });
         if self.screen == Screen::Today {
             egui::Panel::bottom("today_footer")

@@ -3,6 +3,7 @@
 mod app;
 mod history;
 mod placeholder;
+mod reminders;
 mod settings;
 pub mod theme;
 mod today;

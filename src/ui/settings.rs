@@ -6,7 +6,9 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use egui::{RichText, Ui};
 
 use super::app::Command;
+use super::reminders::ReminderAction;
 use super::{theme, widgets};
+use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
 
 /// Said once on first run and kept in About.
 pub const ABOUT: &str = "Unknot helps you look after an aching upper back over weeks: a daily \
@@ -21,6 +23,8 @@ pub enum Outcome {
 }
 
 pub struct SettingsScreen {
+    /// Why the last reminder or start-up change failed, if it did.
+    reminders_error: Option<String>,
     /// The folder export writes to and import reads from, as typed or chosen.
     folder: String,
     outcome: Option<Outcome>,
@@ -31,10 +35,16 @@ pub struct SettingsScreen {
 impl SettingsScreen {
     pub fn new(default_folder: &Path) -> Self {
         Self {
+            reminders_error: None,
             folder: default_folder.display().to_string(),
             outcome: None,
             picking: None,
         }
+    }
+
+    /// Called after reminder settings or the start-up entry were changed.
+    pub fn reminders_saved(&mut self, error: Option<String>) {
+        self.reminders_error = error;
     }
 
     pub fn finished(&mut self, outcome: Outcome) {
@@ -85,10 +95,34 @@ impl SettingsScreen {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, db_path: &Path, backup_dir: &Path) -> Option<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        db_path: &Path,
+        backup_dir: &Path,
+        reminders: &ReminderSettings,
+        paused_today: bool,
+        autostart: Option<(PathBuf, bool)>,
+    ) -> Option<Command> {
         let mut command = None;
         ui.heading("Settings");
         ui.add_space(8.0);
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            command = reminders_ui(ui, reminders, autostart);
+            if paused_today {
+                ui.horizontal(|ui| {
+                    widgets::hint_ui(ui, "Reminders are paused for the rest of today.");
+                    if ui.button("Resume reminders").clicked() {
+                        command = Some(Command::Reminder(ReminderAction::Resume, None));
+                    }
+                });
+            }
+            if let Some(error) = &self.reminders_error {
+                widgets::error_ui(ui, error);
+            }
+        });
+        ui.add_space(theme::GAP);
         theme::card().show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Your data");
@@ -171,5 +205,126 @@ impl SettingsScreen {
             Some(Outcome::Failed(text)) => widgets::error_ui(ui, text),
             None => {}
         }
+    }
+}
+
+/// Reminder choices. Every change is saved at once.
+fn reminders_ui(
+    ui: &mut Ui,
+    current: &ReminderSettings,
+    autostart: Option<(PathBuf, bool)>,
+) -> Option<Command> {
+    let mut command = None;
+    let mut s = current.clone();
+    widgets::section_title_ui(ui, "Reminders");
+    widgets::hint_ui(
+        ui,
+        "Gentle nudges while Unknot is open, even minimized: a posture check, a stretch \
+         break, the daily check-in, and strengthening when the week falls behind.",
+    );
+    ui.checkbox(&mut s.enabled, "Remind me while Unknot is open");
+    ui.add_enabled_ui(s.enabled, |ui| {
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut s.posture_enabled, "Posture check every");
+            ui.add_enabled(
+                s.posture_enabled,
+                egui::DragValue::new(&mut s.posture_every_mins)
+                    .range(POSTURE_MINS)
+                    .suffix(" min"),
+            );
+        });
+        ui.horizontal(|ui| {
+            ui.label("Stretch break every");
+            ui.add(
+                egui::DragValue::new(&mut s.stretch_every_hours)
+                    .range(0..=crate::reminders::MAX_STRETCH_HOURS)
+                    .suffix(" h"),
+            );
+            widgets::hint_ui(ui, "(0 turns it off)");
+        });
+        ui.horizontal(|ui| {
+            ui.label("Active hours from");
+            let (mut start, mut end) = (s.active_hours.start, s.active_hours.end);
+            hour_ui(ui, "Active hours start", &mut start);
+            ui.label("to");
+            hour_ui(ui, "Active hours end", &mut end);
+            s.active_hours = TimeWindow::new(start, end);
+        });
+        ui.horizontal(|ui| {
+            ui.label("On");
+            for (day, name) in WEEKDAYS {
+                let mut on = s.active_days.contains(day);
+                if ui.toggle_value(&mut on, name).changed() {
+                    if on {
+                        s.active_days.insert(day);
+                    } else {
+                        s.active_days.remove(day);
+                    }
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let mut on = s.check_in_at.is_some();
+            ui.checkbox(&mut on, "Check-in reminder at");
+            let mut at = s.check_in_at.unwrap_or(DEFAULT_CHECK_IN);
+            ui.add_enabled_ui(on, |ui| hour_ui(ui, "Check-in reminder time", &mut at));
+            s.check_in_at = on.then_some(at);
+        });
+    });
+    if s != *current {
+        command = Some(Command::SaveReminderSettings(s));
+    }
+    ui.add_space(4.0);
+    match autostart {
+        Some((path, installed)) => {
+            let mut on = installed;
+            if ui
+                .checkbox(&mut on, "Start Unknot when I log in")
+                .on_hover_text(path.display().to_string())
+                .changed()
+            {
+                command = Some(Command::SetAutostart(on));
+            }
+        }
+        None => widgets::hint_ui(
+            ui,
+            "Starting with the desktop session is not available here.",
+        ),
+    }
+    command
+}
+
+const DEFAULT_CHECK_IN: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(17, 0, 0) {
+    Some(t) => t,
+    None => chrono::NaiveTime::MIN,
+};
+
+const WEEKDAYS: [(chrono::Weekday, &str); 7] = [
+    (chrono::Weekday::Mon, "Mon"),
+    (chrono::Weekday::Tue, "Tue"),
+    (chrono::Weekday::Wed, "Wed"),
+    (chrono::Weekday::Thu, "Thu"),
+    (chrono::Weekday::Fri, "Fri"),
+    (chrono::Weekday::Sat, "Sat"),
+    (chrono::Weekday::Sun, "Sun"),
+];
+
+/// A whole-hour picker.
+fn hour_ui(ui: &mut Ui, name: &str, time: &mut chrono::NaiveTime) {
+    use chrono::Timelike;
+    let mut hour = time.hour();
+    let shown = egui::ComboBox::from_id_salt(name)
+        .selected_text(format!("{hour:02}:00"))
+        .width(70.0)
+        .show_ui(ui, |ui| {
+            for h in 0..24 {
+                ui.selectable_value(&mut hour, h, format!("{h:02}:00"));
+            }
+        });
+    shown
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    if let Some(t) = chrono::NaiveTime::from_hms_opt(hour, 0, 0) {
+        *time = t;
     }
 }

@@ -6,6 +6,8 @@ use egui::{Color32, CornerRadius, FontId, Margin, Stroke, TextStyle, Visuals};
 pub const ACCENT: Color32 = Color32::from_rgb(0x2f, 0x6f, 0x73);
 /// Soft background for cards.
 pub const CARD: Color32 = Color32::from_rgb(0xfa, 0xf8, 0xf4);
+/// Reminder banner background: a pale teal.
+pub const BANNER: Color32 = Color32::from_rgb(0xe3, 0xef, 0xee);
 /// Page background.
 pub const PAGE: Color32 = Color32::from_rgb(0xf1, 0xee, 0xe8);
 /// Body text: near-black, softer than pure black.
@@ -24,6 +26,7 @@ pub const GAP: f32 = 12.0;
 
 /// Applies Unknot's look to a context.
 pub fn apply(ctx: &egui::Context) {
+    egui_material_icons::initialize(ctx);
     ctx.set_theme(egui::Theme::Light);
     let mut visuals = Visuals::light();
     visuals.panel_fill = PAGE;

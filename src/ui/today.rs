@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use egui::{Key, RichText, Ui};
 
-use super::app::Command;
+use super::app::{Command, Data, Screen};
 use super::settings::ABOUT;
 use super::{theme, widgets};
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
@@ -111,6 +111,7 @@ impl TodayScreen {
         today: NaiveDate,
         intro_dismissed: bool,
         now: chrono::DateTime<chrono::Utc>,
+        data: &Data,
     ) -> Option<Command> {
         let mut command = self.keyboard(ui, now);
 
@@ -127,6 +128,11 @@ impl TodayScreen {
             });
             ui.add_space(theme::GAP);
         }
+
+        if let Some(c) = plan_ui(ui, today, data) {
+            command = Some(c);
+        }
+        ui.add_space(theme::GAP);
 
         if let Some(c) = self.date_bar_ui(ui, today) {
             command = Some(c);
@@ -357,3 +363,60 @@ const DIGIT_KEYS: [Key; 10] = [
     Key::Num8,
     Key::Num9,
 ];
+
+/// Today's plan: what is done so far today, and the week's strength target.
+fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
+    use crate::domain::session::SessionKind;
+    use chrono::Datelike;
+    let mut command = None;
+    let week_start = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let recent = data
+        .sessions
+        .iter()
+        .rev()
+        .take_while(|s| s.date >= week_start);
+    let (mut routine_today, mut heat_today, mut strength_week) = (false, false, 0);
+    for s in recent.filter(|s| s.date <= today) {
+        if s.date == today {
+            routine_today |= s.kind.is_routine();
+            heat_today |= s.kind == SessionKind::Heat;
+        }
+        if s.kind == SessionKind::Strength {
+            strength_week += 1;
+        }
+    }
+    let checked_in = data.checkins.last().is_some_and(|c| c.date == today);
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        widgets::section_title_ui(ui, "Today's plan");
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 18.0;
+            tick_ui(ui, checked_in, "Check-in");
+            ui.label(format!("Posture checks: {}", data.posture_checks_today));
+            if tick_ui(ui, routine_today, "A routine").clicked() && !routine_today {
+                command = Some(Command::Navigate(Screen::Routines));
+            }
+            if tick_ui(ui, heat_today, "Heat (if you like)").clicked() && !heat_today {
+                command = Some(Command::Navigate(Screen::Heat));
+            }
+        });
+        let target = crate::reminders::STRENGTH_TARGET;
+        widgets::hint_ui(
+            ui,
+            &format!("Strengthening this week: {strength_week} of {target} sessions."),
+        );
+    });
+    command
+}
+
+/// A done / not yet mark with its label; clicking an open one can start it.
+fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
+    use egui_material_icons::icons::{ICON_CHECK_CIRCLE, ICON_RADIO_BUTTON_UNCHECKED};
+    let (icon, color) = if done {
+        (ICON_CHECK_CIRCLE, theme::OK_TEXT)
+    } else {
+        (ICON_RADIO_BUTTON_UNCHECKED, theme::MUTED)
+    };
+    let text = format!("{} {label}", <&str>::from(icon));
+    ui.add(egui::Label::new(RichText::new(text).color(color)).sense(egui::Sense::click()))
+}

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::DateTime;
 use egui_kittest::Harness;
 use unknot::domain::clock::ManualClock;
+use unknot::notify::RecordingNotifier;
 use unknot::store::Store;
 use unknot::ui::UnknotApp;
 
@@ -17,12 +18,27 @@ pub fn clock() -> ManualClock {
     ManualClock::new(DateTime::parse_from_rfc3339(NOW).unwrap())
 }
 
+/// The app on the store in `dir`, with notifications recorded instead of sent
+/// and the autostart entry kept under `dir/config`.
 pub fn harness(dir: &Path, clock: &ManualClock) -> Harness<'static, UnknotApp> {
+    harness_with(dir, clock, RecordingNotifier::default())
+}
+
+pub fn harness_with(
+    dir: &Path,
+    clock: &ManualClock,
+    notifier: RecordingNotifier,
+) -> Harness<'static, UnknotApp> {
     let store = Store::open(dir).unwrap();
     let clock = Arc::new(clock.clone());
+    let config = dir.join("config");
     let mut harness = Harness::builder()
         .with_size([1040.0, 900.0])
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, clock));
+        .build_eframe(move |cc| {
+            UnknotApp::new(&cc.egui_ctx, store, clock)
+                .with_notifier(Arc::new(notifier))
+                .with_config_dir(config)
+        });
     harness.run();
     harness
 }

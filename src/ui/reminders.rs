@@ -1,0 +1,161 @@
+//! Reminders while the window is open (even minimized): the scheduler is
+//! asked in `App::logic`, a due reminder becomes a desktop notification and a
+//! banner with one-click actions, and the app wakes exactly when the next one
+//! is due — never in a busy loop.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use egui::{RichText, Ui};
+
+use super::app::{Command, Data, Screen};
+use super::theme;
+use crate::notify::Notifier;
+use crate::reminders::{DayFacts, Reminder, ReminderKind, ReminderSettings, Scheduler};
+
+/// What a click on the banner asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderAction {
+    /// "Done": the posture was fixed (recorded), or the nudge was followed.
+    Done(ReminderKind),
+    Snooze,
+    PauseToday,
+    Resume,
+    Dismiss(ReminderKind),
+}
+
+pub struct ReminderRuntime {
+    scheduler: Scheduler,
+    banner: Option<Reminder>,
+    notifier: Arc<dyn Notifier>,
+}
+
+impl ReminderRuntime {
+    pub fn new(settings: ReminderSettings, notifier: Arc<dyn Notifier>) -> Self {
+        Self {
+            scheduler: Scheduler::new(settings),
+            banner: None,
+            notifier,
+        }
+    }
+
+    pub fn set_notifier(&mut self, notifier: Arc<dyn Notifier>) {
+        self.notifier = notifier;
+    }
+
+    pub fn has_banner(&self) -> bool {
+        self.banner.is_some()
+    }
+
+    pub fn settings(&self) -> &ReminderSettings {
+        self.scheduler.settings()
+    }
+
+    pub fn set_settings(&mut self, settings: ReminderSettings) {
+        self.scheduler.set_settings(settings);
+    }
+
+    pub fn is_paused(&self, now: DateTime<FixedOffset>) -> bool {
+        self.scheduler.is_paused(now.date_naive())
+    }
+
+    /// Shows a due reminder (banner and notification) and returns how long
+    /// until the scheduler needs asking again.
+    pub fn tick(&mut self, now: DateTime<FixedOffset>, data: &Data) -> Option<std::time::Duration> {
+        if self.banner.is_none() {
+            let facts = day_facts(now, data);
+            if let Some(reminder) = self.scheduler.due(now, &facts) {
+                self.notifier.notify(reminder.title, &reminder.body);
+                self.banner = Some(reminder);
+            }
+        }
+        self.scheduler
+            .next_due(now)
+            .and_then(|at| (at - now).to_std().ok())
+            // Wake at least hourly so time-zone and DST changes are noticed.
+            .map(|wait| wait.min(std::time::Duration::from_secs(3600)))
+            .or(Some(std::time::Duration::from_secs(3600)))
+    }
+
+    /// Carries out a banner action. Recording a posture check is the app's
+    /// job (it owns the store); this returns whether one should be recorded.
+    pub fn apply(&mut self, action: ReminderAction, now: DateTime<FixedOffset>) -> bool {
+        let mut record_posture = false;
+        match action {
+            ReminderAction::Done(kind) => {
+                record_posture = kind == ReminderKind::Posture;
+                self.scheduler.acknowledge(kind, now);
+                self.banner = None;
+            }
+            ReminderAction::Dismiss(kind) => {
+                self.scheduler.acknowledge(kind, now);
+                self.banner = None;
+            }
+            ReminderAction::Snooze => {
+                self.scheduler.snooze(now);
+                self.banner = None;
+            }
+            ReminderAction::PauseToday => {
+                self.scheduler.pause_today(now.date_naive());
+                self.banner = None;
+            }
+            ReminderAction::Resume => self.scheduler.resume(),
+        }
+        record_posture
+    }
+
+    /// The banner at the top of the window, when a reminder is showing.
+    pub fn banner_ui(&self, ui: &mut Ui) -> Option<Command> {
+        let reminder = self.banner.as_ref()?;
+        let mut command = None;
+        egui::Frame::new()
+            .fill(theme::BANNER)
+            .inner_margin(egui::Margin::symmetric(16, 10))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(reminder.title).strong().color(theme::ACCENT));
+                    ui.label(&reminder.body);
+                });
+                ui.horizontal(|ui| {
+                    let kind = reminder.kind;
+                    let (primary, then) = match kind {
+                        ReminderKind::Posture => ("Done: I fixed my posture", None),
+                        ReminderKind::StretchBreak => ("Start desk break", Some(Screen::Routines)),
+                        ReminderKind::CheckIn => ("Check in", Some(Screen::Today)),
+                        ReminderKind::Strength => ("Open routines", Some(Screen::Routines)),
+                    };
+                    if ui.button(primary).clicked() {
+                        command = Some(Command::Reminder(ReminderAction::Done(kind), then));
+                    }
+                    if ui.button("In 10 minutes").clicked() {
+                        command = Some(Command::Reminder(ReminderAction::Snooze, None));
+                    }
+                    if ui.button("Pause for today").clicked() {
+                        command = Some(Command::Reminder(ReminderAction::PauseToday, None));
+                    }
+                    if ui.button("Dismiss").clicked() {
+                        command = Some(Command::Reminder(ReminderAction::Dismiss(kind), None));
+                    }
+                });
+            });
+        command
+    }
+}
+
+/// What the scheduler needs to know about today, from the loaded data.
+fn day_facts(now: DateTime<FixedOffset>, data: &Data) -> DayFacts {
+    let today = now.date_naive();
+    let week_start = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let strength = data
+        .sessions
+        .iter()
+        .rev()
+        .take_while(|s| s.date >= week_start)
+        .filter(|s| s.kind == crate::domain::session::SessionKind::Strength && s.date <= today)
+        .count();
+    DayFacts {
+        checked_in_today: data.checkins.last().is_some_and(|c| c.date == today),
+        strength_sessions_this_week: u32::try_from(strength).unwrap_or(u32::MAX),
+    }
+}

@@ -1,0 +1,127 @@
+//! Reminders in the window: the banner, its actions, settings and autostart.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use unknot::notify::RecordingNotifier;
+use unknot::store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+#[test]
+fn a_due_posture_reminder_shows_a_banner_and_done_records_a_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock(); // Wednesday 09:00, the start of active hours.
+    let notifier = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+
+    assert!(harness.query_by_label("Posture check").is_some());
+    assert_eq!(notifier.sent().len(), 1);
+    assert_eq!(notifier.sent()[0].0, "Posture check");
+
+    common::click(&mut harness, "Done: I fixed my posture");
+    assert!(harness.query_by_label("Posture check").is_none());
+    assert_eq!(
+        harness.state().store().posture_checks_on(today()).unwrap(),
+        1
+    );
+    assert!(harness.query_by_label("Posture checks: 1").is_some());
+
+    // Half an hour later the next one is due, even with no input in between.
+    clock.advance(Duration::from_secs(30 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_some());
+    assert_eq!(notifier.sent().len(), 2);
+
+    // Snoozed, it comes back ten minutes later, not before.
+    common::click(&mut harness, "In 10 minutes");
+    assert!(harness.query_by_label("Posture check").is_none());
+    clock.advance(Duration::from_secs(9 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_none());
+    clock.advance(Duration::from_secs(2 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_some());
+}
+
+#[test]
+fn pausing_for_today_keeps_the_banner_away_until_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let notifier = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    common::click(&mut harness, "Pause for today");
+    clock.advance(Duration::from_secs(3 * 3600));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_none());
+    assert_eq!(notifier.sent().len(), 1);
+}
+
+#[test]
+fn turning_reminders_off_is_saved_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    {
+        let mut harness = common::harness(dir.path(), &clock);
+        harness
+            .get_by_role_and_label(Role::Button, "Settings")
+            .click();
+        harness.run();
+        common::click(&mut harness, "Remind me while Unknot is open");
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.setting("reminders.enabled").unwrap().as_deref(),
+        Some("false")
+    );
+    drop(store);
+    let notifier = RecordingNotifier::default();
+    let harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    assert!(harness.query_by_label("Posture check").is_none());
+    assert!(notifier.sent().is_empty());
+}
+
+#[test]
+fn the_autostart_entry_is_added_and_removed_from_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness
+        .get_by_role_and_label(Role::Button, "Settings")
+        .click();
+    harness.run();
+    let entry = unknot::autostart::entry_path(&dir.path().join("config"));
+    common::click(&mut harness, "Start Unknot when I log in");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    assert!(text.contains("Exec="), "{text}");
+    common::click(&mut harness, "Start Unknot when I log in");
+    assert!(!entry.exists());
+}
+
+#[test]
+fn without_a_notification_service_the_app_still_works() {
+    // The real desktop notifier: where no notification service runs (as in
+    // CI), sending fails quietly on its own thread and the window carries on.
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let store = Store::open(dir.path()).unwrap();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1040.0, 900.0])
+        .build_eframe(move |cc| {
+            unknot::ui::UnknotApp::new(&cc.egui_ctx, store, std::sync::Arc::new(clock))
+                .with_config_dir(dir.path().join("config"))
+        });
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_some());
+    common::click(&mut harness, "Done: I fixed my posture");
+    common::click(&mut harness, "Pain 3");
+    common::click(&mut harness, "Save check-in");
+    assert_eq!(harness.state().store().checkins().unwrap().len(), 1);
+}

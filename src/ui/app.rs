@@ -4,14 +4,15 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use egui::{RichText, Ui};
 
 use super::{history, placeholder, settings, theme, today};
+use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Everything the screens draw from, loaded at start and after each write,
 /// never during a frame. Screens that derive series from it compare
@@ -22,6 +23,13 @@ pub struct Data {
     pub checkins: Vec<CheckIn>,
     /// Oldest first.
     pub sessions: Vec<Session>,
+    /// The saved answer to each checklist item (including items since
+    /// dropped from the list, which the domain rules ignore).
+    pub checklist: Vec<ChecklistAnswer>,
+    /// Finished checklist reviews, oldest first.
+    pub reviews: Vec<ChecklistReview>,
+    /// When the person said their desk changed, if no review has happened since.
+    pub desk_changed_at: Option<DateTime<Utc>>,
     /// Bumped after every successful write.
     pub revision: u64,
     /// Why the last reload failed, if it did.
@@ -157,15 +165,12 @@ impl UnknotApp {
     /// Re-reads what the screens show after a write, and bumps the revision
     /// so derived views recompute once.
     fn reload_data(&mut self) {
-        let loaded = self
-            .store
-            .checkins()
-            .and_then(|checkins| Ok((checkins, self.store.sessions()?)));
-        match loaded {
-            Ok((checkins, sessions)) => {
-                self.data.checkins = checkins;
-                self.data.sessions = sessions;
-                self.data.error = None;
+        match load(&self.store) {
+            Ok(loaded) => {
+                self.data = Data {
+                    revision: self.data.revision,
+                    ..loaded
+                };
             }
             Err(e) => self.data.error = Some(e.to_string()),
         }
@@ -228,6 +233,19 @@ impl UnknotApp {
             ),
         }
     }
+}
+
+/// Everything [`Data`] holds, read from the store in one go.
+fn load(store: &Store) -> Result<Data, StoreError> {
+    Ok(Data {
+        checkins: store.checkins()?,
+        sessions: store.sessions()?,
+        checklist: store.checklist_answers()?,
+        reviews: store.checklist_reviews()?,
+        desk_changed_at: store.desk_changed_at()?,
+        revision: 0,
+        error: None,
+    })
 }
 
 impl eframe::App for UnknotApp {

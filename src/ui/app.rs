@@ -7,8 +7,8 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, Utc};
 use egui::{RichText, Ui};
 
-use super::{history, placeholder, settings, theme, today};
-use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
+use super::{ergonomics, history, placeholder, settings, theme, today};
+use crate::domain::checklist::{self, ChecklistAnswer, ChecklistReview};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
@@ -84,6 +84,12 @@ pub enum Command {
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
     DismissIntro,
+    /// Save one checklist answer (from the list or the review walk-through).
+    SaveChecklistAnswer(ChecklistAnswer),
+    /// Record the review in progress as finished, with the current score.
+    FinishChecklistReview,
+    /// Note that the desk setup changed, so a review is due.
+    MarkDeskChanged,
 }
 
 pub struct UnknotApp {
@@ -92,6 +98,7 @@ pub struct UnknotApp {
     screen: Screen,
     today: today::TodayScreen,
     history: history::HistoryView,
+    ergonomics: ergonomics::ErgonomicsScreen,
     intro_dismissed: bool,
     data: Data,
 }
@@ -104,6 +111,7 @@ impl UnknotApp {
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             history: history::HistoryView::default(),
+            ergonomics: ergonomics::ErgonomicsScreen::default(),
             intro_dismissed: false,
             store,
             clock,
@@ -148,6 +156,39 @@ impl UnknotApp {
                 // Failing to remember this only means the note shows again next time.
                 let _ = self.store.set_setting("intro_dismissed", "1");
             }
+            Command::SaveChecklistAnswer(answer) => {
+                match self.store.save_checklist_answer(&answer) {
+                    Ok(()) => {
+                        self.reload_data();
+                        if self.ergonomics.answer_saved(&answer.item) {
+                            self.apply(Command::FinishChecklistReview);
+                        }
+                    }
+                    Err(e) => self.ergonomics.answer_failed(answer, e.to_string()),
+                }
+            }
+            Command::FinishChecklistReview => {
+                let review = ChecklistReview::new(
+                    self.clock.utc_now(),
+                    self.clock.today(),
+                    checklist::score(&self.data.checklist),
+                    self.data.desk_changed_at.is_some(),
+                );
+                match self.store.add_checklist_review(&review) {
+                    Ok(_) => {
+                        self.reload_data();
+                        self.ergonomics.review_saved(review);
+                    }
+                    Err(e) => self.ergonomics.review_failed(e.to_string()),
+                }
+            }
+            Command::MarkDeskChanged => match self.store.mark_desk_changed(self.clock.utc_now()) {
+                Ok(()) => {
+                    self.ergonomics.desk_change_saved();
+                    self.reload_data();
+                }
+                Err(e) => self.ergonomics.desk_change_failed(e.to_string()),
+            },
         }
     }
 
@@ -209,6 +250,7 @@ impl UnknotApp {
                 self.today
                     .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
             }
+            Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => settings::ui(ui, self.store.path()),
             Screen::Routines => placeholder::ui(
@@ -225,11 +267,6 @@ impl UnknotApp {
                 ui,
                 "Progress",
                 "Charts of your pain over the weeks, change from your starting point and your routine counts will live here once you have a few check-ins.",
-            ),
-            Screen::Ergonomics => placeholder::ui(
-                ui,
-                "Ergonomics",
-                "A checklist for your desk setup — monitor height, chair, keyboard and mouse — will live here.",
             ),
         }
     }

@@ -173,6 +173,12 @@ fn a_review_older_than_30_days_prompts_a_recheck() {
     store_with_review(dir.path(), 31);
     let clock = common::clock();
     let mut harness = common::harness(dir.path(), &clock);
+    // A one-line nudge on Today.
+    assert!(
+        harness
+            .query_by_label_contains("over a month since you checked your desk setup")
+            .is_some()
+    );
     open_ergonomics(&mut harness);
     harness.get_by_label("Time for a quick re-check");
     harness.get_by_label_contains("more than a month");
@@ -185,6 +191,7 @@ fn a_review_10_days_old_does_not_prompt() {
     store_with_review(dir.path(), 10);
     let clock = common::clock();
     let mut harness = common::harness(dir.path(), &clock);
+    assert!(harness.query_by_label("Re-check my setup").is_none());
     open_ergonomics(&mut harness);
     assert!(
         harness
@@ -299,4 +306,24 @@ fn leaving_the_walk_through_early_keeps_the_answers_and_records_no_review() {
     let store = harness.state().store();
     assert_eq!(store.checklist_answers().unwrap().len(), 2);
     assert!(store.checklist_reviews().unwrap().is_empty());
+}
+
+#[test]
+fn the_nudge_on_today_starts_the_walk_through() {
+    let dir = tempfile::tempdir().unwrap();
+    store_with_review(dir.path(), 40);
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Re-check my setup");
+    assert_eq!(harness.state().screen(), unknot::ui::Screen::Ergonomics);
+    harness.get_by_label(&format!("Item 1 of {}", checklist::items().len()));
+}
+
+#[test]
+fn the_first_run_note_on_today_is_not_joined_by_the_nudge() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let harness = common::harness(dir.path(), &clock);
+    harness.get_by_label("Got it");
+    assert!(harness.query_by_label("Re-check my setup").is_none());
 }

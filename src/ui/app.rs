@@ -86,6 +86,8 @@ pub enum Command {
     DismissIntro,
     /// Save one checklist answer (from the list or the review walk-through).
     SaveChecklistAnswer(ChecklistAnswer),
+    /// Go to Ergonomics and start the one-item-at-a-time review.
+    StartChecklistReview,
     /// Record the review in progress as finished, with the current score.
     FinishChecklistReview,
     /// Note that the desk setup changed, so a review is due.
@@ -167,6 +169,10 @@ impl UnknotApp {
                     Err(e) => self.ergonomics.answer_failed(answer, e.to_string()),
                 }
             }
+            Command::StartChecklistReview => {
+                self.screen = Screen::Ergonomics;
+                self.ergonomics.start_review();
+            }
             Command::FinishChecklistReview => {
                 let review = ChecklistReview::new(
                     self.clock.utc_now(),
@@ -246,10 +252,13 @@ impl UnknotApp {
     fn content_ui(&mut self, ui: &mut Ui) -> Option<Command> {
         let today_date = self.clock.today();
         match self.screen {
-            Screen::Today => {
-                self.today
-                    .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
-            }
+            Screen::Today => self.today.ui(
+                ui,
+                today_date,
+                self.intro_dismissed,
+                ergonomics::review_due(&self.data, today_date),
+                self.clock.utc_now(),
+            ),
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => settings::ui(ui, self.store.path()),

@@ -1,9 +1,16 @@
-//! Answers to the ergonomic checklist.
+//! Answers to the ergonomic checklist, the reviews of it, and the note that
+//! the desk changed since the last review.
 
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::{Store, StoreError, date_text, domain_error, parse_date};
-use crate::domain::checklist::{Answer, ChecklistAnswer};
+use super::{Store, StoreError, date_text, domain_error, instant_text, parse_date, parse_instant};
+use crate::domain::DomainError;
+use crate::domain::checklist::{Answer, ChecklistAnswer, ChecklistReview};
+
+/// Settings key holding the instant the person said their desk changed, until
+/// the next review settles it.
+const DESK_CHANGED_KEY: &str = "checklist_desk_changed_at";
 
 impl Store {
     /// Saves (or replaces) the answer to one item.
@@ -23,7 +30,8 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Every saved answer, by item id.
+    /// Every saved answer, by item id. Answers to items no longer on the list
+    /// are returned too; the domain rules ignore them.
     pub fn checklist_answers(&self) -> Result<Vec<ChecklistAnswer>, StoreError> {
         let mut stmt = self
             .conn
@@ -41,5 +49,76 @@ impl Store {
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Records a finished review and, in the same transaction, settles any
+    /// pending desk change (see [`Store::mark_desk_changed`]). Returns its id.
+    pub fn add_checklist_review(&mut self, review: &ChecklistReview) -> Result<i64, StoreError> {
+        if review.met > review.applicable {
+            return Err(DomainError::Invalid(format!(
+                "a review cannot have more items met ({}) than apply ({})",
+                review.met, review.applicable
+            ))
+            .into());
+        }
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        tx.execute(
+            "INSERT INTO checklist_reviews (reviewed_at, local_date, met, applicable, desk_changed) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                instant_text(review.reviewed_at),
+                date_text(review.date),
+                review.met,
+                review.applicable,
+                review.desk_changed
+            ],
+        )
+        .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        let id = tx.last_insert_rowid();
+        tx.execute("DELETE FROM settings WHERE key = ?1", [DESK_CHANGED_KEY])
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(id)
+    }
+
+    /// Every review, oldest first.
+    pub fn checklist_reviews(&self) -> Result<Vec<ChecklistReview>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT reviewed_at, local_date, met, applicable, desk_changed \
+                 FROM checklist_reviews ORDER BY reviewed_at, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                let at: String = row.get(0)?;
+                let on: String = row.get(1)?;
+                Ok(ChecklistReview {
+                    reviewed_at: parse_instant(&at)?,
+                    date: parse_date(&on)?,
+                    met: row.get(2)?,
+                    applicable: row.get(3)?,
+                    desk_changed: row.get(4)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Notes that the desk setup changed at `at`, so a review is due. The next
+    /// [`Store::add_checklist_review`] clears the note.
+    pub fn mark_desk_changed(&mut self, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.set_setting(DESK_CHANGED_KEY, &instant_text(at))
+    }
+
+    /// When the person said their desk changed, if no review has happened since.
+    pub fn desk_changed_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        self.setting(DESK_CHANGED_KEY)?
+            .map(|text| parse_instant(&text).map_err(|e| self.err(e)))
+            .transpose()
     }
 }

@@ -5,18 +5,19 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use egui::{RichText, Ui};
 
 use super::reminders::{ReminderAction, ReminderRuntime};
 use super::settings::{Outcome, SettingsScreen};
-use super::{history, placeholder, theme, today};
+use super::{ergonomics, history, placeholder, theme, today};
+use crate::domain::checklist::{self, ChecklistAnswer, ChecklistReview};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
 use crate::notify::{DesktopNotifier, Notifier};
 use crate::reminders::ReminderSettings;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Everything the screens draw from, loaded at start and after each write,
 /// never during a frame. Screens that derive series from it compare
@@ -27,6 +28,13 @@ pub struct Data {
     pub checkins: Vec<CheckIn>,
     /// Oldest first.
     pub sessions: Vec<Session>,
+    /// The saved answer to each checklist item (including items since
+    /// dropped from the list, which the domain rules ignore).
+    pub checklist: Vec<ChecklistAnswer>,
+    /// Finished checklist reviews, oldest first.
+    pub reviews: Vec<ChecklistReview>,
+    /// When the person said their desk changed, if no review has happened since.
+    pub desk_changed_at: Option<DateTime<Utc>>,
     /// Bumped after every successful write.
     pub revision: u64,
     /// Posture checks recorded today.
@@ -93,6 +101,14 @@ pub enum Command {
     SaveReminderSettings(ReminderSettings),
     /// Add (true) or remove (false) the entry that starts Unknot at login.
     SetAutostart(bool),
+    /// Save one checklist answer (from the list or the review walk-through).
+    SaveChecklistAnswer(ChecklistAnswer),
+    /// Go to Ergonomics and start the one-item-at-a-time review.
+    StartChecklistReview,
+    /// Record the review in progress as finished, with the current score.
+    FinishChecklistReview,
+    /// Note that the desk setup changed, so a review is due.
+    MarkDeskChanged,
 }
 
 pub struct UnknotApp {
@@ -106,6 +122,7 @@ pub struct UnknotApp {
     /// The configuration folder holding the autostart entry, if any.
     config_dir: Option<PathBuf>,
     autostart_installed: bool,
+    ergonomics: ergonomics::ErgonomicsScreen,
     intro_dismissed: bool,
     data: Data,
     /// The local date when the last frame was drawn, to notice midnight
@@ -128,6 +145,7 @@ impl UnknotApp {
             ),
             config_dir: crate::autostart::config_dir(),
             autostart_installed: false,
+            ergonomics: ergonomics::ErgonomicsScreen::default(),
             intro_dismissed: false,
             store,
             clock,
@@ -273,6 +291,43 @@ impl UnknotApp {
                 // Failing to remember this only means the note shows again next time.
                 let _ = self.store.set_setting("intro_dismissed", "1");
             }
+            Command::SaveChecklistAnswer(answer) => {
+                match self.store.save_checklist_answer(&answer) {
+                    Ok(()) => {
+                        self.reload_data();
+                        if self.ergonomics.answer_saved(&answer.item) {
+                            self.apply(Command::FinishChecklistReview);
+                        }
+                    }
+                    Err(e) => self.ergonomics.answer_failed(answer, e.to_string()),
+                }
+            }
+            Command::StartChecklistReview => {
+                self.screen = Screen::Ergonomics;
+                self.ergonomics.start_review();
+            }
+            Command::FinishChecklistReview => {
+                let review = ChecklistReview::new(
+                    self.clock.utc_now(),
+                    self.clock.today(),
+                    checklist::score(&self.data.checklist),
+                    self.data.desk_changed_at.is_some(),
+                );
+                match self.store.add_checklist_review(&review) {
+                    Ok(_) => {
+                        self.reload_data();
+                        self.ergonomics.review_saved(review);
+                    }
+                    Err(e) => self.ergonomics.review_failed(e.to_string()),
+                }
+            }
+            Command::MarkDeskChanged => match self.store.mark_desk_changed(self.clock.utc_now()) {
+                Ok(()) => {
+                    self.ergonomics.desk_change_saved();
+                    self.reload_data();
+                }
+                Err(e) => self.ergonomics.desk_change_failed(e.to_string()),
+            },
         }
     }
 
@@ -336,23 +391,12 @@ impl UnknotApp {
     /// Re-reads what the screens show after a write, and bumps the revision
     /// so derived views recompute once.
     fn reload_data(&mut self) {
-        let loaded = self
-            .store
-            .checkins()
-            .and_then(|checkins| Ok((checkins, self.store.sessions()?)));
-        let loaded = loaded.and_then(|(checkins, sessions)| {
-            Ok((
-                checkins,
-                sessions,
-                self.store.posture_checks_on(self.clock.today())?,
-            ))
-        });
-        match loaded {
-            Ok((checkins, sessions, posture)) => {
-                self.data.checkins = checkins;
-                self.data.sessions = sessions;
-                self.data.posture_checks_today = posture;
-                self.data.error = None;
+        match load(&self.store, self.clock.today()) {
+            Ok(loaded) => {
+                self.data = Data {
+                    revision: self.data.revision,
+                    ..loaded
+                };
             }
             Err(e) => self.data.error = Some(e.to_string()),
         }
@@ -391,9 +435,11 @@ impl UnknotApp {
                 ui,
                 today_date,
                 self.intro_dismissed,
+                ergonomics::review_due(&self.data, today_date),
                 self.clock.utc_now(),
                 &self.data,
             ),
+            Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => {
                 let backup_dir = self.store.backup_dir();
@@ -425,11 +471,6 @@ impl UnknotApp {
                 "Progress",
                 "Charts of your pain over the weeks, change from your starting point and your routine counts will live here once you have a few check-ins.",
             ),
-            Screen::Ergonomics => placeholder::ui(
-                ui,
-                "Ergonomics",
-                "A checklist for your desk setup — monitor height, chair, keyboard and mouse — will live here.",
-            ),
         }
     }
 }
@@ -456,6 +497,20 @@ fn capitalize(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Everything [`Data`] holds, read from the store in one go.
+fn load(store: &Store, today: NaiveDate) -> Result<Data, StoreError> {
+    Ok(Data {
+        checkins: store.checkins()?,
+        sessions: store.sessions()?,
+        checklist: store.checklist_answers()?,
+        reviews: store.checklist_reviews()?,
+        desk_changed_at: store.desk_changed_at()?,
+        posture_checks_today: store.posture_checks_on(today)?,
+        revision: 0,
+        error: None,
+    })
 }
 
 impl eframe::App for UnknotApp {

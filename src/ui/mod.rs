@@ -1,6 +1,7 @@
 //! The window, drawn with egui. Nothing outside `ui` imports it.
 
 mod app;
+mod ergonomics;
 mod history;
 mod placeholder;
 mod reminders;

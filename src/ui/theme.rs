@@ -22,6 +22,9 @@ pub const WARN_TEXT: Color32 = Color32::from_rgb(0x6b, 0x33, 0x05);
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xa3, 0x1f, 0x1f);
 pub const OK_TEXT: Color32 = Color32::from_rgb(0x1f, 0x6b, 0x3a);
 
+/// The empty part of a meter.
+pub const TRACK: Color32 = Color32::from_rgb(0xe4, 0xdf, 0xd6);
+
 pub const GAP: f32 = 12.0;
 
 /// Applies Unknot's look to a context.
@@ -84,6 +87,18 @@ pub fn warning_card() -> egui::Frame {
     egui::Frame::new()
         .fill(WARN_FILL)
         .stroke(Stroke::new(1.5, WARN_EDGE))
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(Margin::same(16))
+}
+
+/// Soft teal fill for gentle suggestions (a re-check that is due).
+pub const PROMPT_FILL: Color32 = Color32::from_rgb(0xe3, 0xef, 0xee);
+
+/// The frame of a gentle suggestion: calmer than a warning.
+pub fn prompt_card() -> egui::Frame {
+    egui::Frame::new()
+        .fill(PROMPT_FILL)
+        .stroke(Stroke::new(1.0, ACCENT))
         .corner_radius(CornerRadius::same(10))
         .inner_margin(Margin::same(16))
 }

@@ -9,6 +9,7 @@ use egui::{Key, RichText, Ui};
 use super::app::{Command, Data, Screen};
 use super::settings::ABOUT;
 use super::{theme, widgets};
+use crate::domain::checklist::ReviewReason;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 
 /// How long after typing "1" a "0" still makes it 10.
@@ -110,6 +111,7 @@ impl TodayScreen {
         ui: &mut Ui,
         today: NaiveDate,
         intro_dismissed: bool,
+        setup_due: Option<ReviewReason>,
         now: chrono::DateTime<chrono::Utc>,
         data: &Data,
     ) -> Option<Command> {
@@ -126,6 +128,12 @@ impl TodayScreen {
                     command = Some(Command::DismissIntro);
                 }
             });
+            ui.add_space(theme::GAP);
+        } else if let Some(reason) = setup_due {
+            // Kept to one quiet line; the first-run note above is enough on day one.
+            if setup_nudge_ui(ui, reason) {
+                command = Some(Command::StartChecklistReview);
+            }
             ui.add_space(theme::GAP);
         }
 
@@ -349,6 +357,24 @@ impl TodayScreen {
             note: self.form.note.trim().to_owned(),
         }))
     }
+}
+
+/// One line suggesting a look at the desk setup; true when its button was clicked.
+fn setup_nudge_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
+    let text = match reason {
+        ReviewReason::NeverReviewed => {
+            "A quick look at your desk setup can take load off your upper back."
+        }
+        ReviewReason::DeskChanged => {
+            "Your desk changed: a quick re-check of your setup is worth it."
+        }
+        ReviewReason::Overdue => "It has been over a month since you checked your desk setup.",
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(text).color(theme::MUTED));
+        ui.link("Re-check my setup").clicked()
+    })
+    .inner
 }
 
 const DIGIT_KEYS: [Key; 10] = [

@@ -95,3 +95,17 @@ pub fn professional_notice_ui(ui: &mut Ui, heading: &str, reasons: &[String], ad
         ui.label(RichText::new(advice).color(theme::WARN_TEXT));
     });
 }
+
+/// A thin horizontal bar filled to `fraction` (0 to 1), for progress and scores.
+/// Purely visual: the number it shows is always written beside it too.
+pub fn meter_ui(ui: &mut Ui, fraction: f32, max_width: f32) {
+    let width = ui.available_width().min(max_width);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 4.0, theme::TRACK);
+    let filled = width * fraction.clamp(0.0, 1.0);
+    if filled > 0.0 {
+        let bar = egui::Rect::from_min_size(rect.min, egui::vec2(filled.max(8.0), rect.height()));
+        painter.rect_filled(bar, 4.0, theme::ACCENT);
+    }
+}

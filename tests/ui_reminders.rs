@@ -21,7 +21,13 @@ fn a_due_posture_reminder_shows_a_banner_and_done_records_a_check() {
     let clock = common::clock(); // Wednesday 09:00, the start of active hours.
     let notifier = RecordingNotifier::default();
     let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
-
+    // Nothing the moment the window opens; the first one after 30 minutes.
+    assert!(harness.query_by_label("Posture check").is_none());
+    clock.advance(Duration::from_secs(29 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_none());
+    clock.advance(Duration::from_secs(60));
+    harness.run();
     assert!(harness.query_by_label("Posture check").is_some());
     assert_eq!(notifier.sent().len(), 1);
     assert_eq!(notifier.sent()[0].0, "Posture check");
@@ -57,6 +63,8 @@ fn pausing_for_today_keeps_the_banner_away_until_resumed() {
     let clock = common::clock();
     let notifier = RecordingNotifier::default();
     let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    clock.advance(Duration::from_secs(30 * 60));
+    harness.run();
     common::click(&mut harness, "Pause for today");
     clock.advance(Duration::from_secs(3 * 3600));
     harness.run();
@@ -83,7 +91,9 @@ fn turning_reminders_off_is_saved_and_survives_a_restart() {
     );
     drop(store);
     let notifier = RecordingNotifier::default();
-    let harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    clock.advance(Duration::from_secs(45 * 60));
+    harness.run();
     assert!(harness.query_by_label("Posture check").is_none());
     assert!(notifier.sent().is_empty());
 }
@@ -112,12 +122,15 @@ fn without_a_notification_service_the_app_still_works() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();
     let store = Store::open(dir.path()).unwrap();
+    let app_clock = std::sync::Arc::new(clock.clone());
+    let config = dir.path().join("config");
     let mut harness = egui_kittest::Harness::builder()
         .with_size([1040.0, 900.0])
         .build_eframe(move |cc| {
-            unknot::ui::UnknotApp::new(&cc.egui_ctx, store, std::sync::Arc::new(clock))
-                .with_config_dir(dir.path().join("config"))
+            unknot::ui::UnknotApp::new(&cc.egui_ctx, store, app_clock).with_config_dir(config)
         });
+    harness.run();
+    clock.advance(Duration::from_secs(30 * 60));
     harness.run();
     assert!(harness.query_by_label("Posture check").is_some());
     common::click(&mut harness, "Done: I fixed my posture");

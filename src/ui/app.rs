@@ -142,6 +142,7 @@ impl UnknotApp {
             reminders: ReminderRuntime::new(
                 load_reminder_settings(&store),
                 Arc::new(DesktopNotifier),
+                clock.local_now(),
             ),
             config_dir: crate::autostart::config_dir(),
             autostart_installed: false,

@@ -11,7 +11,9 @@ use egui::{RichText, Ui};
 use super::app::{Command, Data, Screen};
 use super::theme;
 use crate::notify::Notifier;
-use crate::reminders::{DayFacts, Reminder, ReminderKind, ReminderSettings, Scheduler};
+use crate::reminders::{
+    DayFacts, Reminder, ReminderKind, ReminderSettings, ReminderState, Scheduler,
+};
 
 /// What a click on the banner asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +33,20 @@ pub struct ReminderRuntime {
 }
 
 impl ReminderRuntime {
-    pub fn new(settings: ReminderSettings, notifier: Arc<dyn Notifier>) -> Self {
+    /// Intervals count from `now`, the moment the app starts: nobody wants a
+    /// posture reminder the second they open the window.
+    pub fn new(
+        settings: ReminderSettings,
+        notifier: Arc<dyn Notifier>,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let state = ReminderState {
+            posture_at: Some(now),
+            stretch_at: Some(now),
+            ..ReminderState::default()
+        };
         Self {
-            scheduler: Scheduler::new(settings),
+            scheduler: Scheduler::with_state(settings, state),
             banner: None,
             notifier,
         }

@@ -90,6 +90,10 @@ pub enum Command {
     /// Go to Today and show (and load) the check-in form for a date.
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
+    /// Delete one day's check-in (after the user confirmed).
+    DeleteCheckIn(NaiveDate),
+    /// Put back a deleted check-in (undo).
+    RestoreCheckIn(CheckIn),
     DismissIntro,
     /// Write the three CSV files into a folder.
     ExportCsv(PathBuf),
@@ -287,6 +291,34 @@ impl UnknotApp {
                 self.reminders.set_settings(settings);
             }
             Command::SetAutostart(on) => self.set_autostart(on),
+            Command::DeleteCheckIn(date) => {
+                let deleted = self.store.checkin_on(date).and_then(|found| {
+                    self.store.delete_checkin(date)?;
+                    Ok(found)
+                });
+                match deleted {
+                    Ok(Some(checkin)) => {
+                        self.history.deleted(checkin);
+                        if self.today.date() == date {
+                            self.load_today_form(date);
+                        }
+                        self.reload_data();
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.history.failed(format!("Nothing was deleted: {e}")),
+                }
+            }
+            Command::RestoreCheckIn(checkin) => match self.store.save_checkin(&checkin) {
+                Ok(()) => {
+                    let date = checkin.date;
+                    self.history.restored();
+                    if self.today.date() == date {
+                        self.load_today_form(date);
+                    }
+                    self.reload_data();
+                }
+                Err(e) => self.history.failed(format!("Could not put it back: {e}")),
+            },
             Command::DismissIntro => {
                 self.intro_dismissed = true;
                 // Failing to remember this only means the note shows again next time.
@@ -441,7 +473,8 @@ impl UnknotApp {
                 &self.data,
             ),
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
-            Screen::History => self.history.ui(ui, &self.data),
+            // Drawn directly by `ui`, which gives History its own row-by-row scrolling.
+            Screen::History => None,
             Screen::Settings => {
                 let backup_dir = self.store.backup_dir();
                 let autostart = self
@@ -559,6 +592,14 @@ impl eframe::App for UnknotApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(theme::PAGE).inner_margin(24))
             .show(ui, |ui| {
+                if self.screen == Screen::History {
+                    // History scrolls its own rows, laying out only those in view.
+                    ui.set_max_width(860.0);
+                    if let Some(c) = self.history.ui(ui, &self.data) {
+                        command = Some(c);
+                    }
+                    return;
+                }
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {

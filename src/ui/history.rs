@@ -104,10 +104,10 @@ impl HistoryView {
                     }
                 });
         });
-        if let Some(date) = self.confirm_delete {
-            if let Some(c) = self.confirm_ui(ui, date) {
-                command = Some(c);
-            }
+        if let Some(date) = self.confirm_delete
+            && let Some(c) = self.confirm_ui(ui, date)
+        {
+            command = Some(c);
         }
         command
     }

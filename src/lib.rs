@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod notify;
 pub mod reminders;
 pub mod store;
 pub mod ui;

@@ -167,7 +167,9 @@ fn feel_after_can_be_set_and_cleared_on_a_saved_session() {
     assert_eq!(store.sessions().unwrap()[0].feel_after, Some(three));
     store.set_session_feel_after(id, None).unwrap();
     assert_eq!(store.sessions().unwrap()[0].feel_after, None);
-    let err = store.set_session_feel_after(id + 1, Some(three)).unwrap_err();
+    let err = store
+        .set_session_feel_after(id + 1, Some(three))
+        .unwrap_err();
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
 }
 

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::{history, placeholder, settings, theme, today};
+use super::when::Now;
+use super::{history, placeholder, routines, settings, theme, today, widgets};
 use crate::domain::clock::Clock;
-use crate::domain::pain::CheckIn;
+use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::store::Store;
 
@@ -67,6 +68,16 @@ impl Screen {
     }
 }
 
+/// Which part of which screen a session comes from, so the outcome of saving
+/// it goes back to the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The guided routine player.
+    RoutinePlayer,
+    /// The "log without the player" form.
+    RoutineLog,
+}
+
 /// Something a screen asks the app to do. Applied once, after drawing.
 #[must_use]
 #[derive(Debug, Clone)]
@@ -76,6 +87,17 @@ pub enum Command {
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
     DismissIntro,
+    /// Record a finished, stopped or hand-logged session.
+    SaveSession {
+        session: Session,
+        origin: Origin,
+    },
+    /// Answer (or clear) "how does your back feel now" for a saved session.
+    SetFeelAfter {
+        id: i64,
+        feel_after: Option<Rating>,
+        origin: Origin,
+    },
 }
 
 pub struct UnknotApp {
@@ -83,6 +105,7 @@ pub struct UnknotApp {
     clock: Arc<dyn Clock>,
     screen: Screen,
     today: today::TodayScreen,
+    routines: routines::RoutinesScreen,
     history: history::HistoryView,
     intro_dismissed: bool,
     data: Data,
@@ -95,6 +118,7 @@ impl UnknotApp {
         let today_date = clock.today();
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
+            routines: routines::RoutinesScreen::new(today_date),
             history: history::HistoryView::default(),
             intro_dismissed: false,
             store,
@@ -140,6 +164,50 @@ impl UnknotApp {
                 // Failing to remember this only means the note shows again next time.
                 let _ = self.store.set_setting("intro_dismissed", "1");
             }
+            Command::SaveSession { session, origin } => {
+                let result = self.store.add_session(&session);
+                if result.is_ok() {
+                    self.reload_data();
+                }
+                let result = result.map_err(|e| widgets::sentence(&e.to_string()));
+                self.routines.save_result(origin, &session, result);
+            }
+            Command::SetFeelAfter {
+                id,
+                feel_after,
+                origin,
+            } => {
+                let result = self.store.set_session_feel_after(id, feel_after);
+                if result.is_ok() {
+                    self.reload_data();
+                }
+                let result = result.map_err(|e| widgets::sentence(&e.to_string()));
+                let _ = origin;
+                self.routines.feel_result(result);
+            }
+        }
+    }
+
+    /// Brings a running routine up to date, whichever screen is shown (or
+    /// none, while the window is hidden): saves it when it reaches its end,
+    /// and asks for a repaint when the countdown next changes. Never asks for
+    /// continuous repaints.
+    fn tick_timers(&mut self, ctx: &egui::Context) {
+        let now = Now::read(self.clock.as_ref());
+        let (routine, routine_command) = self.routines.tick(&now);
+        if let Some(command) = routine_command {
+            self.apply(command);
+            ctx.request_repaint();
+        }
+        let noteworthy = routine.hold_ended || routine.finished;
+        let focused = ctx.input(|i| i.viewport().focused);
+        if noteworthy && focused != Some(true) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                egui::UserAttentionType::Informational,
+            ));
+        }
+        if let Some(deadline) = self.routines.next_deadline(now.instant) {
+            ctx.request_repaint_after(deadline);
         }
     }
 
@@ -172,7 +240,7 @@ impl UnknotApp {
         self.data.revision += 1;
     }
 
-    fn nav_ui(&self, ui: &mut Ui) -> Option<Command> {
+    fn nav_ui(&self, ui: &mut Ui, now: &Now) -> Option<Command> {
         let mut command = None;
         ui.add_space(14.0);
         ui.horizontal(|ui| {
@@ -194,23 +262,31 @@ impl UnknotApp {
                 command = Some(Command::Navigate(screen));
             }
         }
+        // Running timers stay in sight on every screen; a click leads back to them.
+        let running = [(Screen::Routines, self.routines.status(now.instant))];
+        for (screen, status) in running {
+            let Some(status) = status else { continue };
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.add_space(6.0);
+                let link = ui.link(RichText::new(status).color(theme::ACCENT).strong());
+                if link.clicked() {
+                    command = Some(Command::Navigate(screen));
+                }
+            });
+        }
         command
     }
 
-    fn content_ui(&mut self, ui: &mut Ui) -> Option<Command> {
-        let today_date = self.clock.today();
+    fn content_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
+        let today_date = now.today();
         match self.screen {
-            Screen::Today => {
-                self.today
-                    .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
-            }
+            Screen::Today => self
+                .today
+                .ui(ui, today_date, self.intro_dismissed, now.utc()),
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => settings::ui(ui, self.store.path()),
-            Screen::Routines => placeholder::ui(
-                ui,
-                "Routines",
-                "Guided stretching and strengthening with hold timers will live here: a three-minute desk break, a ten-minute strength set, and a log of every session.",
-            ),
+            Screen::Routines => self.routines.ui(ui, &self.data, now),
             Screen::Heat => placeholder::ui(
                 ui,
                 "Heat",
@@ -231,13 +307,19 @@ impl UnknotApp {
 }
 
 impl eframe::App for UnknotApp {
+    /// Runs before every frame, and also while the window is hidden.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.tick_timers(ctx);
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let now = Now::read(self.clock.as_ref());
         let mut command = None;
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(180.0)
             .show(ui, |ui| {
-                command = self.nav_ui(ui);
+                command = self.nav_ui(ui, &now);
             });
         if self.screen == Screen::Today {
             egui::Panel::bottom("today_footer")
@@ -247,7 +329,7 @@ impl eframe::App for UnknotApp {
                         .inner_margin(egui::Margin::symmetric(8, 10)),
                 )
                 .show(ui, |ui| {
-                    if let Some(c) = self.today.footer_ui(ui, self.clock.utc_now()) {
+                    if let Some(c) = self.today.footer_ui(ui, now.utc()) {
                         command = Some(c);
                     }
                 });
@@ -259,7 +341,7 @@ impl eframe::App for UnknotApp {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         ui.set_max_width(760.0);
-                        if let Some(c) = self.content_ui(ui) {
+                        if let Some(c) = self.content_ui(ui, &now) {
                             command = Some(c);
                         }
                     });

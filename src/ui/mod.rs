@@ -2,10 +2,13 @@
 
 mod app;
 mod history;
+mod outcome;
 mod placeholder;
+mod routines;
 mod settings;
 pub mod theme;
 mod today;
+mod when;
 mod widgets;
 
 pub use app::{APP_ID, Screen, UnknotApp};

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::DateTime;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use unknot::domain::clock::ManualClock;
 use unknot::store::Store;
 use unknot::ui::UnknotApp;
@@ -29,9 +30,43 @@ pub fn harness(dir: &Path, clock: &ManualClock) -> Harness<'static, UnknotApp> {
 
 /// Scrolls the widget with this exact label into view and clicks it, as a person would.
 pub fn click(harness: &mut Harness<'static, UnknotApp>, label: &str) {
-    use egui_kittest::kittest::Queryable;
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
     harness.run();
+}
+
+/// Opens a screen from the navigation.
+pub fn open(harness: &mut Harness<'static, UnknotApp>, screen: unknot::ui::Screen) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, screen.label())
+        .click();
+    harness.run();
+    assert_eq!(harness.state().screen(), screen);
+}
+
+/// Replaces the text of the field labelled `label` with `text`.
+pub fn fill(harness: &mut Harness<'static, UnknotApp>, label: &str, text: &str) {
+    click(harness, label);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Moves the clock on by `secs` in steps of `step` seconds, drawing a frame
+/// after each, as a window left open would.
+pub fn advance(
+    harness: &mut Harness<'static, UnknotApp>,
+    clock: &ManualClock,
+    secs: u64,
+    step: u64,
+) {
+    let mut left = secs;
+    while left > 0 {
+        let by = step.min(left);
+        clock.advance(std::time::Duration::from_secs(by));
+        harness.run();
+        left -= by;
+    }
 }

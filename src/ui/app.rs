@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::when::Now;
-use super::{history, placeholder, routines, settings, theme, today, widgets};
+use super::{heat, history, placeholder, routines, settings, theme, today, widgets};
 use crate::domain::clock::Clock;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
+use crate::notify::{DesktopNotifier, Notifier};
 use crate::store::Store;
 
 /// Everything the screens draw from, loaded at start and after each write,
@@ -76,6 +77,10 @@ pub enum Origin {
     RoutinePlayer,
     /// The "log without the player" form.
     RoutineLog,
+    /// The heat-pack timer.
+    HeatTimer,
+    /// The "I used a heat pack earlier" form.
+    HeatLog,
 }
 
 /// Something a screen asks the app to do. Applied once, after drawing.
@@ -98,14 +103,18 @@ pub enum Command {
         feel_after: Option<Rating>,
         origin: Origin,
     },
+    /// Open Routines with this ready-made routine picked out.
+    SuggestRoutine(&'static str),
 }
 
 pub struct UnknotApp {
     store: Store,
     clock: Arc<dyn Clock>,
+    notifier: Arc<dyn Notifier>,
     screen: Screen,
     today: today::TodayScreen,
     routines: routines::RoutinesScreen,
+    heat: heat::HeatScreen,
     history: history::HistoryView,
     intro_dismissed: bool,
     data: Data,
@@ -119,10 +128,12 @@ impl UnknotApp {
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             routines: routines::RoutinesScreen::new(today_date),
+            heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
             intro_dismissed: false,
             store,
             clock,
+            notifier: Arc::new(DesktopNotifier),
             screen: Screen::Today,
             data: Data::default(),
         };
@@ -131,6 +142,12 @@ impl UnknotApp {
         app.load_today_form(today_date);
         app.reload_data();
         app
+    }
+
+    /// Replaces how desktop notifications are sent (tests record them instead).
+    pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
+        self.notifier = notifier;
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -170,7 +187,14 @@ impl UnknotApp {
                     self.reload_data();
                 }
                 let result = result.map_err(|e| widgets::sentence(&e.to_string()));
-                self.routines.save_result(origin, &session, result);
+                match origin {
+                    Origin::RoutinePlayer | Origin::RoutineLog => {
+                        self.routines.save_result(origin, &session, result);
+                    }
+                    Origin::HeatTimer | Origin::HeatLog => {
+                        self.heat.save_result(origin, &session, result);
+                    }
+                }
             }
             Command::SetFeelAfter {
                 id,
@@ -182,31 +206,44 @@ impl UnknotApp {
                     self.reload_data();
                 }
                 let result = result.map_err(|e| widgets::sentence(&e.to_string()));
-                let _ = origin;
-                self.routines.feel_result(result);
+                match origin {
+                    Origin::RoutinePlayer | Origin::RoutineLog => {
+                        self.routines.feel_result(result);
+                    }
+                    Origin::HeatTimer | Origin::HeatLog => self.heat.feel_result(result),
+                }
+            }
+            Command::SuggestRoutine(template_id) => {
+                self.routines.suggest(template_id);
+                self.screen = Screen::Routines;
             }
         }
     }
 
-    /// Brings a running routine up to date, whichever screen is shown (or
-    /// none, while the window is hidden): saves it when it reaches its end,
-    /// and asks for a repaint when the countdown next changes. Never asks for
-    /// continuous repaints.
+    /// Brings running timers up to date, whichever screen is shown (or none,
+    /// while the window is hidden): saves a routine that reached its end and a
+    /// heat session that reached its cap, and asks for a repaint when the
+    /// countdown next changes. Never asks for continuous repaints.
     fn tick_timers(&mut self, ctx: &egui::Context) {
         let now = Now::read(self.clock.as_ref());
         let (routine, routine_command) = self.routines.tick(&now);
-        if let Some(command) = routine_command {
+        let (heat, heat_command) = self.heat.tick(&now, self.notifier.as_ref());
+        for command in [routine_command, heat_command].into_iter().flatten() {
             self.apply(command);
             ctx.request_repaint();
         }
-        let noteworthy = routine.hold_ended || routine.finished;
+        let noteworthy = routine.hold_ended || routine.finished || heat != heat::Ticked::Nothing;
         let focused = ctx.input(|i| i.viewport().focused);
         if noteworthy && focused != Some(true) {
             ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
                 egui::UserAttentionType::Informational,
             ));
         }
-        if let Some(deadline) = self.routines.next_deadline(now.instant) {
+        let next = [
+            self.routines.next_deadline(now.instant),
+            self.heat.next_deadline(now.instant),
+        ];
+        if let Some(deadline) = next.into_iter().flatten().min() {
             ctx.request_repaint_after(deadline);
         }
     }
@@ -263,7 +300,10 @@ impl UnknotApp {
             }
         }
         // Running timers stay in sight on every screen; a click leads back to them.
-        let running = [(Screen::Routines, self.routines.status(now.instant))];
+        let running = [
+            (Screen::Routines, self.routines.status(now.instant)),
+            (Screen::Heat, self.heat.status(now.instant)),
+        ];
         for (screen, status) in running {
             let Some(status) = status else { continue };
             ui.add_space(6.0);
@@ -287,11 +327,7 @@ impl UnknotApp {
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => settings::ui(ui, self.store.path()),
             Screen::Routines => self.routines.ui(ui, &self.data, now),
-            Screen::Heat => placeholder::ui(
-                ui,
-                "Heat",
-                "A heat-pack timer for 15 to 20 minutes, with a safety limit and a log of each use, will live here.",
-            ),
+            Screen::Heat => self.heat.ui(ui, &self.data, now),
             Screen::Progress => placeholder::ui(
                 ui,
                 "Progress",

@@ -1,6 +1,7 @@
 //! The window, drawn with egui. Nothing outside `ui` imports it.
 
 mod app;
+mod heat;
 mod history;
 mod outcome;
 mod placeholder;

@@ -14,7 +14,7 @@ use super::app::{Command, Data, Origin};
 use super::outcome::{self, Outcome};
 use super::when::Now;
 use super::{theme, widgets};
-use crate::domain::exercise::{Routine, catalog, templates};
+use crate::domain::exercise::{Routine, catalog, find_template, templates};
 use crate::domain::session::Session;
 
 pub use player::Ticked;
@@ -47,6 +47,11 @@ impl RoutinesScreen {
             log: log::LogForm::new(today),
             week: week::WeekTarget::default(),
         }
+    }
+
+    /// Picks out a ready routine, as a suggestion.
+    pub fn suggest(&mut self, template_id: &'static str) {
+        self.suggested = find_template(template_id).map(|t| t.id);
     }
 
     /// Brings a running routine up to `now`; saves it when it reaches its end.

@@ -8,6 +8,7 @@ use chrono::DateTime;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use unknot::domain::clock::ManualClock;
+use unknot::notify::RecordingNotifier;
 use unknot::store::Store;
 use unknot::ui::UnknotApp;
 
@@ -18,12 +19,23 @@ pub fn clock() -> ManualClock {
     ManualClock::new(DateTime::parse_from_rfc3339(NOW).unwrap())
 }
 
+/// The app over a store in `dir`. Desktop notifications are recorded, never sent.
 pub fn harness(dir: &Path, clock: &ManualClock) -> Harness<'static, UnknotApp> {
+    harness_with(dir, clock, &RecordingNotifier::default())
+}
+
+/// Like [`harness`], with notifications recorded in `notifier`.
+pub fn harness_with(
+    dir: &Path,
+    clock: &ManualClock,
+    notifier: &RecordingNotifier,
+) -> Harness<'static, UnknotApp> {
     let store = Store::open(dir).unwrap();
     let clock = Arc::new(clock.clone());
+    let notifier = Arc::new(notifier.clone());
     let mut harness = Harness::builder()
         .with_size([1040.0, 900.0])
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, clock));
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, clock).with_notifier(notifier));
     harness.run();
     harness
 }

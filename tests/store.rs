@@ -152,6 +152,28 @@ fn sessions_round_trip_with_exercises() {
 }
 
 #[test]
+fn feel_after_can_be_set_and_cleared_on_a_saved_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let s = Session::new(
+        SessionKind::Heat,
+        at("2026-11-20T18:00:00Z"),
+        date(2026, 11, 20),
+        900,
+    );
+    let id = store.add_session(&s).unwrap();
+    let three = Rating::new(3, "feel").unwrap();
+    store.set_session_feel_after(id, Some(three)).unwrap();
+    assert_eq!(store.sessions().unwrap()[0].feel_after, Some(three));
+    store.set_session_feel_after(id, None).unwrap();
+    assert_eq!(store.sessions().unwrap()[0].feel_after, None);
+    let err = store
+        .set_session_feel_after(id + 1, Some(three))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+}
+
+#[test]
 fn a_session_over_four_hours_is_refused_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();

@@ -20,7 +20,7 @@ fn a_due_posture_reminder_shows_a_banner_and_done_records_a_check() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock(); // Wednesday 09:00, the start of active hours.
     let notifier = RecordingNotifier::default();
-    let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    let mut harness = common::harness_with(dir.path(), &clock, &notifier);
     // Nothing the moment the window opens; the first one after 30 minutes.
     assert!(harness.query_by_label("Posture check").is_none());
     clock.advance(Duration::from_secs(29 * 60));
@@ -62,7 +62,7 @@ fn pausing_for_today_keeps_the_banner_away_until_resumed() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();
     let notifier = RecordingNotifier::default();
-    let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    let mut harness = common::harness_with(dir.path(), &clock, &notifier);
     clock.advance(Duration::from_secs(30 * 60));
     harness.run();
     common::click(&mut harness, "Pause for today");
@@ -91,7 +91,7 @@ fn turning_reminders_off_is_saved_and_survives_a_restart() {
     );
     drop(store);
     let notifier = RecordingNotifier::default();
-    let mut harness = common::harness_with(dir.path(), &clock, notifier.clone());
+    let mut harness = common::harness_with(dir.path(), &clock, &notifier);
     clock.advance(Duration::from_secs(45 * 60));
     harness.run();
     assert!(harness.query_by_label("Posture check").is_none());

@@ -6,6 +6,7 @@ use rusqlite::{Row, Transaction, params};
 use super::{
     Store, StoreError, TxError, date_text, domain_error, instant_text, parse_date, parse_instant,
 };
+use crate::domain::DomainError;
 use crate::domain::pain::Rating;
 use crate::domain::session::{Session, SessionExercise, SessionKind};
 
@@ -23,6 +24,28 @@ impl Store {
         let id = insert(&tx, session).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
         tx.commit().map_err(|e| self.err(e))?;
         Ok(id)
+    }
+
+    /// Records (or clears) "how does your back feel now" for a saved session.
+    pub fn set_session_feel_after(
+        &mut self,
+        id: i64,
+        feel_after: Option<Rating>,
+    ) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE sessions SET feel_after = ?1 WHERE id = ?2",
+                params![feel_after.map(Rating::get), id],
+            )
+            .map_err(|e| self.err(e))?;
+        if changed == 0 {
+            return Err(StoreError::Invalid(DomainError::Unknown {
+                what: "session",
+                value: id.to_string(),
+            }));
+        }
+        Ok(())
     }
 
     /// Adds sessions not yet stored (same kind and start instant), in one

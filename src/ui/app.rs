@@ -10,10 +10,11 @@ use egui::{RichText, Ui};
 
 use super::reminders::{ReminderAction, ReminderRuntime};
 use super::settings::{Outcome, SettingsScreen};
-use super::{ergonomics, history, placeholder, theme, today};
+use super::when::Now;
+use super::{ergonomics, heat, history, placeholder, routines, theme, today, widgets};
 use crate::domain::checklist::{self, ChecklistAnswer, ChecklistReview};
 use crate::domain::clock::Clock;
-use crate::domain::pain::CheckIn;
+use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::notify::{DesktopNotifier, Notifier};
 use crate::reminders::ReminderSettings;
@@ -82,6 +83,20 @@ impl Screen {
     }
 }
 
+/// Which part of which screen a session comes from, so the outcome of saving
+/// it goes back to the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The guided routine player.
+    RoutinePlayer,
+    /// The "log without the player" form.
+    RoutineLog,
+    /// The heat-pack timer.
+    HeatTimer,
+    /// The "I used a heat pack earlier" form.
+    HeatLog,
+}
+
 /// Something a screen asks the app to do. Applied once, after drawing.
 #[must_use]
 #[derive(Debug, Clone)]
@@ -113,13 +128,29 @@ pub enum Command {
     FinishChecklistReview,
     /// Note that the desk setup changed, so a review is due.
     MarkDeskChanged,
+    /// Record a finished, stopped or hand-logged session.
+    SaveSession {
+        session: Session,
+        origin: Origin,
+    },
+    /// Answer (or clear) "how does your back feel now" for a saved session.
+    SetFeelAfter {
+        id: i64,
+        feel_after: Option<Rating>,
+        origin: Origin,
+    },
+    /// Open Routines with this ready-made routine picked out.
+    SuggestRoutine(&'static str),
 }
 
 pub struct UnknotApp {
     store: Store,
     clock: Arc<dyn Clock>,
+    notifier: Arc<dyn Notifier>,
     screen: Screen,
     today: today::TodayScreen,
+    routines: routines::RoutinesScreen,
+    heat: heat::HeatScreen,
     history: history::HistoryView,
     settings: SettingsScreen,
     reminders: ReminderRuntime,
@@ -141,6 +172,8 @@ impl UnknotApp {
         let today_date = clock.today();
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
+            routines: routines::RoutinesScreen::new(today_date),
+            heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
             settings: SettingsScreen::new(&default_export_dir(store.path())),
             reminders: ReminderRuntime::new(
@@ -154,6 +187,7 @@ impl UnknotApp {
             intro_dismissed: false,
             store,
             clock,
+            notifier: Arc::new(DesktopNotifier),
             screen: Screen::Today,
             data: Data::default(),
             last_today: today_date,
@@ -169,10 +203,12 @@ impl UnknotApp {
         app
     }
 
-    /// Sends notifications through `notifier` instead of the desktop's service.
+    /// Sends notifications through `notifier` instead of the desktop's service
+    /// (tests record them instead).
     #[must_use]
     pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
-        self.reminders.set_notifier(notifier);
+        self.reminders.set_notifier(Arc::clone(&notifier));
+        self.notifier = notifier;
         self
     }
 
@@ -361,6 +397,70 @@ impl UnknotApp {
                 }
                 Err(e) => self.ergonomics.desk_change_failed(e.to_string()),
             },
+            Command::SaveSession { session, origin } => {
+                let result = self.store.add_session(&session);
+                if result.is_ok() {
+                    self.reload_data();
+                }
+                let result = result.map_err(|e| widgets::sentence(&e.to_string()));
+                match origin {
+                    Origin::RoutinePlayer | Origin::RoutineLog => {
+                        self.routines.save_result(origin, &session, result);
+                    }
+                    Origin::HeatTimer | Origin::HeatLog => {
+                        self.heat.save_result(origin, &session, result);
+                    }
+                }
+            }
+            Command::SetFeelAfter {
+                id,
+                feel_after,
+                origin,
+            } => {
+                let result = self.store.set_session_feel_after(id, feel_after);
+                if result.is_ok() {
+                    self.reload_data();
+                }
+                let result = result.map_err(|e| widgets::sentence(&e.to_string()));
+                match origin {
+                    Origin::RoutinePlayer | Origin::RoutineLog => {
+                        self.routines.feel_result(result);
+                    }
+                    Origin::HeatTimer | Origin::HeatLog => self.heat.feel_result(result),
+                }
+            }
+            Command::SuggestRoutine(template_id) => {
+                self.routines.suggest(template_id);
+                self.screen = Screen::Routines;
+            }
+        }
+    }
+
+    /// Brings running timers up to date, whichever screen is shown (or none,
+    /// while the window is hidden): saves a routine that reached its end and a
+    /// heat session that reached its cap, and asks for a repaint when the
+    /// countdown next changes. Never asks for continuous repaints.
+    fn tick_timers(&mut self, ctx: &egui::Context) {
+        let now = Now::read(self.clock.as_ref());
+        let (routine, routine_command) = self.routines.tick(&now);
+        let (heat, heat_command) = self.heat.tick(&now, self.notifier.as_ref());
+        for command in [routine_command, heat_command].into_iter().flatten() {
+            self.apply(command);
+            ctx.request_repaint();
+        }
+        let noteworthy = routine.hold_ended || routine.finished || heat != heat::Ticked::Nothing;
+        let focused = ctx.input(|i| i.viewport().focused);
+        if noteworthy && focused != Some(true) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                egui::UserAttentionType::Informational,
+            ));
+        }
+        let next = [
+            self.routines.next_deadline(now.instant),
+            self.heat.next_deadline(now.instant),
+        ];
+        if let Some(deadline) = next.into_iter().flatten().min() {
+            ctx.request_repaint_after(deadline);
         }
     }
 
@@ -436,7 +536,7 @@ impl UnknotApp {
         self.data.revision += 1;
     }
 
-    fn nav_ui(&self, ui: &mut Ui) -> Option<Command> {
+    fn nav_ui(&self, ui: &mut Ui, now: &Now) -> Option<Command> {
         let mut command = None;
         ui.add_space(14.0);
         ui.horizontal(|ui| {
@@ -458,18 +558,34 @@ impl UnknotApp {
                 command = Some(Command::Navigate(screen));
             }
         }
+        // Running timers stay in sight on every screen; a click leads back to them.
+        let running = [
+            (Screen::Routines, self.routines.status(now.instant)),
+            (Screen::Heat, self.heat.status(now.instant)),
+        ];
+        for (screen, status) in running {
+            let Some(status) = status else { continue };
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.add_space(6.0);
+                let link = ui.link(RichText::new(status).color(theme::ACCENT).strong());
+                if link.clicked() {
+                    command = Some(Command::Navigate(screen));
+                }
+            });
+        }
         command
     }
 
-    fn content_ui(&mut self, ui: &mut Ui) -> Option<Command> {
-        let today_date = self.clock.today();
+    fn content_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
+        let today_date = now.today();
         match self.screen {
             Screen::Today => self.today.ui(
                 ui,
                 today_date,
                 self.intro_dismissed,
                 ergonomics::review_due(&self.data, today_date),
-                self.clock.utc_now(),
+                now.utc(),
                 &self.data,
             ),
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
@@ -490,16 +606,8 @@ impl UnknotApp {
                     autostart,
                 )
             }
-            Screen::Routines => placeholder::ui(
-                ui,
-                "Routines",
-                "Guided stretching and strengthening with hold timers will live here: a three-minute desk break, a ten-minute strength set, and a log of every session.",
-            ),
-            Screen::Heat => placeholder::ui(
-                ui,
-                "Heat",
-                "A heat-pack timer for 15 to 20 minutes, with a safety limit and a log of each use, will live here.",
-            ),
+            Screen::Routines => self.routines.ui(ui, &self.data, now),
+            Screen::Heat => self.heat.ui(ui, &self.data, now),
             Screen::Progress => placeholder::ui(
                 ui,
                 "Progress",
@@ -549,9 +657,11 @@ fn load(store: &Store, today: NaiveDate) -> Result<Data, StoreError> {
 
 impl eframe::App for UnknotApp {
     /// Runs before each frame and also while the window is hidden: time-driven
-    /// work lives here so it happens even when nothing is drawn.
+    /// work (timers, reminders, the date rolling over) lives here so it happens
+    /// even when nothing is drawn.
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.follow_the_date(ctx);
+        self.tick_timers(ctx);
         let now = self.clock.local_now();
         if let Some(wait) = self.reminders.tick(now, &self.data) {
             ctx.request_repaint_after(wait);
@@ -560,6 +670,7 @@ impl eframe::App for UnknotApp {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.settings.poll_dialog();
+        let now = Now::read(self.clock.as_ref());
         let mut command = None;
         if self.reminders.has_banner() {
             egui::Panel::top("reminder_banner")
@@ -572,7 +683,7 @@ impl eframe::App for UnknotApp {
             .resizable(false)
             .exact_size(180.0)
             .show(ui, |ui| {
-                if let Some(c) = self.nav_ui(ui) {
+                if let Some(c) = self.nav_ui(ui, &now) {
                     command = Some(c);
                 }
             });
@@ -584,7 +695,7 @@ impl eframe::App for UnknotApp {
                         .inner_margin(egui::Margin::symmetric(8, 10)),
                 )
                 .show(ui, |ui| {
-                    if let Some(c) = self.today.footer_ui(ui, self.clock.utc_now()) {
+                    if let Some(c) = self.today.footer_ui(ui, now.utc()) {
                         command = Some(c);
                     }
                 });
@@ -604,7 +715,7 @@ impl eframe::App for UnknotApp {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         ui.set_max_width(760.0);
-                        if let Some(c) = self.content_ui(ui) {
+                        if let Some(c) = self.content_ui(ui, &now) {
                             command = Some(c);
                         }
                     });

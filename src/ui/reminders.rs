@@ -75,6 +75,8 @@ impl ReminderRuntime {
     /// Shows a due reminder (banner and notification) and returns how long
     /// until the scheduler needs asking again.
     pub fn tick(&mut self, now: DateTime<FixedOffset>, data: &Data) -> Option<std::time::Duration> {
+        // Wake at least hourly so time-zone and DST changes are noticed.
+        let hourly = std::time::Duration::from_secs(3600);
         if self.banner.is_none() {
             let facts = day_facts(now, data);
             if let Some(reminder) = self.scheduler.due(now, &facts) {
@@ -82,12 +84,15 @@ impl ReminderRuntime {
                 self.banner = Some(reminder);
             }
         }
+        if self.banner.is_some() {
+            // Nothing new is shown over a banner; a click on it wakes the app.
+            return Some(hourly);
+        }
         self.scheduler
             .next_due(now)
             .and_then(|at| (at - now).to_std().ok())
-            // Wake at least hourly so time-zone and DST changes are noticed.
-            .map(|wait| wait.min(std::time::Duration::from_secs(3600)))
-            .or(Some(std::time::Duration::from_secs(3600)))
+            .map(|wait| wait.clamp(std::time::Duration::from_secs(1), hourly))
+            .or(Some(hourly))
     }
 
     /// Carries out a banner action. Recording a posture check is the app's

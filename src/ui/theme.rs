@@ -4,6 +4,8 @@ use egui::{Color32, CornerRadius, FontId, Margin, Stroke, TextStyle, Visuals};
 
 /// Deep teal: calm, readable on the light background.
 pub const ACCENT: Color32 = Color32::from_rgb(0x2f, 0x6f, 0x73);
+/// The empty part of a progress bar.
+pub const TRACK: Color32 = Color32::from_rgb(0xe2, 0xdd, 0xd4);
 /// Soft background for cards.
 pub const CARD: Color32 = Color32::from_rgb(0xfa, 0xf8, 0xf4);
 /// Reminder banner background: a pale teal.
@@ -21,9 +23,8 @@ pub const WARN_TEXT: Color32 = Color32::from_rgb(0x6b, 0x33, 0x05);
 /// Errors: a clear red that is still readable.
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xa3, 0x1f, 0x1f);
 pub const OK_TEXT: Color32 = Color32::from_rgb(0x1f, 0x6b, 0x3a);
-
-/// The empty part of a meter.
-pub const TRACK: Color32 = Color32::from_rgb(0xe4, 0xdf, 0xd6);
+/// The brief cue when a hold or a heat session ends: a soft green.
+pub const CUE_FILL: Color32 = Color32::from_rgb(0xdc, 0xef, 0xe0);
 
 pub const GAP: f32 = 12.0;
 
@@ -101,4 +102,9 @@ pub fn prompt_card() -> egui::Frame {
         .stroke(Stroke::new(1.0, ACCENT))
         .corner_radius(CornerRadius::same(10))
         .inner_margin(Margin::same(16))
+}
+
+/// A card that has just turned green to say a hold or a timer has ended.
+pub fn cue_card() -> egui::Frame {
+    card().fill(CUE_FILL).stroke(Stroke::new(1.5, OK_TEXT))
 }

@@ -96,16 +96,109 @@ pub fn professional_notice_ui(ui: &mut Ui, heading: &str, reasons: &[String], ad
     });
 }
 
-/// A thin horizontal bar filled to `fraction` (0 to 1), for progress and scores.
-/// Purely visual: the number it shows is always written beside it too.
-pub fn meter_ui(ui: &mut Ui, fraction: f32, max_width: f32) {
-    let width = ui.available_width().min(max_width);
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
-    let painter = ui.painter();
-    painter.rect_filled(rect, 4.0, theme::TRACK);
-    let filled = width * fraction.clamp(0.0, 1.0);
-    if filled > 0.0 {
-        let bar = egui::Rect::from_min_size(rect.min, egui::vec2(filled.max(8.0), rect.height()));
-        painter.rect_filled(bar, 4.0, theme::ACCENT);
+/// A slim bar filled to `fraction` (0 to 1) with `text` beside it; one
+/// accessible progress node named by `text`.
+pub fn meter_ui(ui: &mut Ui, fraction: f32, bar_width: f32, text: &str) {
+    let fraction = fraction.clamp(0.0, 1.0);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font, theme::TEXT);
+    let gap = 10.0;
+    let height = galley.size().y.max(12.0);
+    let size = egui::vec2(bar_width + gap + galley.size().x, height);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| {
+        let mut info = WidgetInfo::labeled(Role::ProgressIndicator, true, text);
+        info.value = Some(f64::from(fraction * 100.0).round());
+        info
+    });
+    if ui.is_rect_visible(rect) {
+        let bar = egui::Rect::from_min_size(
+            egui::pos2(rect.left(), rect.center().y - 5.0),
+            egui::vec2(bar_width, 10.0),
+        );
+        let painter = ui.painter();
+        painter.rect_filled(bar, 5.0, theme::TRACK);
+        if fraction > 0.0 {
+            let mut filled = bar;
+            filled.set_width((bar_width * fraction).max(10.0));
+            painter.rect_filled(filled, 5.0, theme::ACCENT);
+        }
+        let text_pos = egui::pos2(bar.right() + gap, rect.center().y - galley.size().y / 2.0);
+        painter.galley(text_pos, galley, theme::TEXT);
+    }
+}
+
+/// A large countdown (m:ss) in `colour`, with a caption beneath.
+pub fn countdown_ui(ui: &mut Ui, secs: u32, colour: egui::Color32, caption: &str) {
+    ui.vertical_centered(|ui| {
+        ui.label(
+            RichText::new(clock_text(secs))
+                .size(64.0)
+                .strong()
+                .color(colour),
+        );
+        ui.label(RichText::new(caption).color(theme::MUTED));
+    });
+}
+
+/// Seconds as m:ss ("4:05"), or h:mm:ss past an hour.
+pub fn clock_text(secs: u32) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// A duration for people: "under a minute", "1 minute", "12 minutes", "1 h 5 min".
+pub fn duration_text(secs: u32) -> String {
+    let minutes = (secs + 30) / 60;
+    match minutes {
+        0 => "under a minute".to_owned(),
+        1 => "1 minute".to_owned(),
+        m if m < 60 => format!("{m} minutes"),
+        m => format!("{} h {} min", m / 60, m % 60),
+    }
+}
+
+/// A message from lower layers as a sentence: capital first letter, full stop.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_and_duration_texts() {
+        assert_eq!(clock_text(0), "0:00");
+        assert_eq!(clock_text(65), "1:05");
+        assert_eq!(clock_text(3725), "1:02:05");
+        assert_eq!(duration_text(20), "under a minute");
+        assert_eq!(duration_text(60), "1 minute");
+        assert_eq!(duration_text(16 * 60 + 10), "16 minutes");
+        assert_eq!(duration_text(3900), "1 h 5 min");
+    }
+
+    #[test]
+    fn messages_become_sentences() {
+        assert_eq!(
+            sentence("the duration must be at least 1 minute"),
+            "The duration must be at least 1 minute."
+        );
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(""), "");
     }
 }

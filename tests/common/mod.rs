@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::DateTime;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use unknot::domain::clock::ManualClock;
 use unknot::notify::RecordingNotifier;
 use unknot::store::Store;
@@ -18,25 +19,26 @@ pub fn clock() -> ManualClock {
     ManualClock::new(DateTime::parse_from_rfc3339(NOW).unwrap())
 }
 
-/// The app on the store in `dir`, with notifications recorded instead of sent
-/// and the autostart entry kept under `dir/config`.
+/// The app over a store in `dir`. Desktop notifications are recorded, never sent.
 pub fn harness(dir: &Path, clock: &ManualClock) -> Harness<'static, UnknotApp> {
-    harness_with(dir, clock, RecordingNotifier::default())
+    harness_with(dir, clock, &RecordingNotifier::default())
 }
 
+/// Like [`harness`], with notifications recorded in `notifier`.
 pub fn harness_with(
     dir: &Path,
     clock: &ManualClock,
-    notifier: RecordingNotifier,
+    notifier: &RecordingNotifier,
 ) -> Harness<'static, UnknotApp> {
     let store = Store::open(dir).unwrap();
     let clock = Arc::new(clock.clone());
+    let notifier = Arc::new(notifier.clone());
     let config = dir.join("config");
     let mut harness = Harness::builder()
         .with_size([1040.0, 900.0])
         .build_eframe(move |cc| {
             UnknotApp::new(&cc.egui_ctx, store, clock)
-                .with_notifier(Arc::new(notifier))
+                .with_notifier(notifier)
                 .with_config_dir(config)
         });
     harness.run();
@@ -45,9 +47,43 @@ pub fn harness_with(
 
 /// Scrolls the widget with this exact label into view and clicks it, as a person would.
 pub fn click(harness: &mut Harness<'static, UnknotApp>, label: &str) {
-    use egui_kittest::kittest::Queryable;
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
     harness.run();
+}
+
+/// Opens a screen from the navigation.
+pub fn open(harness: &mut Harness<'static, UnknotApp>, screen: unknot::ui::Screen) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, screen.label())
+        .click();
+    harness.run();
+    assert_eq!(harness.state().screen(), screen);
+}
+
+/// Replaces the text of the field labelled `label` with `text`.
+pub fn fill(harness: &mut Harness<'static, UnknotApp>, label: &str, text: &str) {
+    click(harness, label);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Moves the clock on by `secs` in steps of `step` seconds, drawing a frame
+/// after each, as a window left open would.
+pub fn advance(
+    harness: &mut Harness<'static, UnknotApp>,
+    clock: &ManualClock,
+    secs: u64,
+    step: u64,
+) {
+    let mut left = secs;
+    while left > 0 {
+        let by = step.min(left);
+        clock.advance(std::time::Duration::from_secs(by));
+        harness.run();
+        left -= by;
+    }
 }

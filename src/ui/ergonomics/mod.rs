@@ -138,7 +138,7 @@ impl ErgonomicsScreen {
             if answered {
                 ui.label(RichText::new(score_text(score)).size(20.0).strong());
                 if let Some(percent) = score.percent() {
-                    widgets::meter_ui(ui, f32::from(percent) / 100.0, 420.0);
+                    widgets::meter_ui(ui, f32::from(percent) / 100.0, 420.0, &format!("{percent}%"));
                 }
                 let counts = answer_counts(data);
                 if !counts.is_empty() {

@@ -195,7 +195,7 @@ impl ErgonomicsScreen {
                 ui.label(RichText::new(item.group.label()).color(theme::MUTED));
             });
             let done = index as f32 / items.len() as f32;
-            widgets::meter_ui(ui, done, f32::INFINITY);
+            widgets::meter_ui(ui, done, 420.0, &format!("{index} of {} done", items.len()));
             ui.add_space(theme::GAP);
             ui.label(RichText::new(item.text).size(20.0).strong());
             ui.add_space(4.0);

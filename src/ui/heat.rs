@@ -1,0 +1,320 @@
+//! Heat: a heat-pack timer of 15 to 20 minutes with a warning past 20 and a
+//! hard stop at 30, a log of every use, and what to do next.
+
+mod manual;
+mod timer;
+
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use super::app::{Command, Data, Origin};
+use super::outcome::{self, Outcome};
+use super::when::Now;
+use super::{theme, widgets};
+use crate::domain::heat::{self, HeatType, QUICK_CHOICES, parse_heat_minutes};
+use crate::domain::pain::Area;
+use crate::domain::session::Session;
+use crate::notify::Notifier;
+
+pub use timer::Ticked;
+
+/// How long the pack is planned to stay on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Length {
+    Quick(Duration),
+    Custom,
+}
+
+pub struct HeatScreen {
+    length: Length,
+    custom_minutes: String,
+    heat_type: HeatType,
+    area: Option<Area>,
+    elsewhere: String,
+    setup_error: Option<String>,
+    running: Option<timer::RunningHeat>,
+    outcome: Option<Outcome>,
+    /// Why the last session left nothing to log.
+    notice: Option<String>,
+    manual: manual::ManualHeat,
+}
+
+impl HeatScreen {
+    pub fn new(today: chrono::NaiveDate) -> Self {
+        Self {
+            length: Length::Quick(heat::DEFAULT),
+            custom_minutes: String::new(),
+            heat_type: HeatType::Moist,
+            area: None,
+            elsewhere: String::new(),
+            setup_error: None,
+            running: None,
+            outcome: None,
+            notice: None,
+            manual: manual::ManualHeat::new(today),
+        }
+    }
+
+    /// Brings the timer up to `now`: tells the user when time is up, and ends
+    /// and saves the session at the safety cap. Runs every frame, whichever
+    /// screen is shown.
+    pub fn tick(&mut self, now: &Now, notifier: &dyn Notifier) -> (Ticked, Option<Command>) {
+        let Some(running) = self.running.as_mut() else {
+            return (Ticked::Nothing, None);
+        };
+        let ticked = running.tick(now, notifier);
+        let command = if ticked == Ticked::Capped {
+            self.end(now)
+        } else {
+            None
+        };
+        (ticked, command)
+    }
+
+    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+        self.running.as_ref()?.next_deadline(now)
+    }
+
+    /// One line for the navigation while heat is on.
+    pub fn status(&self, now: Instant) -> Option<String> {
+        Some(self.running.as_ref()?.status(now))
+    }
+
+    /// Called with the result of [`Command::SaveSession`] from this screen.
+    pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
+        match origin {
+            Origin::HeatLog => self.manual.save_result(session, result),
+            _ => {
+                if let Some(outcome) = &mut self.outcome {
+                    outcome.save_result(result);
+                }
+            }
+        }
+    }
+
+    /// Called with the result of [`Command::SetFeelAfter`] from this screen.
+    pub fn feel_result(&mut self, result: Result<(), String>) {
+        if let Some(outcome) = &mut self.outcome {
+            outcome.feel_result(result);
+        }
+    }
+
+    /// Ends the session in progress and asks for it to be saved, unless the
+    /// pack was on for less than a minute (started by mistake).
+    fn end(&mut self, now: &Now) -> Option<Command> {
+        let (session, _) = self.running.take()?.finish(now);
+        if session.duration_secs < 60 {
+            self.notice =
+                Some("Stopped within the first minute, so nothing was logged.".to_owned());
+            return None;
+        }
+        let mut outcome = Outcome::new(session, Origin::HeatTimer);
+        let command = outcome.save_command();
+        self.outcome = Some(outcome);
+        Some(command)
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
+        let mut command = None;
+        ui.heading("Heat");
+        ui.add_space(4.0);
+        if let Some(running) = &mut self.running {
+            if running.ui(ui, now) {
+                command = self.end(now);
+            }
+            ui.add_space(theme::GAP);
+            guidance_ui(ui);
+            return command;
+        }
+
+        if let Some(outcome) = &mut self.outcome {
+            let session = outcome.session();
+            let (title, details) = if session.capped {
+                (
+                    "Heat stopped at the 30-minute limit".to_owned(),
+                    "The timer ended the session for you. Longer heat risks skin irritation \
+                     and burns, so please take the pack off if it is still on."
+                        .to_owned(),
+                )
+            } else {
+                (
+                    "Heat session done".to_owned(),
+                    widgets::sentence(&format!(
+                        "{} of heat",
+                        widgets::duration_text(session.duration_secs)
+                    )),
+                )
+            };
+            command = outcome.ui(ui, &title, &details);
+            ui.add_space(theme::GAP);
+            theme::card().show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                widgets::section_title_ui(ui, "Muscles are warm: a stretch routine now?");
+                widgets::hint_ui(
+                    ui,
+                    "Stretching straight after heat goes further. The desk break takes about \
+                     three minutes.",
+                );
+                if ui.button("Go to the desk break").clicked() {
+                    command = Some(Command::SuggestRoutine("desk_break"));
+                }
+            });
+            ui.add_space(theme::GAP);
+        }
+        if let Some(notice) = &self.notice {
+            outcome::nothing_logged_ui(ui, notice);
+            ui.add_space(theme::GAP);
+        }
+
+        self.setup_ui(ui, now);
+        ui.add_space(theme::GAP);
+        guidance_ui(ui);
+        ui.add_space(theme::GAP);
+        if let Some(c) = self.manual.ui(ui, data, now) {
+            command = Some(c);
+        }
+        command
+    }
+
+    fn setup_ui(&mut self, ui: &mut Ui, now: &Now) {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, "Start a heat session");
+            ui.label("How long");
+            ui.horizontal(|ui| {
+                for choice in QUICK_CHOICES {
+                    let label = format!("{} min", choice.as_secs() / 60);
+                    let selected = self.length == Length::Quick(choice);
+                    if ui.selectable_label(selected, label).clicked() {
+                        self.length = Length::Quick(choice);
+                    }
+                }
+                if ui
+                    .selectable_label(self.length == Length::Custom, "Custom")
+                    .clicked()
+                {
+                    self.length = Length::Custom;
+                }
+                if self.length == Length::Custom {
+                    let label = ui.label("Minutes");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.custom_minutes)
+                            .hint_text("15")
+                            .desired_width(60.0),
+                    )
+                    .labelled_by(label.id);
+                }
+            });
+            if let Ok(planned) = self.planned()
+                && heat::warns_for(planned)
+            {
+                ui.label(
+                    RichText::new(
+                        "More than 20 minutes raises the risk of skin irritation and burns. \
+                         Unknot stops every session at 30 minutes.",
+                    )
+                    .color(theme::WARN_TEXT),
+                );
+            }
+            ui.add_space(4.0);
+            ui.label("Kind of heat");
+            ui.horizontal_wrapped(|ui| {
+                for t in HeatType::ALL {
+                    if ui
+                        .selectable_label(self.heat_type == t, t.label())
+                        .clicked()
+                    {
+                        self.heat_type = t;
+                    }
+                }
+            });
+            ui.add_space(4.0);
+            ui.label("Where (optional)");
+            ui.horizontal_wrapped(|ui| {
+                for area in Area::ALL {
+                    let selected = self.area == Some(area);
+                    if ui.selectable_label(selected, area.label()).clicked() {
+                        self.area = if selected { None } else { Some(area) };
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Somewhere else");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.elsewhere)
+                        .hint_text("Lower back")
+                        .desired_width(200.0)
+                        .char_limit(100),
+                )
+                .labelled_by(label.id);
+            });
+            ui.add_space(theme::GAP);
+            ui.horizontal_wrapped(|ui| {
+                let button = egui::Button::new(
+                    RichText::new("Start heat timer")
+                        .size(16.0)
+                        .color(egui::Color32::WHITE),
+                )
+                .fill(theme::ACCENT)
+                .min_size(egui::vec2(160.0, 36.0));
+                if ui.add(button).clicked() {
+                    match self.planned() {
+                        Ok(planned) => self.start(planned, now),
+                        Err(e) => self.setup_error = Some(e),
+                    }
+                }
+                if let Some(error) = &self.setup_error {
+                    widgets::error_ui(ui, error);
+                }
+            });
+        });
+    }
+
+    fn planned(&self) -> Result<Duration, String> {
+        match self.length {
+            Length::Quick(d) => Ok(d),
+            Length::Custom if self.custom_minutes.trim().is_empty() => {
+                Err("Type how many minutes, for example 15.".to_owned())
+            }
+            Length::Custom => parse_heat_minutes(&self.custom_minutes)
+                .map(|m| Duration::from_secs(u64::from(m) * 60))
+                .map_err(|e| widgets::sentence(&e.to_string())),
+        }
+    }
+
+    fn start(&mut self, planned: Duration, now: &Now) {
+        let elsewhere = self.elsewhere.trim();
+        let area = if elsewhere.is_empty() {
+            self.area.map(|a| a.label().to_owned())
+        } else {
+            Some(elsewhere.to_owned())
+        };
+        self.running = Some(timer::RunningHeat::start(
+            planned,
+            self.heat_type,
+            area,
+            now,
+        ));
+        self.setup_error = None;
+        self.outcome = None;
+        self.notice = None;
+    }
+}
+
+/// Short safety guidance, always on the screen.
+fn guidance_ui(ui: &mut Ui) {
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        widgets::section_title_ui(ui, "Using heat safely");
+        for line in [
+            "Heat suits everyday muscle tension: it eases tight muscles and brings blood to them.",
+            "Ice is for a fresh injury instead, such as a sprain or swelling in the first one \
+             or two days.",
+            "15 to 20 minutes is enough. Longer can irritate or burn the skin.",
+            "Never sleep with a heat pack on.",
+        ] {
+            ui.label(format!("• {line}"));
+        }
+    });
+}

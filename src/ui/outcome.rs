@@ -1,0 +1,135 @@
+//! The card shown after a routine or a heat session ends: whether it was
+//! saved (with a retry when saving failed) and the optional "how does your
+//! back feel now" rating, which updates the saved session.
+
+use egui::{RichText, Ui};
+
+use super::app::{Command, Origin};
+use super::{theme, widgets};
+use crate::domain::pain::Rating;
+use crate::domain::session::Session;
+
+enum Status {
+    Saving,
+    Saved(i64),
+    Failed(String),
+}
+
+/// A session that just ended, saved or waiting to be.
+pub struct Outcome {
+    session: Session,
+    origin: Origin,
+    status: Status,
+    feel_after: Option<Rating>,
+    /// The outcome of the last attempt to store the rating.
+    feel_message: Option<Result<(), String>>,
+}
+
+impl Outcome {
+    /// A session about to be saved; send [`Outcome::save_command`].
+    pub fn new(session: Session, origin: Origin) -> Self {
+        Self {
+            session,
+            origin,
+            status: Status::Saving,
+            feel_after: None,
+            feel_message: None,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Saves the session, with the rating given so far.
+    pub fn save_command(&mut self) -> Command {
+        self.status = Status::Saving;
+        let mut session = self.session.clone();
+        session.feel_after = self.feel_after;
+        Command::SaveSession {
+            session,
+            origin: self.origin,
+        }
+    }
+
+    /// Called with the result of [`Command::SaveSession`].
+    pub fn save_result(&mut self, result: Result<i64, String>) {
+        self.status = match result {
+            Ok(id) => {
+                self.session.feel_after = self.feel_after;
+                Status::Saved(id)
+            }
+            Err(e) => Status::Failed(e),
+        };
+    }
+
+    /// Called with the result of [`Command::SetFeelAfter`].
+    pub fn feel_result(&mut self, result: Result<(), String>) {
+        if result.is_ok() {
+            self.session.feel_after = self.feel_after;
+        }
+        self.feel_message = Some(result);
+    }
+
+    /// Draws the card. `title` says what ended, `details` how it went.
+    pub fn ui(&mut self, ui: &mut Ui, title: &str, details: &str) -> Option<Command> {
+        let mut command = None;
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, title);
+            ui.label(details);
+            match &self.status {
+                Status::Saved(_) => widgets::success_ui(ui, "Saved to your log."),
+                Status::Saving => widgets::hint_ui(ui, "Saving…"),
+                Status::Failed(error) => {
+                    widgets::error_ui(ui, &format!("Not saved yet: {error}"));
+                    if ui.button("Try saving again").clicked() {
+                        command = Some(self.save_command());
+                    }
+                }
+            }
+            ui.add_space(theme::GAP);
+            widgets::section_title_ui(ui, "How does your back feel now?");
+            widgets::hint_ui(
+                ui,
+                "Optional. The same scale as your daily rating: 0 is no pain at all.",
+            );
+            let changed = widgets::rating_scale_ui(
+                ui,
+                "Feel now",
+                &mut self.feel_after,
+                true,
+                ("0 = no pain", "10 = worst imaginable"),
+            );
+            if changed {
+                self.feel_message = None;
+                if let Status::Saved(id) = self.status {
+                    command = Some(Command::SetFeelAfter {
+                        id,
+                        feel_after: self.feel_after,
+                        origin: self.origin,
+                    });
+                }
+            }
+            match &self.feel_message {
+                Some(Ok(())) if self.feel_after.is_some() => {
+                    widgets::success_ui(ui, "Thanks, noted with this session.");
+                }
+                Some(Err(e)) => widgets::error_ui(
+                    ui,
+                    &format!("Could not save the rating: {e} Choose it again to retry."),
+                ),
+                _ => {}
+            }
+        });
+        command
+    }
+}
+
+/// A quiet note when a run ended before there was anything to log.
+pub fn nothing_logged_ui(ui: &mut Ui, text: &str) {
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(text).color(theme::MUTED));
+    });
+}

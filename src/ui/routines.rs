@@ -1,0 +1,296 @@
+//! Routines: pick a ready routine or build one from the catalog, play it with
+//! hold timers, log sessions done away from the computer, and see the week's
+//! strengthening against its target.
+
+mod log;
+mod player;
+mod week;
+
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use super::app::{Command, Data, Origin};
+use super::outcome::{self, Outcome};
+use super::when::Now;
+use super::{theme, widgets};
+use crate::domain::exercise::{Routine, catalog, find_template, templates};
+use crate::domain::session::Session;
+
+pub use player::Ticked;
+
+pub struct RoutinesScreen {
+    /// Catalog ids ticked for a custom routine.
+    picked: Vec<&'static str>,
+    custom_name: String,
+    custom_error: Option<String>,
+    /// A ready routine picked out for the user (after heat, for instance).
+    suggested: Option<&'static str>,
+    player: Option<player::ActivePlayer>,
+    outcome: Option<Outcome>,
+    /// Why the last run left nothing to log.
+    notice: Option<String>,
+    log: log::LogForm,
+    week: week::WeekTarget,
+}
+
+impl RoutinesScreen {
+    pub fn new(today: chrono::NaiveDate) -> Self {
+        Self {
+            picked: Vec::new(),
+            custom_name: String::new(),
+            custom_error: None,
+            suggested: None,
+            player: None,
+            outcome: None,
+            notice: None,
+            log: log::LogForm::new(today),
+            week: week::WeekTarget::default(),
+        }
+    }
+
+    /// Picks out a ready routine, as a suggestion.
+    pub fn suggest(&mut self, template_id: &'static str) {
+        self.suggested = find_template(template_id).map(|t| t.id);
+    }
+
+    /// Brings a running routine up to `now`; saves it when it reaches its end.
+    /// Runs every frame, whichever screen is shown.
+    pub fn tick(&mut self, now: &Now) -> (Ticked, Option<Command>) {
+        let Some(player) = self.player.as_mut() else {
+            return (Ticked::default(), None);
+        };
+        let ticked = player.tick(now);
+        let command = if ticked.finished {
+            self.end_run(now)
+        } else {
+            None
+        };
+        (ticked, command)
+    }
+
+    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+        self.player.as_ref()?.next_deadline(now)
+    }
+
+    /// One line for the navigation while a routine runs.
+    pub fn status(&self, now: Instant) -> Option<String> {
+        Some(self.player.as_ref()?.status(now))
+    }
+
+    /// Called with the result of [`Command::SaveSession`] from this screen.
+    pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
+        match origin {
+            Origin::RoutineLog => self.log.save_result(session, result),
+            _ => {
+                if let Some(outcome) = &mut self.outcome {
+                    outcome.save_result(result);
+                }
+            }
+        }
+    }
+
+    /// Called with the result of [`Command::SetFeelAfter`] from this screen.
+    pub fn feel_result(&mut self, result: Result<(), String>) {
+        if let Some(outcome) = &mut self.outcome {
+            outcome.feel_result(result);
+        }
+    }
+
+    /// Ends the run in progress and asks for it to be saved, unless nothing
+    /// was done yet (a start by mistake should not count as a session).
+    fn end_run(&mut self, now: &Now) -> Option<Command> {
+        let (session, holds_done) = self.player.take()?.finish(now);
+        if holds_done == 0 {
+            self.notice = Some(format!(
+                "{} ended before the first hold was done, so nothing was logged.",
+                session.routine
+            ));
+            return None;
+        }
+        let mut outcome = Outcome::new(session, Origin::RoutinePlayer);
+        let command = outcome.save_command();
+        self.outcome = Some(outcome);
+        Some(command)
+    }
+
+    fn start(&mut self, routine: Routine, now: &Now) {
+        self.player = Some(player::ActivePlayer::start(routine, now));
+        self.outcome = None;
+        self.notice = None;
+        self.custom_error = None;
+        self.suggested = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
+        self.week.refresh(data, now.today());
+        if let Some(player) = &mut self.player {
+            let action = player.ui(ui, now);
+            ui.add_space(theme::GAP);
+            self.week.ui(ui);
+            return match action {
+                Some(player::Action::Stop) => self.end_run(now),
+                None => None,
+            };
+        }
+
+        let mut command = None;
+        ui.heading("Routines");
+        ui.add_space(4.0);
+        if let Some(outcome) = &mut self.outcome {
+            let session = outcome.session();
+            let done: u32 = session.exercises.iter().map(|e| e.holds_done).sum();
+            let planned: u32 = session.exercises.iter().map(|e| e.holds_planned).sum();
+            let title = if done == planned {
+                format!("{} done. Nicely done.", session.routine)
+            } else {
+                format!("{} stopped. Every hold counts.", session.routine)
+            };
+            let details = format!(
+                "{} of {} holds, {}.",
+                done,
+                planned,
+                widgets::duration_text(session.duration_secs)
+            );
+            command = outcome.ui(ui, &title, &details);
+            ui.add_space(theme::GAP);
+        }
+        if let Some(notice) = &self.notice {
+            outcome::nothing_logged_ui(ui, notice);
+            ui.add_space(theme::GAP);
+        }
+        if let Some(error) = &data.error {
+            widgets::error_ui(ui, &format!("Could not read your sessions: {error}"));
+        }
+
+        self.templates_ui(ui, now);
+        ui.add_space(theme::GAP);
+        self.week.ui(ui);
+        ui.add_space(theme::GAP);
+        self.custom_ui(ui, now);
+        ui.add_space(theme::GAP);
+        if let Some(c) = self.log.ui(ui, data, now) {
+            command = Some(c);
+        }
+        command
+    }
+
+    fn templates_ui(&mut self, ui: &mut Ui, now: &Now) {
+        let mut chosen = None;
+        for template in templates() {
+            let suggested = self.suggested == Some(template.id);
+            let frame = if suggested {
+                theme::card().stroke(egui::Stroke::new(2.0, theme::ACCENT))
+            } else {
+                theme::card()
+            };
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if suggested {
+                    ui.label(
+                        RichText::new("Your muscles are warm: a good moment for this one.")
+                            .color(theme::ACCENT),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    ui.vertical(|ui| {
+                        widgets::section_title_ui(ui, template.name);
+                        ui.label(template.summary);
+                        let names: Vec<&str> = template
+                            .exercise_ids
+                            .iter()
+                            .filter_map(|id| crate::domain::exercise::find(id))
+                            .map(|e| e.name)
+                            .collect();
+                        widgets::hint_ui(ui, &names.join(", "));
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let label = format!("Start {}", template.name.to_lowercase());
+                        let button =
+                            egui::Button::new(RichText::new(label).color(egui::Color32::WHITE))
+                                .fill(theme::ACCENT)
+                                .min_size(egui::vec2(150.0, 34.0));
+                        if ui.add(button).clicked() {
+                            chosen = Some(template);
+                        }
+                    });
+                });
+            });
+            ui.add_space(theme::GAP / 2.0);
+        }
+        if let Some(template) = chosen {
+            match template.routine() {
+                Ok(routine) => self.start(routine, now),
+                Err(e) => self.custom_error = Some(widgets::sentence(&e.to_string())),
+            }
+        }
+    }
+
+    fn custom_ui(&mut self, ui: &mut Ui, now: &Now) {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, "Build your own");
+            widgets::hint_ui(ui, "Tick the exercises you want, in the order listed.");
+            for exercise in catalog() {
+                let mut on = self.picked.contains(&exercise.id);
+                ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.y = 0.0;
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.checkbox(&mut on, exercise.name).changed() {
+                            if on {
+                                self.picked.push(exercise.id);
+                            } else {
+                                self.picked.retain(|id| *id != exercise.id);
+                            }
+                            self.custom_error = None;
+                        }
+                        let minutes = ((exercise.estimated_secs() + 30) / 60).max(1);
+                        let kind = exercise.kind.label();
+                        widgets::hint_ui(ui, &format!("{kind}, about {minutes} min."));
+                    });
+                    ui.horizontal(|ui| {
+                        ui.add_space(26.0);
+                        ui.add(
+                            egui::Label::new(RichText::new(exercise.summary).color(theme::MUTED))
+                                .wrap(),
+                        );
+                    });
+                });
+            }
+            // Catalog order, whatever order they were ticked in.
+            let ids: Vec<&str> = catalog()
+                .iter()
+                .map(|e| e.id)
+                .filter(|id| self.picked.contains(id))
+                .collect();
+            ui.horizontal(|ui| {
+                let label = ui.label("Name (optional)");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.custom_name)
+                        .hint_text("Morning loosen-up")
+                        .desired_width(220.0)
+                        .char_limit(60),
+                )
+                .labelled_by(label.id);
+                let routine = Routine::custom(&self.custom_name, &ids);
+                if let Ok(r) = &routine {
+                    widgets::hint_ui(
+                        ui,
+                        &format!("About {}.", widgets::duration_text(r.estimated_secs())),
+                    );
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Start custom routine").clicked() {
+                    match Routine::custom(&self.custom_name, &ids) {
+                        Ok(routine) => self.start(routine, now),
+                        Err(e) => self.custom_error = Some(widgets::sentence(&e.to_string())),
+                    }
+                }
+                if let Some(error) = &self.custom_error {
+                    widgets::error_ui(ui, error);
+                }
+            });
+        });
+    }
+}

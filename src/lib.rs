@@ -5,6 +5,7 @@
 //! `domain`; `store` uses `domain`; `domain` uses nothing of ours.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod reminders;

@@ -42,6 +42,15 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// Fill an empty store with made-up history, to try the charts.
+    DemoData {
+        /// How many days of history, ending today.
+        #[arg(long, default_value_t = 120)]
+        days: u32,
+        /// Add to a store that already has records (what is there is kept).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,6 +74,15 @@ fn main() -> ExitCode {
                 date,
             };
             match cli::checkin(&data_dir, &args, &SystemClock) {
+                Ok(line) => {
+                    println!("{line}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Some(Command::DemoData { days, force }) => {
+            match cli::demo_data(&data_dir, days, force, &SystemClock) {
                 Ok(line) => {
                     println!("{line}");
                     ExitCode::SUCCESS

@@ -111,7 +111,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
         }
 
         // Adherence builds over the first weeks; holidays thin it out.
-        let keen = (0.45 + t / 120.0).min(0.8) * if on_holiday { 0.3 } else { 1.0 };
+        let keen = (0.35 + t / 120.0).min(0.7) * if on_holiday { 0.3 } else { 1.0 };
         let mut routine_today = false;
         if rng.chance(keen) {
             routine_today = true;

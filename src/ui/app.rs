@@ -7,10 +7,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::{history, placeholder, settings, theme, today};
+use super::{advice, history, placeholder, progress, settings, theme, today};
 use crate::domain::clock::Clock;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
+use crate::domain::trend::ProgressRange;
 use crate::store::Store;
 
 /// Everything the screens draw from, loaded at start and after each write,
@@ -76,6 +77,10 @@ pub enum Command {
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
     DismissIntro,
+    SetProgressRange(ProgressRange),
+    /// A baseline pain level to measure change against; `None` goes back to
+    /// the mean of the first check-ins.
+    SetBaseline(Option<f64>),
 }
 
 pub struct UnknotApp {
@@ -84,7 +89,11 @@ pub struct UnknotApp {
     screen: Screen,
     today: today::TodayScreen,
     history: history::HistoryView,
+    progress: progress::ProgressScreen,
+    advice: advice::AdviceCache,
     intro_dismissed: bool,
+    /// The baseline the user set on Progress, if any.
+    user_baseline: Option<f64>,
     data: Data,
 }
 
@@ -96,7 +105,10 @@ impl UnknotApp {
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             history: history::HistoryView::default(),
+            progress: progress::ProgressScreen::default(),
+            advice: advice::AdviceCache::default(),
             intro_dismissed: false,
+            user_baseline: None,
             store,
             clock,
             screen: Screen::Today,
@@ -104,6 +116,10 @@ impl UnknotApp {
         };
         app.intro_dismissed =
             matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
+        app.user_baseline = match app.store.setting(progress::BASELINE_SETTING) {
+            Ok(Some(text)) => progress::parse_baseline(&text),
+            _ => None,
+        };
         app.load_today_form(today_date);
         app.reload_data();
         app
@@ -119,6 +135,16 @@ impl UnknotApp {
 
     pub fn data(&self) -> &Data {
         &self.data
+    }
+
+    /// The range the progress screen shows.
+    pub fn progress_range(&self) -> ProgressRange {
+        self.progress.range()
+    }
+
+    /// The baseline the user set, if any.
+    pub fn user_baseline(&self) -> Option<f64> {
+        self.user_baseline
     }
 
     fn apply(&mut self, command: Command) {
@@ -139,6 +165,20 @@ impl UnknotApp {
                 self.intro_dismissed = true;
                 // Failing to remember this only means the note shows again next time.
                 let _ = self.store.set_setting("intro_dismissed", "1");
+            }
+            Command::SetProgressRange(range) => self.progress.set_range(range),
+            Command::SetBaseline(value) => {
+                // An empty value means "none": the first check-ins decide.
+                let text = value.map_or(String::new(), |v| format!("{v:.1}"));
+                match self.store.set_setting(progress::BASELINE_SETTING, &text) {
+                    Ok(()) => {
+                        self.user_baseline = value.map(|v| (v * 10.0).round() / 10.0);
+                        self.progress.baseline_saved(Ok(()));
+                    }
+                    Err(e) => self
+                        .progress
+                        .baseline_saved(Err(format!("Could not save your baseline: {e}"))),
+                }
             }
         }
     }
@@ -201,9 +241,18 @@ impl UnknotApp {
         let today_date = self.clock.today();
         match self.screen {
             Screen::Today => {
-                self.today
-                    .ui(ui, today_date, self.intro_dismissed, self.clock.utc_now())
+                self.advice.refresh(&self.data, today_date);
+                self.today.ui(
+                    ui,
+                    today_date,
+                    self.intro_dismissed,
+                    self.clock.utc_now(),
+                    self.advice.reasons(),
+                )
             }
+            Screen::Progress => self
+                .progress
+                .ui(ui, &self.data, today_date, self.user_baseline),
             Screen::History => self.history.ui(ui, &self.data),
             Screen::Settings => settings::ui(ui, self.store.path()),
             Screen::Routines => placeholder::ui(
@@ -215,11 +264,6 @@ impl UnknotApp {
                 ui,
                 "Heat",
                 "A heat-pack timer for 15 to 20 minutes, with a safety limit and a log of each use, will live here.",
-            ),
-            Screen::Progress => placeholder::ui(
-                ui,
-                "Progress",
-                "Charts of your pain over the weeks, change from your starting point and your routine counts will live here once you have a few check-ins.",
             ),
             Screen::Ergonomics => placeholder::ui(
                 ui,

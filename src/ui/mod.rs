@@ -1,8 +1,10 @@
 //! The window, drawn with egui. Nothing outside `ui` imports it.
 
+mod advice;
 mod app;
 mod history;
 mod placeholder;
+mod progress;
 mod settings;
 pub mod theme;
 mod today;

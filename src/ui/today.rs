@@ -9,6 +9,7 @@ use egui::{Key, RichText, Ui};
 use super::app::Command;
 use super::settings::ABOUT;
 use super::{theme, widgets};
+use crate::domain::advice::AdviceRule;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 
 /// How long after typing "1" a "0" still makes it 10.
@@ -96,11 +97,15 @@ impl TodayScreen {
         today: NaiveDate,
         intro_dismissed: bool,
         now: chrono::DateTime<chrono::Utc>,
+        advice: &[(AdviceRule, String)],
     ) -> Option<Command> {
         let mut command = self.keyboard(ui, now);
 
         ui.heading("Today");
         ui.add_space(4.0);
+        // The form's own notice below covers a warning sign ticked there.
+        let form_flags = self.form.red_flags.any().then_some(AdviceRule::RedFlag);
+        super::advice::notice_ui(ui, advice, form_flags);
         if !intro_dismissed {
             theme::card().show(ui, |ui| {
                 ui.set_width(ui.available_width());

@@ -22,6 +22,7 @@ pub fn harness(dir: &Path, clock: &ManualClock) -> Harness<'static, UnknotApp> {
     let clock = Arc::new(clock.clone());
     let mut harness = Harness::builder()
         .with_size([1040.0, 900.0])
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, clock));
     harness.run();
     harness

@@ -251,7 +251,7 @@ type BarLabel = Box<dyn Fn(&egui_plot::Bar, &BarChart) -> String>;
 /// Stretching, strengthening and heat per week, with the strengthening target.
 pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
     let bars = &view.weekly;
-    let right = view.x_bounds.1;
+    let right = bars.x_bounds.1;
     let block_weeks = bars.block_weeks;
     let formatter = move |name: &'static str| -> BarLabel {
         Box::new(move |bar, _| {
@@ -276,6 +276,7 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
         ],
     );
     base_plot("progress_weekly", view, 200.0, false)
+        .default_x_bounds(bars.x_bounds.0, bars.x_bounds.1)
         .default_y_bounds(0.0, bars.y_max.max(STRENGTH_TARGET_PER_WEEK + 1.0) + 0.5)
         .y_axis_label("A week")
         .show(ui, |plot| {

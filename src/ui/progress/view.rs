@@ -32,6 +32,8 @@ pub struct WeeklyBars {
     /// Weeks in each bar: 1 for 4 and 12 weeks.
     pub block_weeks: usize,
     pub y_max: f64,
+    /// From the Monday of the first week to the Sunday of the last, so no bar is cut.
+    pub x_bounds: (f64, f64),
 }
 
 pub struct ProgressView {
@@ -147,6 +149,12 @@ fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {
         heat: Vec::new(),
         block_weeks,
         y_max: 0.0,
+        x_bounds: match (weeks.first(), weeks.last()) {
+            (Some(first), Some(last)) => {
+                (day_x(first.week_start) - 0.5, day_x(last.week_start) + 6.5)
+            }
+            _ => (0.0, 1.0),
+        },
     };
     let days = (block_weeks * 7) as f64;
     let width = days * 0.26;

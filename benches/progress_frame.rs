@@ -1,0 +1,117 @@
+//! Frame cost of the Progress screen: an empty store against ten years of
+//! demo history. The screen draws from a view built once per data change,
+//! so the two should cost about the same; the goal is at most 1.5 times.
+//!
+//! `cargo bench --bench progress_frame` measures 200 frames of each case.
+//! Run without `--bench` (as `cargo test --all-targets` does), it makes a
+//! few frames only, to check that it still works.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use unknot::demo;
+use unknot::domain::clock::{Clock, ManualClock};
+use unknot::store::Store;
+use unknot::ui::UnknotApp;
+
+/// Ten years, leap days included.
+const TEN_YEARS_DAYS: u32 = 3653;
+const GOAL_RATIO: f64 = 1.5;
+
+struct Case {
+    name: &'static str,
+    days: u32,
+    range: &'static str,
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let (warmup, frames) = if benchmarking { (30, 200) } else { (2, 5) };
+    let clock =
+        ManualClock::new(DateTime::parse_from_rfc3339("2026-11-25T09:00:00+01:00").unwrap());
+    let cases = [
+        Case {
+            name: "empty store, 12 weeks",
+            days: 0,
+            range: "12 weeks",
+        },
+        Case {
+            name: "10 years, 12 weeks",
+            days: TEN_YEARS_DAYS,
+            range: "12 weeks",
+        },
+        Case {
+            name: "empty store, all time",
+            days: 0,
+            range: "All time",
+        },
+        Case {
+            name: "10 years, all time",
+            days: TEN_YEARS_DAYS,
+            range: "All time",
+        },
+    ];
+    let mut medians = Vec::new();
+    for case in &cases {
+        let median = median_frame(case, &clock, warmup, frames);
+        println!(
+            "{:<24} median frame {:>8.3} ms over {frames} frames",
+            case.name,
+            median.as_secs_f64() * 1e3
+        );
+        medians.push(median);
+    }
+    let ratio = |a: usize, b: usize| medians[a].as_secs_f64() / medians[b].as_secs_f64();
+    let ratio_12 = ratio(1, 0);
+    let ratio_all = ratio(3, 2);
+    println!("ratio 10 years / empty, 12 weeks: {ratio_12:.2} (goal <= {GOAL_RATIO})");
+    println!("ratio 10 years / empty, all time: {ratio_all:.2} (goal <= {GOAL_RATIO})");
+    if benchmarking && ratio_12 > GOAL_RATIO {
+        println!("the 12-week ratio is over the goal");
+    }
+}
+
+fn median_frame(case: &Case, clock: &ManualClock, warmup: usize, frames: usize) -> Duration {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    if case.days > 0 {
+        let history = demo::generate(case.days, clock.today(), demo::DEFAULT_SEED);
+        demo::fill_store(&mut store, &history).unwrap();
+    }
+    let app_clock = Arc::new(clock.clone());
+    let mut harness = Harness::builder()
+        .with_size([1040.0, 900.0])
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, app_clock));
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Progress")
+        .click();
+    harness.run();
+    harness.get_by_label(case.range).click();
+    harness.run();
+    // Make sure the screen and range are the ones meant.
+    assert_eq!(harness.state().screen(), unknot::ui::Screen::Progress);
+    let summary = if case.range == "All time" {
+        "since"
+    } else {
+        "in the last 12 weeks"
+    };
+    harness.get_by_label_contains(summary);
+    for _ in 0..warmup {
+        harness.step();
+    }
+    let mut times: Vec<Duration> = (0..frames)
+        .map(|_| {
+            let start = Instant::now();
+            harness.step();
+            start.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    times[times.len() / 2]
+}

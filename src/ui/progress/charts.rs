@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use egui::{Align2, Color32, RichText, Ui};
 use egui_plot::{
     BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot,
-    PlotPoint, PlotPoints, Points, Text,
+    PlotBounds, PlotPoint, PlotPoints, Points, Text,
 };
 
 use super::view::ProgressView;
@@ -100,6 +100,24 @@ fn pain_marks(_input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// Lines at round percentages, about six of them whatever the span.
+fn percent_marks(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let step = [10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0]
+        .into_iter()
+        .find(|step| (max - min) / step <= 7.0)
+        .unwrap_or(1000.0);
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .take(50)
+        .map(|i| GridMark {
+            value: i as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// Coloured squares with their meaning, in a row.
 pub fn legend_row_ui(ui: &mut Ui, items: &[(Color32, &str)]) {
     ui.horizontal_wrapped(|ui| {
@@ -125,6 +143,14 @@ fn hover_label(unit: &'static str) -> impl Fn(&HoverPosition<'_>) -> Option<Stri
         }
         HoverPosition::Elsewhere { .. } => None,
     }
+}
+
+const PAIN_Y: (f64, f64) = (-0.4, 10.4);
+
+/// The plot shows exactly these bounds. Set every frame: a plot given default
+/// bounds keeps the first ones in its memory, and the range can change.
+fn bounds(x: (f64, f64), y: (f64, f64)) -> PlotBounds {
+    PlotBounds::from_min_max([x.0, y.0], [x.1, y.1])
 }
 
 /// A plot that shows, without zoom or drag (the page scrolls instead).
@@ -155,19 +181,25 @@ fn base_plot<'a>(id: &'static str, view: &ProgressView, height: f32, legend: boo
 /// Daily pain as dots, the 7-day average as a line broken where a day is missing.
 pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
     base_plot("progress_pain", view, 220.0, true)
-        .default_y_bounds(-0.4, 10.4)
+        .default_y_bounds(PAIN_Y.0, PAIN_Y.1)
         .y_grid_spacer(pain_marks)
         .y_axis_label("Pain (0-10)")
         .label_formatter(hover_label(""))
         .show(ui, |plot| {
+            plot.set_plot_bounds(bounds(view.x_bounds, PAIN_Y));
             plot.points(
                 Points::new("Daily pain", PlotPoints::Borrowed(&view.pain_points))
                     .color(PAIN_DOT)
                     .radius(2.5),
             );
+            let name = if view.weekly_resolution {
+                "Weekly average"
+            } else {
+                "7-day average"
+            };
             for (i, run) in view.mean_runs.iter().enumerate() {
                 plot.line(
-                    Line::new("7-day average", PlotPoints::Borrowed(run))
+                    Line::new(name, PlotPoints::Borrowed(run))
                         .id(("mean", i))
                         .color(theme::ACCENT)
                         .width(2.2),
@@ -175,7 +207,7 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
             }
             // A day with no neighbours makes no line: show it as a dot.
             plot.points(
-                Points::new("7-day average", PlotPoints::Borrowed(&view.mean_singles))
+                Points::new(name, PlotPoints::Borrowed(&view.mean_singles))
                     .id("mean_singles")
                     .color(theme::ACCENT)
                     .radius(2.2),
@@ -190,9 +222,11 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
     base_plot("progress_change", view, 200.0, false)
         .default_y_bounds(view.change_y.0, view.change_y.1)
         .y_axis_label("Change")
+        .y_grid_spacer(percent_marks)
         .y_axis_formatter(|mark, _| format!("{:+.0}%", mark.value))
         .label_formatter(hover_label("%"))
         .show(ui, |plot| {
+            plot.set_plot_bounds(bounds(view.x_bounds, view.change_y));
             plot.hline(
                 HLine::new("", 0.0)
                     .color(theme::MUTED)
@@ -275,11 +309,13 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
             (HEAT, "Heat"),
         ],
     );
+    let y_bounds = (0.0, bars.y_max.max(STRENGTH_TARGET_PER_WEEK + 1.0) + 0.5);
     base_plot("progress_weekly", view, 200.0, false)
         .default_x_bounds(bars.x_bounds.0, bars.x_bounds.1)
-        .default_y_bounds(0.0, bars.y_max.max(STRENGTH_TARGET_PER_WEEK + 1.0) + 0.5)
+        .default_y_bounds(y_bounds.0, y_bounds.1)
         .y_axis_label("A week")
         .show(ui, |plot| {
+            plot.set_plot_bounds(bounds(bars.x_bounds, y_bounds));
             for (name, list, color) in [
                 ("Stretching", &bars.stretch, STRETCH),
                 ("Strengthening", &bars.strength, STRENGTH),

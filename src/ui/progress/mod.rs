@@ -115,8 +115,13 @@ impl ProgressScreen {
         section(ui, "Pain", |ui| {
             widgets::hint_ui(
                 ui,
-                "Each dot is one day's rating; the line is the average of the last 7 days. \
-                 Days without a check-in are left blank.",
+                if view.weekly_resolution {
+                    "Over a span this long each point is one week's average. Weeks without \
+                     a check-in are left blank."
+                } else {
+                    "Each dot is one day's rating; the line is the average of the last 7 \
+                     days. Days without a check-in are left blank."
+                },
             );
             charts::pain_chart_ui(ui, view);
         });

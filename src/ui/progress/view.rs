@@ -10,7 +10,7 @@ use super::charts::{HEAT, STRENGTH, STRETCH, day_x};
 use crate::domain::advice::AdviceRule;
 use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
-    WeekCounts, contiguous_runs,
+    WeekCounts, contiguous_runs, percent_change, week_start,
 };
 use crate::ui::app::Data;
 
@@ -41,8 +41,11 @@ pub struct ProgressView {
     pub data: ProgressData,
     /// Plot x bounds: half a day either side of the range.
     pub x_bounds: (f64, f64),
+    /// Over long ranges the pain and change charts show one point a week.
+    pub weekly_resolution: bool,
+    /// Daily pain; empty at weekly resolution.
     pub pain_points: Vec<PlotPoint>,
-    /// The 7-day mean, split where a day is missing.
+    /// The 7-day mean (or the weekly mean), split where a day (a week) is missing.
     pub mean_runs: Vec<Vec<PlotPoint>>,
     /// Days of the 7-day mean with no neighbour on either side.
     pub mean_singles: Vec<PlotPoint>,
@@ -62,6 +65,9 @@ pub struct ProgressView {
     pub advice: Vec<(AdviceRule, String)>,
 }
 
+/// Ranges longer than this show a point a week instead of a point a day.
+const LONG_RANGE_DAYS: i64 = 400;
+
 /// Bars wider than this many weeks' worth of chart would crowd: average in blocks.
 const MAX_BARS: usize = 26;
 
@@ -75,9 +81,25 @@ impl ProgressView {
             key.baseline,
         );
         let x_bounds = (day_x(progress.from) - 0.5, day_x(progress.to) + 0.5);
-        let pain_points = points(&progress.pain);
-        let (mean_runs, mean_singles) = runs(&progress.rolling_mean);
-        let (change_runs, change_singles) = runs(&progress.percent_change);
+        let weekly_resolution = (progress.to - progress.from).num_days() > LONG_RANGE_DAYS;
+        let (pain_points, (mean_runs, mean_singles), (change_runs, change_singles)) =
+            if weekly_resolution {
+                let weekly = weekly_means(&progress.pain);
+                let change: Vec<DayValue> = match progress.baseline {
+                    Some(b) => weekly
+                        .iter()
+                        .filter_map(|&(d, v)| percent_change(v, b.value).map(|pct| (d, pct)))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                (Vec::new(), runs(&weekly, 7), runs(&change, 7))
+            } else {
+                (
+                    points(&progress.pain),
+                    runs(&progress.rolling_mean, 1),
+                    runs(&progress.percent_change, 1),
+                )
+            };
         let lowest = progress
             .percent_change
             .iter()
@@ -92,6 +114,7 @@ impl ProgressView {
         Self {
             key,
             x_bounds,
+            weekly_resolution,
             pain_points,
             mean_runs,
             mean_singles,
@@ -130,15 +153,33 @@ fn points(series: &[DayValue]) -> Vec<PlotPoint> {
         .collect()
 }
 
-/// Lines for runs of consecutive days, and the lone days between gaps.
-fn runs(series: &[DayValue]) -> (Vec<Vec<PlotPoint>>, Vec<PlotPoint>) {
-    let (lines, singles): (Vec<&[DayValue]>, Vec<&[DayValue]>) = contiguous_runs(series)
-        .into_iter()
-        .partition(|run| run.len() > 1);
+/// Lines for runs of points `step_days` apart, and the lone points between gaps.
+fn runs(series: &[DayValue], step_days: i64) -> (Vec<Vec<PlotPoint>>, Vec<PlotPoint>) {
+    let split: Vec<&[DayValue]> = if step_days == 1 {
+        contiguous_runs(series)
+    } else {
+        series
+            .chunk_by(|a, b| (b.0 - a.0).num_days() == step_days)
+            .collect()
+    };
+    let (lines, singles): (Vec<&[DayValue]>, Vec<&[DayValue]>) =
+        split.into_iter().partition(|run| run.len() > 1);
     (
         lines.into_iter().map(points).collect(),
         singles.into_iter().flat_map(points).collect(),
     )
+}
+
+/// The mean of each week (Monday to Sunday) that has values, dated on its Thursday.
+fn weekly_means(daily: &[DayValue]) -> Vec<DayValue> {
+    daily
+        .chunk_by(|a, b| week_start(a.0) == week_start(b.0))
+        .filter_map(|week| {
+            let first = week.first()?;
+            let mean = week.iter().map(|p| p.1).sum::<f64>() / week.len() as f64;
+            Some((week_start(first.0) + chrono::Days::new(3), mean))
+        })
+        .collect()
 }
 
 fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {

@@ -35,6 +35,8 @@ pub struct ProgressScreen {
     baseline_input: Option<f64>,
     error: Option<String>,
     view: Option<ProgressView>,
+    /// How many times the view was built: once per change, never per frame.
+    builds: u64,
 }
 
 impl ProgressScreen {
@@ -62,6 +64,7 @@ impl ProgressScreen {
         };
         if self.view.as_ref().is_none_or(|v| v.key != key) {
             self.view = None;
+            self.builds += 1;
         }
         self.view
             .get_or_insert_with(|| ProgressView::build(key, data))
@@ -249,4 +252,37 @@ fn baseline_control_ui(
         widgets::error_ui(ui, e);
     }
     command
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn the_view_is_built_once_per_change_not_per_frame() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let history = crate::demo::generate(60, today, 1);
+        let mut data = Data {
+            checkins: history.checkins,
+            sessions: history.sessions,
+            revision: 1,
+            error: None,
+        };
+        let mut screen = ProgressScreen::default();
+        for _ in 0..5 {
+            let _ = screen.refresh(&data, today, None);
+        }
+        assert_eq!(screen.builds, 1);
+        data.revision += 1;
+        let _ = screen.refresh(&data, today, None);
+        screen.set_range(ProgressRange::Weeks4);
+        let _ = screen.refresh(&data, today, None);
+        let _ = screen.refresh(&data, today, Some(6.0));
+        let _ = screen.refresh(&data, today.succ_opt().unwrap(), Some(6.0));
+        let view = screen.refresh(&data, today.succ_opt().unwrap(), Some(6.0));
+        assert_eq!(view.key.range, ProgressRange::Weeks4);
+        assert_eq!(screen.builds, 5);
+    }
 }

@@ -346,3 +346,50 @@ fn days_u(n: usize) -> String {
         format!("{n} check-ins")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    #[test]
+    fn runs_break_at_missing_days_and_keep_lone_days_as_dots() {
+        // 2nd-4th, then the 6th alone, then 8th-9th.
+        let series: Vec<DayValue> = [2, 3, 4, 6, 8, 9].map(|d| (day(d), f64::from(d))).to_vec();
+        let (lines, singles) = runs(&series, 1);
+        assert_eq!(lines.iter().map(Vec::len).collect::<Vec<_>>(), [3, 2]);
+        assert_eq!(singles, [PlotPoint::new(day_x(day(6)), 6.0)]);
+    }
+
+    #[test]
+    fn weekly_means_are_dated_on_thursday_and_skip_empty_weeks() {
+        // Mon 2 and Wed 4 March; nothing the week of the 9th; Sun 22 March.
+        let series = [(day(2), 2.0), (day(4), 4.0), (day(22), 7.0)];
+        let weekly = weekly_means(&series);
+        assert_eq!(weekly, [(day(5), 3.0), (day(19), 7.0)]);
+        let (lines, singles) = runs(&weekly, 7);
+        assert!(lines.is_empty());
+        assert_eq!(singles.len(), 2);
+    }
+
+    #[test]
+    fn long_ranges_average_bars_over_blocks_of_weeks() {
+        let weeks: Vec<WeekCounts> = (0..52u64)
+            .map(|i| {
+                let mut w = WeekCounts::empty(day(2) + chrono::Days::new(7 * i));
+                w.strength = 3;
+                w
+            })
+            .collect();
+        let bars = weekly_bars(&weeks);
+        assert_eq!(bars.block_weeks, 2);
+        assert_eq!(bars.strength.len(), 26);
+        assert!(bars.strength.iter().all(|b| (b.value - 3.0).abs() < 1e-9));
+        assert_eq!(weekly_bars(&weeks[..12]).block_weeks, 1);
+    }
+}

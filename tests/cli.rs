@@ -168,8 +168,9 @@ fn demo_data_fills_an_empty_store_and_refuses_a_non_empty_one_unless_forced() {
     let store = Store::open(dir.path()).unwrap();
     let checkins = store.checkins().unwrap();
     let sessions = store.sessions().unwrap();
+    // The CLI ends on the real today, so allow for a holiday in the 60 days.
     assert!(
-        checkins.len() > 40 && checkins.len() <= 60,
+        checkins.len() >= 30 && checkins.len() <= 60,
         "{}",
         checkins.len()
     );

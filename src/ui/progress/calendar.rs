@@ -58,7 +58,7 @@ pub struct Cell {
 pub struct CalendarGrid {
     pub columns: usize,
     pub cells: Vec<Cell>,
-    /// (column, "Nov") where a month starts.
+    /// (column, "Nov") where a month starts; the first column always has one.
     pub months: Vec<(usize, String)>,
     /// True when the range is longer than the calendar shows.
     pub clipped: bool,
@@ -85,6 +85,10 @@ impl CalendarGrid {
         for day in days {
             let column = column_of(day.date);
             if day.date.day() == 1 || months.is_empty() {
+                // A month that starts within the first week shown names that column.
+                if months.last().is_some_and(|(c, _)| *c == column) {
+                    months.pop();
+                }
                 months.push((column, day.date.format("%b").to_string()));
             }
             let state = match (day.has_check_in(), day.routine_sessions > 0) {
@@ -110,17 +114,10 @@ impl CalendarGrid {
                 tooltip,
             });
         }
-        // A month label needs room: drop one that would touch the previous.
-        let mut spaced: Vec<(usize, String)> = Vec::with_capacity(months.len());
-        for (column, name) in months {
-            if spaced.last().is_none_or(|(c, _)| column >= c + 3) {
-                spaced.push((column, name));
-            }
-        }
         Self {
             columns: column_of(today) + 1,
             cells,
-            months: spaced,
+            months,
             clipped,
         }
     }
@@ -158,7 +155,14 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
             theme::MUTED,
         );
     }
+    // A month label needs about 30 points: skip one that would touch the last.
+    let min_gap = (30.0 / (cell + GAP)).ceil() as usize;
+    let mut last_label: Option<usize> = None;
     for (column, name) in &grid.months {
+        if last_label.is_some_and(|last| *column < last + min_gap) {
+            continue;
+        }
+        last_label = Some(*column);
         painter.text(
             pos2(cell_rect(*column, 0).left(), rect.top()),
             Align2::LEFT_TOP,

@@ -184,3 +184,31 @@ fn a_baseline_set_by_hand_is_saved_and_can_be_undone() {
     harness.get_by_label_contains("the average of your first 7 check-ins");
     assert_eq!(harness.state().user_baseline(), None);
 }
+
+#[test]
+fn a_warning_sign_shows_once_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut yesterday = checkin(ago(1), 4);
+        yesterday.red_flags.fever = true;
+        store.insert_new_checkins(&[yesterday]).unwrap();
+    }
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    // Today's form is empty: the advice from yesterday's answers shows at the top.
+    harness.get_by_label_contains("A warning sign in your last check-in");
+    assert!(
+        harness
+            .query_by_label_contains("Please have this checked by a professional")
+            .is_none()
+    );
+    // Yesterday's form shows its own notice, so the top one leaves that rule out.
+    common::click(&mut harness, "‹ Previous day");
+    harness.get_by_label_contains("Please have this checked by a professional");
+    assert!(
+        harness
+            .query_by_label_contains("A warning sign in your last check-in")
+            .is_none()
+    );
+}

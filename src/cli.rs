@@ -176,3 +176,33 @@ pub fn restore(
         None => format!("Restored {}.", file.display()),
     })
 }
+
+/// Most days `unknot demo-data` makes: twenty years.
+pub const MAX_DEMO_DAYS: u32 = 20 * 366;
+
+/// Fills the store with `days` days of made-up history ending today. A store
+/// that already holds records is refused unless `force`; with `force`, days
+/// already logged keep what was logged. Returns the line to print.
+pub fn demo_data(data_dir: &Path, days: u32, force: bool, clock: &dyn Clock) -> Result<String> {
+    if !(1..=MAX_DEMO_DAYS).contains(&days) {
+        return Err(UsageError(format!(
+            "--days must be from 1 to {MAX_DEMO_DAYS}, not {days}"
+        ))
+        .into());
+    }
+    let mut store = Store::open(data_dir)?;
+    if !force && crate::demo::store_has_records(&store)? {
+        return Err(UsageError(format!(
+            "{} already holds check-ins or sessions; demo data is meant for an empty store. \
+             Use another --data-dir, or add --force to fill in the days around what is there.",
+            store.path().display()
+        ))
+        .into());
+    }
+    let history = crate::demo::generate(days, clock.today(), crate::demo::DEFAULT_SEED);
+    let (checkins, sessions) = crate::demo::fill_store(&mut store, &history)?;
+    Ok(format!(
+        "Added {checkins} check-ins and {sessions} sessions of demo data over {days} days to {}.",
+        store.path().display()
+    ))
+}

@@ -6,6 +6,7 @@
 
 pub mod autostart;
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod notify;

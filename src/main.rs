@@ -69,6 +69,15 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Fill an empty store with made-up history, to try the charts.
+    DemoData {
+        /// How many days of history, ending today.
+        #[arg(long, default_value_t = 120)]
+        days: u32,
+        /// Add to a store that already has records (what is there is kept).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -111,6 +120,15 @@ fn main() -> ExitCode {
             report(cli::restore(&data_dir, &file, &SystemClock, |question| {
                 yes || ask(question)
             }))
+        }
+        Some(Command::DemoData { days, force }) => {
+            match cli::demo_data(&data_dir, days, force, &SystemClock) {
+                Ok(line) => {
+                    println!("{line}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
         }
     }
 }

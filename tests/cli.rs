@@ -158,3 +158,62 @@ fn a_database_from_a_newer_version_is_refused_by_the_cli_too() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("newer version"), "{stderr}");
 }
+
+#[test]
+fn demo_data_fills_an_empty_store_and_refuses_a_non_empty_one_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["demo-data", "--days", "60"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("check-ins"));
+    let store = Store::open(dir.path()).unwrap();
+    let checkins = store.checkins().unwrap();
+    let sessions = store.sessions().unwrap();
+    // The CLI ends on the real today, so allow for a holiday in the 60 days.
+    assert!(
+        checkins.len() >= 30 && checkins.len() <= 60,
+        "{}",
+        checkins.len()
+    );
+    assert!(!sessions.is_empty());
+    drop(store);
+
+    // A store with records is refused, and left as it was.
+    let out = unknot(dir.path(), &["demo-data", "--days", "120"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--force"),
+        "{}",
+        text(&out.stderr)
+    );
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.checkins().unwrap(), checkins);
+    drop(store);
+
+    // --force adds the older days and keeps what was there.
+    let out = unknot(dir.path(), &["demo-data", "--days", "120", "--force"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let store = Store::open(dir.path()).unwrap();
+    let after = store.checkins().unwrap();
+    assert!(after.len() > checkins.len());
+    for c in &checkins {
+        assert!(after.contains(c));
+    }
+    // Days that had sessions got no more of them.
+    let sessions_after = store.sessions().unwrap();
+    for s in &sessions {
+        let on = |list: &[unknot::domain::session::Session]| {
+            list.iter().filter(|x| x.date == s.date).count()
+        };
+        assert_eq!(on(&sessions_after), on(&sessions), "{}", s.date);
+    }
+}
+
+#[test]
+fn demo_data_refuses_a_silly_number_of_days() {
+    let dir = tempfile::tempdir().unwrap();
+    for days in ["0", "100000"] {
+        let out = unknot(dir.path(), &["demo-data", "--days", days]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("--days"));
+    }
+}

@@ -11,11 +11,12 @@ use egui::{RichText, Ui};
 use super::reminders::{ReminderAction, ReminderRuntime};
 use super::settings::{Outcome, SettingsScreen};
 use super::when::Now;
-use super::{ergonomics, heat, history, placeholder, routines, theme, today, widgets};
+use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
 use crate::domain::checklist::{self, ChecklistAnswer, ChecklistReview};
 use crate::domain::clock::Clock;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
+use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
 use crate::reminders::ReminderSettings;
 use crate::store::{Store, StoreError};
@@ -141,6 +142,10 @@ pub enum Command {
     },
     /// Open Routines with this ready-made routine picked out.
     SuggestRoutine(&'static str),
+    SetProgressRange(ProgressRange),
+    /// A baseline pain level to measure change against; `None` goes back to
+    /// the mean of the first check-ins.
+    SetBaseline(Option<f64>),
 }
 
 pub struct UnknotApp {
@@ -158,7 +163,11 @@ pub struct UnknotApp {
     config_dir: Option<PathBuf>,
     autostart_installed: bool,
     ergonomics: ergonomics::ErgonomicsScreen,
+    progress: progress::ProgressScreen,
+    advice: advice::AdviceCache,
     intro_dismissed: bool,
+    /// The baseline the user set on Progress, if any.
+    user_baseline: Option<f64>,
     data: Data,
     /// The local date when the last frame was drawn, to notice midnight
     /// (or a time-zone change) while the window stays open.
@@ -184,7 +193,10 @@ impl UnknotApp {
             config_dir: crate::autostart::config_dir(),
             autostart_installed: false,
             ergonomics: ergonomics::ErgonomicsScreen::default(),
+            progress: progress::ProgressScreen::default(),
+            advice: advice::AdviceCache::default(),
             intro_dismissed: false,
+            user_baseline: None,
             store,
             clock,
             notifier: Arc::new(DesktopNotifier),
@@ -198,6 +210,10 @@ impl UnknotApp {
             .config_dir
             .as_deref()
             .is_some_and(crate::autostart::is_installed);
+        app.user_baseline = match app.store.setting(progress::BASELINE_SETTING) {
+            Ok(Some(text)) => progress::parse_baseline(&text),
+            _ => None,
+        };
         app.load_today_form(today_date);
         app.reload_data();
         app
@@ -230,6 +246,16 @@ impl UnknotApp {
 
     pub fn data(&self) -> &Data {
         &self.data
+    }
+
+    /// The range the progress screen shows.
+    pub fn progress_range(&self) -> ProgressRange {
+        self.progress.range()
+    }
+
+    /// The baseline the user set, if any.
+    pub fn user_baseline(&self) -> Option<f64> {
+        self.user_baseline
     }
 
     fn apply(&mut self, command: Command) {
@@ -433,6 +459,20 @@ impl UnknotApp {
                 self.routines.suggest(template_id);
                 self.screen = Screen::Routines;
             }
+            Command::SetProgressRange(range) => self.progress.set_range(range),
+            Command::SetBaseline(value) => {
+                // An empty value means "none": the first check-ins decide.
+                let text = value.map_or(String::new(), |v| format!("{v:.1}"));
+                match self.store.set_setting(progress::BASELINE_SETTING, &text) {
+                    Ok(()) => {
+                        self.user_baseline = value.map(|v| (v * 10.0).round() / 10.0);
+                        self.progress.baseline_saved(Ok(()));
+                    }
+                    Err(e) => self
+                        .progress
+                        .baseline_saved(Err(format!("Could not save your baseline: {e}"))),
+                }
+            }
         }
     }
 
@@ -580,14 +620,21 @@ impl UnknotApp {
     fn content_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
         let today_date = now.today();
         match self.screen {
-            Screen::Today => self.today.ui(
-                ui,
-                today_date,
-                self.intro_dismissed,
-                ergonomics::review_due(&self.data, today_date),
-                now.utc(),
-                &self.data,
-            ),
+            Screen::Today => {
+                self.advice.refresh(&self.data, today_date);
+                self.today.ui(
+                    ui,
+                    today_date,
+                    self.intro_dismissed,
+                    ergonomics::review_due(&self.data, today_date),
+                    now.utc(),
+                    &self.data,
+                    self.advice.reasons(),
+                )
+            }
+            Screen::Progress => self
+                .progress
+                .ui(ui, &self.data, today_date, self.user_baseline),
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
             // Drawn directly by `ui`, which gives History its own row-by-row scrolling.
             Screen::History => None,
@@ -608,11 +655,6 @@ impl UnknotApp {
             }
             Screen::Routines => self.routines.ui(ui, &self.data, now),
             Screen::Heat => self.heat.ui(ui, &self.data, now),
-            Screen::Progress => placeholder::ui(
-                ui,
-                "Progress",
-                "Charts of your pain over the weeks, change from your starting point and your routine counts will live here once you have a few check-ins.",
-            ),
         }
     }
 }

@@ -1,11 +1,12 @@
 //! The window, drawn with egui. Nothing outside `ui` imports it.
 
+mod advice;
 mod app;
 mod ergonomics;
 mod heat;
 mod history;
 mod outcome;
-mod placeholder;
+mod progress;
 mod reminders;
 mod routines;
 mod settings;

@@ -9,6 +9,7 @@ use egui::{Key, RichText, Ui};
 use super::app::{Command, Data, Screen};
 use super::settings::ABOUT;
 use super::{theme, widgets};
+use crate::domain::advice::AdviceRule;
 use crate::domain::checklist::ReviewReason;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 
@@ -114,11 +115,15 @@ impl TodayScreen {
         setup_due: Option<ReviewReason>,
         now: chrono::DateTime<chrono::Utc>,
         data: &Data,
+        advice: &[(AdviceRule, String)],
     ) -> Option<Command> {
         let mut command = self.keyboard(ui, now);
 
         ui.heading("Today");
         ui.add_space(4.0);
+        // The form's own notice below covers a warning sign ticked there.
+        let form_flags = self.form.red_flags.any().then_some(AdviceRule::RedFlag);
+        super::advice::notice_ui(ui, advice, form_flags);
         if !intro_dismissed {
             theme::card().show(ui, |ui| {
                 ui.set_width(ui.available_width());

@@ -36,6 +36,7 @@ pub fn harness_with(
     let config = dir.join("config");
     let mut harness = Harness::builder()
         .with_size([1040.0, 900.0])
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             UnknotApp::new(&cc.egui_ctx, store, clock)
                 .with_notifier(notifier)

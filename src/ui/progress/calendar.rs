@@ -1,0 +1,194 @@
+//! The calendar: one square per day, a column per week (Monday at the top),
+//! coloured by whether the day had a check-in, a routine, both or neither.
+//! Drawn with the painter (it is a grid, not a plot); at most a year of it.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Ui, pos2, vec2};
+
+use crate::domain::trend::{HeatmapDay, days_before, week_start};
+use crate::ui::theme;
+
+/// Columns shown at most: a year of weeks.
+pub const MAX_WEEKS: usize = 53;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayState {
+    Nothing,
+    CheckIn,
+    Routine,
+    Both,
+}
+
+impl DayState {
+    pub const ALL: [DayState; 4] = [
+        DayState::Nothing,
+        DayState::CheckIn,
+        DayState::Routine,
+        DayState::Both,
+    ];
+
+    pub fn color(self) -> Color32 {
+        match self {
+            DayState::Nothing => Color32::from_rgb(0xe4, 0xdf, 0xd6),
+            DayState::CheckIn => Color32::from_rgb(0x9f, 0xcd, 0xca),
+            DayState::Routine => Color32::from_rgb(0xe3, 0xb8, 0x6f),
+            DayState::Both => theme::ACCENT,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DayState::Nothing => "Nothing logged",
+            DayState::CheckIn => "Check-in",
+            DayState::Routine => "Routine",
+            DayState::Both => "Check-in and routine",
+        }
+    }
+}
+
+pub struct Cell {
+    pub column: usize,
+    /// 0 is Monday.
+    pub row: usize,
+    pub state: DayState,
+    /// Shown on hover: "Tue 3 Nov: pain 4, 2 routine sessions".
+    pub tooltip: String,
+}
+
+pub struct CalendarGrid {
+    pub columns: usize,
+    pub cells: Vec<Cell>,
+    /// (column, "Nov") where a month starts; the first column always has one.
+    pub months: Vec<(usize, String)>,
+    /// True when the range is longer than the calendar shows.
+    pub clipped: bool,
+}
+
+impl CalendarGrid {
+    pub fn build(heatmap: &[HeatmapDay], today: NaiveDate) -> Self {
+        let first_shown = days_before(week_start(today), 7 * (MAX_WEEKS as u64 - 1));
+        let days: Vec<&HeatmapDay> = heatmap.iter().filter(|d| d.date >= first_shown).collect();
+        let clipped = days.len() < heatmap.len();
+        let Some(first) = days.first().map(|d| week_start(d.date)) else {
+            return Self {
+                columns: 0,
+                cells: Vec::new(),
+                months: Vec::new(),
+                clipped,
+            };
+        };
+        let column_of = |date: NaiveDate| {
+            usize::try_from((week_start(date) - first).num_days() / 7).unwrap_or(0)
+        };
+        let mut months = Vec::new();
+        let mut cells = Vec::with_capacity(days.len());
+        for day in days {
+            let column = column_of(day.date);
+            if day.date.day() == 1 || months.is_empty() {
+                // A month that starts within the first week shown names that column.
+                if months.last().is_some_and(|(c, _)| *c == column) {
+                    months.pop();
+                }
+                months.push((column, day.date.format("%b").to_string()));
+            }
+            let state = match (day.has_check_in(), day.routine_sessions > 0) {
+                (false, false) => DayState::Nothing,
+                (true, false) => DayState::CheckIn,
+                (false, true) => DayState::Routine,
+                (true, true) => DayState::Both,
+            };
+            let mut tooltip = day.date.format("%a %-d %b %Y").to_string();
+            match day.pain {
+                Some(pain) => tooltip.push_str(&format!(": pain {pain}")),
+                None => tooltip.push_str(": no check-in"),
+            }
+            match day.routine_sessions {
+                0 => {}
+                1 => tooltip.push_str(", 1 routine session"),
+                n => tooltip.push_str(&format!(", {n} routine sessions")),
+            }
+            cells.push(Cell {
+                column,
+                row: day.date.weekday().num_days_from_monday() as usize,
+                state,
+                tooltip,
+            });
+        }
+        Self {
+            columns: column_of(today) + 1,
+            cells,
+            months,
+            clipped,
+        }
+    }
+}
+
+const GAP: f32 = 3.0;
+const MAX_CELL: f32 = 22.0;
+const LABEL_WIDTH: f32 = 34.0;
+const MONTH_ROW: f32 = 16.0;
+
+pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
+    if grid.columns == 0 {
+        return;
+    }
+    let columns = grid.columns as f32;
+    let cell = ((ui.available_width() - LABEL_WIDTH) / columns - GAP).clamp(6.0, MAX_CELL);
+    let width = LABEL_WIDTH + columns * (cell + GAP);
+    let height = MONTH_ROW + 7.0 * (cell + GAP);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let font = FontId::proportional(11.0);
+    let origin = pos2(rect.left() + LABEL_WIDTH, rect.top() + MONTH_ROW);
+    let cell_rect = |column: usize, row: usize| {
+        Rect::from_min_size(
+            origin + vec2(column as f32 * (cell + GAP), row as f32 * (cell + GAP)),
+            vec2(cell, cell),
+        )
+    };
+    for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")] {
+        painter.text(
+            pos2(rect.left(), cell_rect(0, row).center().y),
+            Align2::LEFT_CENTER,
+            name,
+            font.clone(),
+            theme::MUTED,
+        );
+    }
+    // A month label needs about 30 points: skip one that would touch the last.
+    let min_gap = (30.0 / (cell + GAP)).ceil() as usize;
+    let mut last_label: Option<usize> = None;
+    for (column, name) in &grid.months {
+        if last_label.is_some_and(|last| *column < last + min_gap) {
+            continue;
+        }
+        last_label = Some(*column);
+        painter.text(
+            pos2(cell_rect(*column, 0).left(), rect.top()),
+            Align2::LEFT_TOP,
+            name,
+            font.clone(),
+            theme::MUTED,
+        );
+    }
+    let radius = CornerRadius::same(if cell > 10.0 { 3 } else { 1 });
+    for c in &grid.cells {
+        painter.rect_filled(cell_rect(c.column, c.row), radius, c.state.color());
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let hovered = grid.cells.iter().find(|c| {
+            cell_rect(c.column, c.row)
+                .expand(GAP / 2.0)
+                .contains(pointer)
+        });
+        if let Some(c) = hovered {
+            response.on_hover_text_at_pointer(&c.tooltip);
+        }
+    }
+}
+
+/// One swatch and label per state.
+pub fn legend_ui(ui: &mut Ui) {
+    let items = DayState::ALL.map(|state| (state.color(), state.label()));
+    super::charts::legend_row_ui(ui, &items);
+}

@@ -1,0 +1,288 @@
+//! Progress: the long game. Daily pain and its 7-day average, change from a
+//! baseline, weekly routine counts, a calendar, streaks, one careful
+//! observation and, when a rule fires, advice to see a professional.
+//!
+//! Everything drawn comes from a [`view::ProgressView`] built once per change
+//! of data, range, baseline or date.
+
+mod calendar;
+mod charts;
+mod view;
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::app::{Command, Data};
+use super::{advice, theme, widgets};
+use crate::domain::trend::ProgressRange;
+use view::{ProgressView, ViewKey};
+
+/// The settings key of a baseline the user set (pain 0-10, as text).
+pub const BASELINE_SETTING: &str = "baseline_pain";
+
+/// Reads a stored baseline; anything that is not a number from 0 to 10 means "none".
+pub fn parse_baseline(text: &str) -> Option<f64> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| (0.0..=10.0).contains(v))
+}
+
+#[derive(Default)]
+pub struct ProgressScreen {
+    range: ProgressRange,
+    /// What the baseline control shows, once the user has touched it.
+    baseline_input: Option<f64>,
+    error: Option<String>,
+    view: Option<ProgressView>,
+    /// How many times the view was built: once per change, never per frame.
+    builds: u64,
+}
+
+impl ProgressScreen {
+    pub fn range(&self) -> ProgressRange {
+        self.range
+    }
+
+    pub fn set_range(&mut self, range: ProgressRange) {
+        self.range = range;
+    }
+
+    /// Called after the baseline was saved (or could not be).
+    pub fn baseline_saved(&mut self, result: Result<(), String>) {
+        self.baseline_input = None;
+        self.error = result.err();
+    }
+
+    /// Rebuilds the view when what it was built from has changed.
+    fn refresh(&mut self, data: &Data, today: NaiveDate, baseline: Option<f64>) -> &ProgressView {
+        let key = ViewKey {
+            revision: data.revision,
+            range: self.range,
+            baseline,
+            today,
+        };
+        if self.view.as_ref().is_none_or(|v| v.key != key) {
+            self.view = None;
+            self.builds += 1;
+        }
+        self.view
+            .get_or_insert_with(|| ProgressView::build(key, data))
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        today: NaiveDate,
+        baseline: Option<f64>,
+    ) -> Option<Command> {
+        let mut command = None;
+        let range = self.range;
+        let mut baseline_input = self.baseline_input;
+        let error = self.error.clone();
+        let view = self.refresh(data, today, baseline);
+
+        ui.heading("Progress");
+        ui.add_space(4.0);
+        advice::notice_ui(ui, &view.advice, None);
+        if let Some(e) = &data.error {
+            widgets::error_ui(ui, &format!("Could not read your log: {e}"));
+        }
+
+        ui.horizontal(|ui| {
+            for option in ProgressRange::ALL {
+                if ui
+                    .add(egui::Button::selectable(option == range, option.label()))
+                    .clicked()
+                {
+                    command = Some(Command::SetProgressRange(option));
+                }
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(&view.range_summary).color(theme::MUTED));
+        });
+        ui.add_space(theme::GAP);
+
+        if data.checkins.is_empty() {
+            widgets::empty_state_ui(
+                ui,
+                "Nothing to chart yet",
+                "Save a pain rating on the Today screen each day. After a week the lines \
+                 start to mean something; after a few weeks you can see whether your \
+                 routine is helping.",
+            );
+            ui.add_space(theme::GAP);
+        }
+
+        section(ui, "Pain", |ui| {
+            widgets::hint_ui(
+                ui,
+                if view.weekly_resolution {
+                    "Over a span this long each point is one week's average. Weeks without \
+                     a check-in are left blank."
+                } else {
+                    "Each dot is one day's rating; the line is the average of the last 7 \
+                     days. Days without a check-in are left blank."
+                },
+            );
+            charts::pain_chart_ui(ui, view);
+        });
+
+        section(ui, "Change from your baseline", |ui| {
+            ui.label(&view.baseline_text);
+            if let Some(text) = &view.change_text {
+                ui.label(text);
+            }
+            charts::change_chart_ui(ui, view);
+            if let Some(c) = baseline_control_ui(ui, view, &mut baseline_input, error.as_deref()) {
+                command = Some(c);
+            }
+        });
+
+        section(ui, "Routines each week", |ui| {
+            let hint = if view.weekly.block_weeks == 1 {
+                "Sessions logged each week, Monday to Sunday. The dashed line is the aim for \
+                 strengthening: three times a week."
+                    .to_owned()
+            } else {
+                format!(
+                    "Sessions a week, averaged over blocks of {} weeks. The dashed line is the \
+                     aim for strengthening: three times a week.",
+                    view.weekly.block_weeks
+                )
+            };
+            widgets::hint_ui(ui, &hint);
+            charts::weekly_chart_ui(ui, view);
+        });
+
+        section(ui, "Calendar", |ui| {
+            if view.calendar.clipped {
+                widgets::hint_ui(ui, "The last 12 months.");
+            }
+            calendar::calendar_ui(ui, &view.calendar);
+            calendar::legend_ui(ui);
+        });
+
+        section(ui, "Streaks", |ui| streaks_ui(ui, view));
+
+        section(ui, "Next-day pain", |ui| {
+            if view.insight_ready {
+                ui.label(&view.insight_text);
+            } else {
+                widgets::hint_ui(ui, &view.insight_text);
+            }
+        });
+
+        self.baseline_input = baseline_input;
+        command
+    }
+}
+
+fn section(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        widgets::section_title_ui(ui, title);
+        add(ui);
+    });
+    ui.add_space(theme::GAP);
+}
+
+fn streaks_ui(ui: &mut Ui, view: &ProgressView) {
+    egui::Grid::new("progress_streaks")
+        .num_columns(3)
+        .spacing([28.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(RichText::new("Current").color(theme::MUTED));
+            ui.label(RichText::new("Longest").color(theme::MUTED));
+            ui.end_row();
+            for (what, now, best) in &view.streak_rows {
+                ui.label(*what);
+                ui.label(RichText::new(now).strong());
+                ui.label(RichText::new(best).strong());
+                ui.end_row();
+            }
+        });
+    widgets::hint_ui(
+        ui,
+        "A streak still counts today until the day is over, so there is time to check in.",
+    );
+}
+
+/// "Set my baseline": a value from 0 to 10, or back to the first check-ins.
+fn baseline_control_ui(
+    ui: &mut Ui,
+    view: &ProgressView,
+    input: &mut Option<f64>,
+    error: Option<&str>,
+) -> Option<Command> {
+    let mut command = None;
+    let current = view.data.baseline.map_or(5.0, |b| b.value);
+    let user_set = view.key.baseline.is_some();
+    ui.horizontal(|ui| {
+        let label = ui.label("Set my baseline");
+        let mut value = input.unwrap_or((current * 10.0).round() / 10.0);
+        let drag = ui
+            .add(
+                egui::DragValue::new(&mut value)
+                    .range(0.0..=10.0)
+                    .speed(0.1)
+                    .fixed_decimals(1),
+            )
+            .labelled_by(label.id);
+        if drag.changed() {
+            *input = Some(value);
+        }
+        if ui
+            .add_enabled(input.is_some(), egui::Button::new("Use this baseline"))
+            .clicked()
+        {
+            command = Some(Command::SetBaseline(Some(value)));
+        }
+        if user_set && ui.button("Use my first check-ins").clicked() {
+            command = Some(Command::SetBaseline(None));
+        }
+    });
+    widgets::hint_ui(
+        ui,
+        "If your first week was unusual, set the pain level you want to measure against.",
+    );
+    if let Some(e) = error {
+        widgets::error_ui(ui, e);
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn the_view_is_built_once_per_change_not_per_frame() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let history = crate::demo::generate(60, today, 1);
+        let mut data = Data {
+            checkins: history.checkins,
+            sessions: history.sessions,
+            revision: 1,
+            ..Data::default()
+        };
+        let mut screen = ProgressScreen::default();
+        for _ in 0..5 {
+            let _ = screen.refresh(&data, today, None);
+        }
+        assert_eq!(screen.builds, 1);
+        data.revision += 1;
+        let _ = screen.refresh(&data, today, None);
+        screen.set_range(ProgressRange::Weeks4);
+        let _ = screen.refresh(&data, today, None);
+        let _ = screen.refresh(&data, today, Some(6.0));
+        let _ = screen.refresh(&data, today.succ_opt().unwrap(), Some(6.0));
+        let view = screen.refresh(&data, today.succ_opt().unwrap(), Some(6.0));
+        assert_eq!(view.key.range, ProgressRange::Weeks4);
+        assert_eq!(screen.builds, 5);
+    }
+}

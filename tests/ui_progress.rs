@@ -1,0 +1,214 @@
+//! The Progress screen and the advice on Today, driven through the real UI.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use unknot::demo;
+use unknot::domain::pain::{CheckIn, Rating, RedFlags};
+use unknot::store::Store;
+use unknot::ui::{Screen, UnknotApp};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn ago(days: u64) -> NaiveDate {
+    today().checked_sub_days(Days::new(days)).unwrap()
+}
+
+/// 120 days of demo history ending on the test's "today".
+fn with_demo_history(dir: &std::path::Path) -> demo::DemoHistory {
+    let history = demo::generate(120, today(), demo::DEFAULT_SEED);
+    let mut store = Store::open(dir).unwrap();
+    demo::fill_store(&mut store, &history).unwrap();
+    history
+}
+
+fn open_progress(harness: &mut Harness<'static, UnknotApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Progress")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Progress);
+}
+
+fn checkin(date: NaiveDate, pain: i64) -> CheckIn {
+    CheckIn {
+        date,
+        recorded_at: Utc.from_utc_datetime(&date.and_hms_opt(20, 0, 0).unwrap()),
+        pain: Rating::new(pain, "pain").unwrap(),
+        stress: None,
+        areas: Vec::new(),
+        red_flags: RedFlags::default(),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn progress_12_weeks_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo_history(dir.path());
+    let clock = common::clock();
+    let store = Store::open(dir.path()).unwrap();
+    let app_clock = std::sync::Arc::new(clock.clone());
+    // Tall enough to show the whole screen without scrolling.
+    let mut harness = Harness::builder()
+        .with_size([1040.0, 1860.0])
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, app_clock));
+    harness.run();
+    open_progress(&mut harness);
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("progress_12_weeks");
+}
+
+#[test]
+fn range_buttons_change_what_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = with_demo_history(dir.path());
+    let in_last = |days: u64| {
+        history
+            .checkins
+            .iter()
+            .filter(|c| c.date >= ago(days - 1))
+            .count()
+    };
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+
+    harness.get_by_label(&format!("{} check-ins in the last 12 weeks", in_last(84)));
+    common::click(&mut harness, "4 weeks");
+    harness.get_by_label(&format!("{} check-ins in the last 4 weeks", in_last(28)));
+    assert!(
+        harness
+            .query_by_label_contains("in the last 12 weeks")
+            .is_none()
+    );
+    common::click(&mut harness, "All time");
+    let first = history.checkins.first().unwrap().date;
+    let since = format!("{} check-ins since", history.checkins.len());
+    harness.get_by_label_contains(&since);
+    assert!(first <= ago(100));
+    assert_ne!(in_last(28), history.checkins.len());
+}
+
+#[test]
+fn an_empty_store_shows_what_will_appear() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+    harness.get_by_label("Nothing to chart yet");
+    harness.get_by_label("0 check-ins in the last 12 weeks");
+    harness.get_by_label_contains("average of your first 7 check-ins");
+}
+
+#[test]
+fn three_days_of_severe_pain_bring_advice_to_today_and_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        let days = [(4, 5), (2, 8), (1, 9), (0, 8)].map(|(n, p)| checkin(ago(n), p));
+        store.insert_new_checkins(&days).unwrap();
+    }
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    assert_eq!(harness.state().screen(), Screen::Today);
+    harness.get_by_label("It may be time to see a professional");
+    // The notice names the rule that fired.
+    harness.get_by_label_contains("Several days of severe pain");
+    open_progress(&mut harness);
+    harness.get_by_label("It may be time to see a professional");
+    harness.get_by_label_contains("Several days of severe pain");
+}
+
+#[test]
+fn no_advice_on_today_for_ordinary_days() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        let days = [(2, 8), (1, 4), (0, 8)].map(|(n, p)| checkin(ago(n), p));
+        store.insert_new_checkins(&days).unwrap();
+    }
+    let clock = common::clock();
+    let harness = common::harness(dir.path(), &clock);
+    assert!(
+        harness
+            .query_by_label("It may be time to see a professional")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_baseline_set_by_hand_is_saved_and_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo_history(dir.path());
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+    harness.get_by_label_contains("the average of your first 7 check-ins");
+
+    // Type a value into the baseline field, then use it.
+    harness.get_by_label("Set my baseline").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Set my baseline").click();
+    harness.run();
+    harness.get_by_label("Set my baseline").type_text("8");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    common::click(&mut harness, "Use this baseline");
+    harness.get_by_label("Your baseline is 8.0, a value you set yourself.");
+    assert_eq!(harness.state().user_baseline(), Some(8.0));
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .setting("baseline_pain")
+            .unwrap()
+            .as_deref(),
+        Some("8.0")
+    );
+    drop(harness);
+
+    // Kept after a restart, and undone with one click.
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+    harness.get_by_label("Your baseline is 8.0, a value you set yourself.");
+    common::click(&mut harness, "Use my first check-ins");
+    harness.get_by_label_contains("the average of your first 7 check-ins");
+    assert_eq!(harness.state().user_baseline(), None);
+}
+
+#[test]
+fn a_warning_sign_shows_once_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut yesterday = checkin(ago(1), 4);
+        yesterday.red_flags.fever = true;
+        store.insert_new_checkins(&[yesterday]).unwrap();
+    }
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    // Today's form is empty: the advice from yesterday's answers shows at the top.
+    harness.get_by_label_contains("A warning sign in your last check-in");
+    assert!(
+        harness
+            .query_by_label_contains("Please have this checked by a professional")
+            .is_none()
+    );
+    // Yesterday's form shows its own notice, so the top one leaves that rule out.
+    common::click(&mut harness, "‹ Previous day");
+    harness.get_by_label_contains("Please have this checked by a professional");
+    assert!(
+        harness
+            .query_by_label_contains("A warning sign in your last check-in")
+            .is_none()
+    );
+}

@@ -622,15 +622,15 @@ impl UnknotApp {
         match self.screen {
             Screen::Today => {
                 self.advice.refresh(&self.data, today_date);
-                self.today.ui(
-                    ui,
-                    today_date,
-                    self.intro_dismissed,
-                    ergonomics::review_due(&self.data, today_date),
-                    now.utc(),
-                    &self.data,
-                    self.advice.reasons(),
-                )
+                let context = today::TodayContext {
+                    today: today_date,
+                    intro_dismissed: self.intro_dismissed,
+                    setup_due: ergonomics::review_due(&self.data, today_date),
+                    now: now.utc(),
+                    data: &self.data,
+                    advice: self.advice.reasons(),
+                };
+                self.today.ui(ui, &context)
             }
             Screen::Progress => self
                 .progress

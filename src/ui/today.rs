@@ -43,6 +43,19 @@ enum Message {
     Error(String),
 }
 
+/// What the Today screen shows besides its own form, gathered by the app.
+#[derive(Clone, Copy)]
+pub struct TodayContext<'a> {
+    pub today: NaiveDate,
+    pub intro_dismissed: bool,
+    /// Why a workstation re-check is due, if it is.
+    pub setup_due: Option<ReviewReason>,
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub data: &'a Data,
+    /// Professional-help advice that applies, with the rule that fired.
+    pub advice: &'a [(AdviceRule, String)],
+}
+
 pub struct TodayScreen {
     /// The local date the form is about.
     date: NaiveDate,
@@ -107,16 +120,15 @@ impl TodayScreen {
         self.message = Some(Message::Error(error));
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        today: NaiveDate,
-        intro_dismissed: bool,
-        setup_due: Option<ReviewReason>,
-        now: chrono::DateTime<chrono::Utc>,
-        data: &Data,
-        advice: &[(AdviceRule, String)],
-    ) -> Option<Command> {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &TodayContext<'_>) -> Option<Command> {
+        let TodayContext {
+            today,
+            intro_dismissed,
+            setup_due,
+            now,
+            data,
+            advice,
+        } = *ctx;
         let mut command = self.keyboard(ui, now);
 
         ui.heading("Today");

@@ -168,3 +168,37 @@ impl<A: eframe::App> eframe::App for Probe<A> {
         self.inner.raw_input_hook(ctx, raw_input);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_measured_by_default() {
+        assert!(ProbeConfig::default().is_off());
+    }
+
+    #[test]
+    fn only_frames_after_the_first_second_and_before_closing_are_idle() {
+        let start = Instant::now();
+        let config = ProbeConfig {
+            count_frames: true,
+            ..ProbeConfig::default()
+        };
+        let mut probe = Probe::new((), config, start);
+        probe.first_frame = Some(start);
+        probe.count(start);
+        probe.count(start + Duration::from_millis(500));
+        probe.count(start + Duration::from_secs(2));
+        assert_eq!((probe.frames, probe.idle_frames), (3, 1));
+
+        let _ = probe.closing.set(start + Duration::from_secs(3));
+        probe.count(start + Duration::from_secs(4));
+        assert_eq!((probe.frames, probe.idle_frames), (4, 1));
+        assert!(
+            (probe.idle_secs() - 2.0).abs() < 1e-6,
+            "{}",
+            probe.idle_secs()
+        );
+    }
+}

@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use unknot::cli::{self, CheckInArgs, Table, UsageError};
 use unknot::domain::clock::{Clock, SystemClock};
 use unknot::store::{InstanceLock, LockError, Store};
-use unknot::ui::{APP_ID, UnknotApp};
+use unknot::ui::{APP_ID, Probe, ProbeConfig, UnknotApp};
 
 #[derive(Parser)]
 #[command(
@@ -81,13 +82,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let args = Args::parse();
     let data_dir = match args.data_dir.map_or_else(cli::default_data_dir, Ok) {
         Ok(dir) => dir,
         Err(e) => return fail(&e),
     };
     match args.command {
-        None => run_window(data_dir),
+        None => run_window(data_dir, started),
         Some(Command::Checkin {
             pain,
             stress,
@@ -168,7 +170,9 @@ fn fail(e: &anyhow::Error) -> ExitCode {
     }
 }
 
-fn run_window(data_dir: PathBuf) -> ExitCode {
+/// Opens the window. `started` is when `main` began, for the start-up
+/// measurement that `UNKNOT_EXIT_AFTER_FIRST_FRAME` turns on (see `ui::probe`).
+fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
     let _lock = match InstanceLock::acquire(&data_dir) {
         Ok(lock) => lock,
         Err(e @ LockError::AlreadyRunning { .. }) => {
@@ -201,12 +205,14 @@ fn run_window(data_dir: PathBuf) -> ExitCode {
     let result = eframe::run_native(
         "Unknot",
         options,
-        Box::new(|cc| {
-            Ok(Box::new(UnknotApp::new(
-                &cc.egui_ctx,
-                store,
-                Arc::new(SystemClock),
-            )))
+        Box::new(move |cc| {
+            let app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock));
+            let probe = ProbeConfig::from_env();
+            if probe.is_off() {
+                Ok(Box::new(app))
+            } else {
+                Ok(Box::new(Probe::new(app, probe, started)))
+            }
         }),
     );
     match result {

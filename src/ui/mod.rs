@@ -6,6 +6,7 @@ mod ergonomics;
 mod heat;
 mod history;
 mod outcome;
+pub mod probe;
 mod progress;
 mod reminders;
 mod routines;
@@ -16,3 +17,4 @@ mod when;
 mod widgets;
 
 pub use app::{APP_ID, Screen, UnknotApp};
+pub use probe::{Probe, ProbeConfig};

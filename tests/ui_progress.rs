@@ -96,6 +96,13 @@ fn range_buttons_change_what_is_counted() {
     harness.get_by_label_contains(&since);
     assert!(first <= ago(100));
     assert_ne!(in_last(28), history.checkins.len());
+
+    // The chosen range is remembered across a restart.
+    common::click(&mut harness, "4 weeks");
+    drop(harness);
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+    harness.get_by_label(&format!("{} check-ins in the last 4 weeks", in_last(28)));
 }
 
 #[test]

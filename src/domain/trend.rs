@@ -458,6 +458,19 @@ impl ProgressRange {
         ProgressRange::All,
     ];
 
+    /// Stable code used in settings.
+    pub fn code(self) -> &'static str {
+        match self {
+            ProgressRange::Weeks4 => "4w",
+            ProgressRange::Weeks12 => "12w",
+            ProgressRange::All => "all",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ProgressRange::Weeks4 => "4 weeks",

@@ -210,6 +210,11 @@ impl UnknotApp {
             .config_dir
             .as_deref()
             .is_some_and(crate::autostart::is_installed);
+        if let Ok(Some(code)) = app.store.setting(PROGRESS_RANGE_SETTING)
+            && let Some(range) = ProgressRange::from_code(&code)
+        {
+            app.progress.set_range(range);
+        }
         app.user_baseline = match app.store.setting(progress::BASELINE_SETTING) {
             Ok(Some(text)) => progress::parse_baseline(&text),
             _ => None,
@@ -459,7 +464,11 @@ impl UnknotApp {
                 self.routines.suggest(template_id);
                 self.screen = Screen::Routines;
             }
-            Command::SetProgressRange(range) => self.progress.set_range(range),
+            Command::SetProgressRange(range) => {
+                self.progress.set_range(range);
+                // Only a preference: if it cannot be saved, the next start shows 12 weeks.
+                let _ = self.store.set_setting(PROGRESS_RANGE_SETTING, range.code());
+            }
             Command::SetBaseline(value) => {
                 // An empty value means "none": the first check-ins decide.
                 let text = value.map_or(String::new(), |v| format!("{v:.1}"));
@@ -658,6 +667,9 @@ impl UnknotApp {
         }
     }
 }
+
+/// The settings key remembering the chosen Progress range.
+const PROGRESS_RANGE_SETTING: &str = "progress.range";
 
 /// Reminder settings from the store; defaults where none are saved or readable.
 fn load_reminder_settings(store: &Store) -> ReminderSettings {

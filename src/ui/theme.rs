@@ -30,7 +30,6 @@ pub const GAP: f32 = 12.0;
 
 /// Applies Unknot's look to a context.
 pub fn apply(ctx: &egui::Context) {
-    egui_material_icons::initialize(ctx);
     ctx.set_theme(egui::Theme::Light);
     let mut visuals = Visuals::light();
     visuals.panel_fill = PAGE;

@@ -453,13 +453,27 @@ fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
 }
 
 /// A done / not yet mark with its label; clicking an open one can start it.
+/// The mark is painted (a filled circle with a tick, or an empty ring) so no
+/// icon font has to be loaded at start-up for it.
 fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
-    use egui_material_icons::icons::{ICON_CHECK_CIRCLE, ICON_RADIO_BUTTON_UNCHECKED};
-    let (icon, color) = if done {
-        (ICON_CHECK_CIRCLE, theme::OK_TEXT)
-    } else {
-        (ICON_RADIO_BUTTON_UNCHECKED, theme::MUTED)
-    };
-    let text = format!("{} {label}", <&str>::from(icon));
-    ui.add(egui::Label::new(RichText::new(text).color(color)).sense(egui::Sense::click()))
+    let color = if done { theme::OK_TEXT } else { theme::MUTED };
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 5.0;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        let painter = ui.painter();
+        let center = rect.center();
+        if done {
+            painter.circle_filled(center, 7.0, color);
+            let tick = [
+                center + egui::vec2(-3.5, 0.2),
+                center + egui::vec2(-1.0, 2.8),
+                center + egui::vec2(3.6, -2.6),
+            ];
+            painter.line(tick.to_vec(), egui::Stroke::new(1.8, egui::Color32::WHITE));
+        } else {
+            painter.circle_stroke(center, 6.0, egui::Stroke::new(1.3, color));
+        }
+        ui.add(egui::Label::new(RichText::new(label).color(color)).sense(egui::Sense::click()))
+    })
+    .inner
 }

@@ -138,12 +138,9 @@ pub fn import(data_dir: &Path, dir: &Path) -> Result<String> {
 /// Makes a checked backup now, then rotates old ones.
 pub fn backup(data_dir: &Path, clock: &dyn Clock) -> Result<String> {
     let store = Store::open(data_dir)?;
-    let now = clock.local_now();
-    let dest = store.backup_dir().join(format!(
-        "unknot-{}-manual-{}.sqlite3",
-        now.format("%Y-%m-%d"),
-        now.format("%H%M%S")
-    ));
+    let dest = store
+        .backup_dir()
+        .join(crate::store::backup::manual_file_name(clock.local_now()));
     store.backup_to(&dest)?;
     Ok(format!("Backed up to {}", dest.display()))
 }

@@ -37,6 +37,16 @@ pub fn daily_file_name(date: NaiveDate) -> String {
     format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", date.format("%Y-%m-%d"))
 }
 
+/// The file name of a backup made on request ("back up now"); local time, so
+/// the name reads as the moment the person pressed the button.
+pub fn manual_file_name(now: chrono::DateTime<chrono::FixedOffset>) -> String {
+    format!(
+        "unknot-{}-manual-{}.sqlite3",
+        now.format("%Y-%m-%d"),
+        now.format("%H%M%S")
+    )
+}
+
 /// Daily backups in `dir`, oldest first. Other files are ignored.
 pub fn list_daily_backups(dir: &Path) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
     let entries = match std::fs::read_dir(dir) {

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use egui::{RichText, Ui};
 
 use super::reminders::{ReminderAction, ReminderRuntime};
-use super::settings::{Outcome, SettingsScreen};
+use super::settings::SettingsScreen;
 use super::when::Now;
 use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
 use crate::domain::checklist::{self, ChecklistAnswer, ChecklistReview};
@@ -148,6 +148,9 @@ pub enum Command {
     SetBaseline(Option<f64>),
 }
 
+mod habits;
+mod safekeeping;
+
 pub struct UnknotApp {
     store: Store,
     clock: Arc<dyn Clock>,
@@ -184,9 +187,9 @@ impl UnknotApp {
             routines: routines::RoutinesScreen::new(today_date),
             heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
-            settings: SettingsScreen::new(&default_export_dir(store.path())),
+            settings: SettingsScreen::new(&safekeeping::default_export_dir(store.path())),
             reminders: ReminderRuntime::new(
-                load_reminder_settings(&store),
+                habits::load_reminder_settings(&store),
                 Arc::new(DesktopNotifier),
                 clock.local_now(),
             ),
@@ -277,86 +280,11 @@ impl UnknotApp {
                 }
                 Err(e) => self.today.failed(e.to_string()),
             },
-            Command::ExportCsv(folder) => {
-                let outcome = self
-                    .store
-                    .checklist_answers()
-                    .map_err(|e| e.to_string())
-                    .and_then(|answers| {
-                        crate::export::export_dir(
-                            &folder,
-                            &self.data.checkins,
-                            &self.data.sessions,
-                            &answers,
-                        )
-                        .map_err(|e| e.to_string())
-                    });
-                self.settings.finished(match outcome {
-                    Ok(report) => Outcome::Done(format!(
-                        "Exported {} check-ins and {} sessions to {}.",
-                        self.data.checkins.len(),
-                        self.data.sessions.len(),
-                        report
-                            .files
-                            .first()
-                            .and_then(|f| f.path.parent())
-                            .unwrap_or(&folder)
-                            .display()
-                    )),
-                    Err(e) => Outcome::Failed(format!("Nothing was exported: {e}")),
-                });
-            }
-            Command::ImportCsv(folder) => {
-                let outcome = match crate::export::read_dir(&folder) {
-                    Err(errors) => Outcome::Failed(capitalize(&errors.to_string())),
-                    Ok(set) => match self.store.import(
-                        set.checkins.as_deref().unwrap_or_default(),
-                        set.sessions.as_deref().unwrap_or_default(),
-                        set.checklist.as_deref().unwrap_or_default(),
-                    ) {
-                        Ok(counts) => {
-                            self.reload_data();
-                            Outcome::Done(counts.to_string())
-                        }
-                        Err(e) => Outcome::Failed(format!("Nothing was imported: {e}")),
-                    },
-                };
-                self.settings.finished(outcome);
-            }
-            Command::BackupNow => {
-                let now = self.clock.local_now();
-                let dest = self.store.backup_dir().join(format!(
-                    "unknot-{}-manual-{}.sqlite3",
-                    now.format("%Y-%m-%d"),
-                    now.format("%H%M%S")
-                ));
-                self.settings.finished(match self.store.backup_to(&dest) {
-                    Ok(()) => Outcome::Done(format!("Backed up to {}.", dest.display())),
-                    Err(e) => Outcome::Failed(format!("The backup failed: {e}")),
-                });
-            }
-            Command::Reminder(action, then) => {
-                let now = self.clock.local_now();
-                if self.reminders.apply(action, now) {
-                    match self.store.add_posture_check(now.to_utc(), now.date_naive()) {
-                        Ok(()) => self.reload_data(),
-                        Err(e) => self.data.error = Some(e.to_string()),
-                    }
-                }
-                if let Some(screen) = then {
-                    self.screen = screen;
-                }
-            }
-            Command::SaveReminderSettings(settings) => {
-                match self.store.set_settings(&settings.to_pairs()) {
-                    Ok(()) => self.settings.reminders_saved(None),
-                    Err(e) => self
-                        .settings
-                        .reminders_saved(Some(format!("Not saved: {e}"))),
-                }
-                // Applied even when saving failed, so the choice works this session.
-                self.reminders.set_settings(settings);
-            }
+            Command::ExportCsv(folder) => self.export_csv(&folder),
+            Command::ImportCsv(folder) => self.import_csv(&folder),
+            Command::BackupNow => self.backup_now(),
+            Command::Reminder(action, then) => self.reminder_action(action, then),
+            Command::SaveReminderSettings(settings) => self.save_reminder_settings(settings),
             Command::SetAutostart(on) => self.set_autostart(on),
             Command::DeleteCheckIn(date) => {
                 let deleted = self.store.checkin_on(date).and_then(|found| {
@@ -485,34 +413,6 @@ impl UnknotApp {
         }
     }
 
-    /// Brings running timers up to date, whichever screen is shown (or none,
-    /// while the window is hidden): saves a routine that reached its end and a
-    /// heat session that reached its cap, and asks for a repaint when the
-    /// countdown next changes. Never asks for continuous repaints.
-    fn tick_timers(&mut self, ctx: &egui::Context) {
-        let now = Now::read(self.clock.as_ref());
-        let (routine, routine_command) = self.routines.tick(&now);
-        let (heat, heat_command) = self.heat.tick(&now, self.notifier.as_ref());
-        for command in [routine_command, heat_command].into_iter().flatten() {
-            self.apply(command);
-            ctx.request_repaint();
-        }
-        let noteworthy = routine.hold_ended || routine.finished || heat != heat::Ticked::Nothing;
-        let focused = ctx.input(|i| i.viewport().focused);
-        if noteworthy && focused != Some(true) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
-                egui::UserAttentionType::Informational,
-            ));
-        }
-        let next = [
-            self.routines.next_deadline(now.instant),
-            self.heat.next_deadline(now.instant),
-        ];
-        if let Some(deadline) = next.into_iter().flatten().min() {
-            ctx.request_repaint_after(deadline);
-        }
-    }
-
     fn load_today_form(&mut self, date: NaiveDate) {
         match self.store.checkin_on(date) {
             Ok(saved) => self.today.show_date(date, saved),
@@ -521,52 +421,6 @@ impl UnknotApp {
                 self.today
                     .failed(format!("Could not read the saved check-in: {e}"));
             }
-        }
-    }
-
-    fn set_autostart(&mut self, on: bool) {
-        let Some(dir) = self.config_dir.clone() else {
-            self.settings.reminders_saved(Some(
-                "There is no configuration folder to put a start-up entry in.".to_owned(),
-            ));
-            return;
-        };
-        let result = if on {
-            std::env::current_exe()
-                .and_then(|exe| crate::autostart::install(&dir, &exe))
-                .map(|_| ())
-        } else {
-            crate::autostart::remove(&dir)
-        };
-        match result {
-            Ok(()) => self.settings.reminders_saved(None),
-            Err(e) => self.settings.reminders_saved(Some(format!(
-                "Could not change {}: {e}",
-                crate::autostart::entry_path(&dir).display()
-            ))),
-        }
-        self.autostart_installed = crate::autostart::is_installed(&dir);
-    }
-
-    /// When the local date changes under an open window, a form still showing
-    /// the old "today" moves on to the new one; earlier days being backfilled
-    /// stay put. Also asks for a frame just after the next midnight.
-    fn follow_the_date(&mut self, ctx: &egui::Context) {
-        let now = self.clock.local_now();
-        let today = now.date_naive();
-        if today != self.last_today {
-            if self.today.date() == self.last_today && !self.today.has_unsaved_changes() {
-                self.load_today_form(today);
-            }
-            self.last_today = today;
-            self.reload_data();
-        }
-        let next_midnight = today
-            .succ_opt()
-            .and_then(|d| d.and_hms_opt(0, 0, 1))
-            .map(|t| t - now.naive_local());
-        if let Some(wait) = next_midnight.and_then(|d| d.to_std().ok()) {
-            ctx.request_repaint_after(wait);
         }
     }
 
@@ -670,30 +524,6 @@ impl UnknotApp {
 
 /// The settings key remembering the chosen Progress range.
 const PROGRESS_RANGE_SETTING: &str = "progress.range";
-
-/// Reminder settings from the store; defaults where none are saved or readable.
-fn load_reminder_settings(store: &Store) -> ReminderSettings {
-    store
-        .settings_with_prefix(crate::reminders::SETTINGS_PREFIX)
-        .map(|pairs| ReminderSettings::from_pairs(&pairs))
-        .unwrap_or_default()
-}
-
-/// Where exports go unless another folder is chosen: `exports/` in the data folder.
-fn default_export_dir(db_path: &std::path::Path) -> PathBuf {
-    db_path
-        .parent()
-        .unwrap_or_else(|| std::path::Path::new("."))
-        .join("exports")
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
 
 /// Everything [`Data`] holds, read from the store in one go.
 fn load(store: &Store, today: NaiveDate) -> Result<Data, StoreError> {

@@ -1,0 +1,88 @@
+//! Export, import and backup from the Settings screen.
+
+use std::path::{Path, PathBuf};
+
+use super::UnknotApp;
+use crate::ui::settings::Outcome;
+
+impl UnknotApp {
+    /// Writes the three CSV files into `folder` and says where.
+    pub(super) fn export_csv(&mut self, folder: &Path) {
+        let outcome = self
+            .store
+            .checklist_answers()
+            .map_err(|e| e.to_string())
+            .and_then(|answers| {
+                crate::export::export_dir(
+                    folder,
+                    &self.data.checkins,
+                    &self.data.sessions,
+                    &answers,
+                )
+                .map_err(|e| e.to_string())
+            });
+        self.settings.finished(match outcome {
+            Ok(report) => Outcome::Done(format!(
+                "Exported {} check-ins and {} sessions to {}.",
+                self.data.checkins.len(),
+                self.data.sessions.len(),
+                report
+                    .files
+                    .first()
+                    .and_then(|f| f.path.parent())
+                    .unwrap_or(folder)
+                    .display()
+            )),
+            Err(e) => Outcome::Failed(format!("Nothing was exported: {e}")),
+        });
+    }
+
+    /// Reads CSV files from `folder`, checks every row, adds what is new.
+    pub(super) fn import_csv(&mut self, folder: &Path) {
+        let outcome = match crate::export::read_dir(folder) {
+            Err(errors) => Outcome::Failed(capitalize(&errors.to_string())),
+            Ok(set) => match self.store.import(
+                set.checkins.as_deref().unwrap_or_default(),
+                set.sessions.as_deref().unwrap_or_default(),
+                set.checklist.as_deref().unwrap_or_default(),
+            ) {
+                Ok(counts) => {
+                    self.reload_data();
+                    Outcome::Done(counts.to_string())
+                }
+                Err(e) => Outcome::Failed(format!("Nothing was imported: {e}")),
+            },
+        };
+        self.settings.finished(outcome);
+    }
+
+    /// A checked backup now, beside the daily ones.
+    pub(super) fn backup_now(&mut self) {
+        let dest = self
+            .store
+            .backup_dir()
+            .join(crate::store::backup::manual_file_name(
+                self.clock.local_now(),
+            ));
+        self.settings.finished(match self.store.backup_to(&dest) {
+            Ok(()) => Outcome::Done(format!("Backed up to {}.", dest.display())),
+            Err(e) => Outcome::Failed(format!("The backup failed: {e}")),
+        });
+    }
+}
+
+/// Where exports go unless another folder is chosen: `exports/` in the data folder.
+pub(super) fn default_export_dir(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("exports")
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, TimeDelta};
 use egui::{Align2, Color32, RichText, Ui};
 use egui_plot::{
     BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot,
-    PlotBounds, PlotPoint, PlotPoints, Points, Text,
+    PlotBounds, PlotPoint, PlotPoints, PlotUi, Points, Text,
 };
 
 use super::view::ProgressView;
@@ -290,25 +290,27 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
                     "substantial improvement",
                 ),
             ] {
-                plot.hline(
-                    HLine::new("", pct)
-                        .color(color)
-                        .width(1.2)
-                        .style(LineStyle::dashed_loose())
-                        .allow_hover(false),
-                );
-                plot.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(right, pct),
-                        RichText::new(format!("{pct:.0}%: {words}")).small(),
-                    )
-                    .color(color)
-                    .anchor(Align2::RIGHT_BOTTOM)
-                    .allow_hover(false),
-                );
+                reference_line(plot, pct, right, color, format!("{pct:.0}%: {words}"));
             }
         });
+}
+
+/// A dashed horizontal line at `y` with its meaning written just above its
+/// right end, for targets and thresholds.
+fn reference_line(plot: &mut PlotUi<'_>, y: f64, x_right: f64, color: Color32, label: String) {
+    plot.hline(
+        HLine::new("", y)
+            .color(color)
+            .width(1.2)
+            .style(LineStyle::dashed_loose())
+            .allow_hover(false),
+    );
+    plot.text(
+        Text::new("", PlotPoint::new(x_right, y), RichText::new(label).small())
+            .color(color)
+            .anchor(Align2::RIGHT_BOTTOM)
+            .allow_hover(false),
+    );
 }
 
 /// What hovering a bar says.
@@ -359,22 +361,12 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
                         .element_formatter(formatter(name)),
                 );
             }
-            plot.hline(
-                HLine::new("", STRENGTH_TARGET_PER_WEEK)
-                    .color(STRENGTH)
-                    .width(1.2)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false),
-            );
-            plot.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(right, STRENGTH_TARGET_PER_WEEK),
-                    RichText::new("strengthening aim: 3 a week").small(),
-                )
-                .color(STRENGTH)
-                .anchor(Align2::RIGHT_BOTTOM)
-                .allow_hover(false),
+            reference_line(
+                plot,
+                STRENGTH_TARGET_PER_WEEK,
+                right,
+                STRENGTH,
+                "strengthening aim: 3 a week".to_owned(),
             );
         });
 }

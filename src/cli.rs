@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::clock::Clock;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Where Unknot keeps its data unless told otherwise: the platform's data
 /// directory (on Linux `~/.local/share/unknot`).
@@ -47,7 +47,7 @@ pub fn checkin(data_dir: &Path, args: &CheckInArgs, clock: &dyn Clock) -> Result
         None => today,
         Some(text) => parse_past_date(text, today).map_err(|e| usage(&e))?,
     };
-    let mut store = Store::open(data_dir)?;
+    let mut store = open_for_writing(data_dir)?;
     let previous = store.checkin_on(date)?;
     let checkin = CheckIn {
         date,
@@ -93,15 +93,64 @@ pub enum Table {
     Checklist,
 }
 
+/// Opens the store for a command that writes. The full integrity check runs
+/// first (a one-off command can afford it), so that damage SQLite's quick
+/// check misses is found before anything is written into the file.
+fn open_for_writing(data_dir: &Path) -> Result<Store> {
+    let store = Store::open(data_dir)?;
+    warn(&store);
+    store.integrity_check()?;
+    Ok(store)
+}
+
+/// Opens the store for a command that only reads: read-only when the data
+/// folder cannot be written to, since reading needs no write.
+fn open_for_reading(data_dir: &Path) -> Result<Store> {
+    match Store::open(data_dir) {
+        Ok(store) => {
+            warn(&store);
+            Ok(store)
+        }
+        Err(StoreError::ReadOnly { .. }) => Ok(Store::open_read_only(data_dir)?),
+        Err(StoreError::Io { error, .. })
+            if error.kind() == std::io::ErrorKind::PermissionDenied =>
+        {
+            Ok(Store::open_read_only(data_dir)?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Says on standard error which records a damaged store could not give up.
+fn report_skipped(skipped: &[String]) {
+    if skipped.is_empty() {
+        return;
+    }
+    eprintln!("unknot: the database is damaged; everything readable was exported, except:");
+    for line in skipped {
+        eprintln!("  - {line}");
+    }
+}
+
+/// Prints what the store noticed about its folder, once per command.
+fn warn(store: &Store) {
+    for warning in store.warnings() {
+        eprintln!("unknot: warning: {warning}");
+    }
+}
+
 /// Writes all three CSV files into `out`. Returns the lines to print.
 pub fn export(data_dir: &Path, out: &Path) -> Result<String> {
-    let store = Store::open(data_dir)?;
+    let store = open_for_reading(data_dir)?;
+    // Record by record, so that a damaged store still gives up what it can.
+    let salvage = store.salvage();
     let report = crate::export::export_dir(
         out,
-        &store.checkins()?,
-        &store.sessions()?,
-        &store.checklist_answers()?,
+        &salvage.checkins,
+        &salvage.sessions,
+        &salvage.checklist,
     )?;
+    report_skipped(&salvage.skipped);
     Ok(report
         .files
         .iter()
@@ -112,12 +161,14 @@ pub fn export(data_dir: &Path, out: &Path) -> Result<String> {
 
 /// Writes one table as CSV to `w` (standard output for `-`).
 pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Result<()> {
-    let store = Store::open(data_dir)?;
+    let store = open_for_reading(data_dir)?;
+    let salvage = store.salvage();
     match table {
-        Table::Checkins => crate::export::write_checkins(w, &store.checkins()?)?,
-        Table::Sessions => crate::export::write_sessions(w, &store.sessions()?)?,
-        Table::Checklist => crate::export::write_checklist(w, &store.checklist_answers()?)?,
+        Table::Checkins => crate::export::write_checkins(w, &salvage.checkins)?,
+        Table::Sessions => crate::export::write_sessions(w, &salvage.sessions)?,
+        Table::Checklist => crate::export::write_checklist(w, &salvage.checklist)?,
     }
+    report_skipped(&salvage.skipped);
     Ok(())
 }
 
@@ -126,7 +177,7 @@ pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Re
 pub fn import(data_dir: &Path, dir: &Path) -> Result<String> {
     let set = crate::export::read_dir(dir)
         .map_err(|errors| anyhow::Error::new(UsageError(errors.to_string())))?;
-    let mut store = Store::open(data_dir)?;
+    let mut store = open_for_writing(data_dir)?;
     let counts = store.import(
         set.checkins.as_deref().unwrap_or_default(),
         set.sessions.as_deref().unwrap_or_default(),
@@ -138,15 +189,16 @@ pub fn import(data_dir: &Path, dir: &Path) -> Result<String> {
 /// Makes a checked backup now, then rotates old ones.
 pub fn backup(data_dir: &Path, clock: &dyn Clock) -> Result<String> {
     let store = Store::open(data_dir)?;
+    warn(&store);
     let dest = store
         .backup_dir()
         .join(crate::store::backup::manual_file_name(clock.local_now()));
-    store.backup_to(&dest)?;
-    Ok(format!("Backed up to {}", dest.display()))
+    let made = store.backup_to(&dest)?;
+    Ok(format!("Backed up to {}", made.display()))
 }
 
 /// Restores `file` over the current database after `confirm` agrees. The
-/// current file is moved aside, never deleted.
+/// current contents are kept beside it as a new file, never deleted.
 pub fn restore(
     data_dir: &Path,
     file: &Path,
@@ -163,15 +215,20 @@ pub fn restore(
     if !confirm(&question) {
         return Ok("Nothing was changed.".to_owned());
     }
-    let moved = crate::store::backup::restore(data_dir, file, clock.utc_now())?;
-    Ok(match moved {
-        Some(aside) => format!(
-            "Restored {}. The previous database is kept as {}.",
-            file.display(),
-            aside.display()
-        ),
-        None => format!("Restored {}.", file.display()),
-    })
+    let now = clock.utc_now();
+    let kept = match Store::open(data_dir) {
+        Ok(mut store) => store.restore_from(file, now)?,
+        // A damaged, foreign or newer file is kept aside whole and replaced.
+        Err(e) if e.is_refusal() => {
+            crate::store::backup::restore_over_refused(data_dir, file, now)?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(format!(
+        "Restored {}. The previous database is kept as {}.",
+        file.display(),
+        kept.display()
+    ))
 }
 
 /// Most days `unknot demo-data` makes: twenty years.
@@ -187,7 +244,7 @@ pub fn demo_data(data_dir: &Path, days: u32, force: bool, clock: &dyn Clock) -> 
         ))
         .into());
     }
-    let mut store = Store::open(data_dir)?;
+    let mut store = open_for_writing(data_dir)?;
     if !force && crate::demo::store_has_records(&store)? {
         return Err(UsageError(format!(
             "{} already holds check-ins or sessions; demo data is meant for an empty store. \

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use unknot::cli::{self, CheckInArgs, Table, UsageError};
 use unknot::domain::clock::{Clock, SystemClock};
 use unknot::store::{InstanceLock, LockError, Store};
-use unknot::ui::{APP_ID, Probe, ProbeConfig, UnknotApp};
+use unknot::ui::{APP_ID, Probe, ProbeConfig, RefusedApp, UnknotApp};
 
 #[derive(Parser)]
 #[command(
@@ -82,6 +82,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Health data: whatever Unknot or SQLite creates is for this user only.
+    unknot::store::private::set_private_umask();
     let started = Instant::now();
     let args = Args::parse();
     let data_dir = match args.data_dir.map_or_else(cli::default_data_dir, Ok) {
@@ -183,30 +185,26 @@ fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
     };
     let store = match Store::open(&data_dir) {
         Ok(store) => store,
+        Err(e) if e.is_refusal() => return run_refused_window(&e, data_dir),
         Err(e) => return fail(&e.into()),
     };
-    // A missed backup must not keep the window from opening; say so and go on.
-    if let Err(e) = store.daily_backup(SystemClock.today()) {
+    for warning in store.warnings() {
+        eprintln!("unknot: warning: {warning}");
+    }
+    // A missed backup must not keep the window from opening; say so in the
+    // window (where a person started from the menu will see it) and go on.
+    let backup_notice = store.daily_backup(SystemClock.today()).err().map(|e| {
         eprintln!("unknot: today's backup could not be made: {e}");
-    }
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Unknot")
-        .with_app_id(APP_ID)
-        .with_inner_size([1040.0, 760.0])
-        .with_min_inner_size([640.0, 480.0]);
-    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
-        viewport = viewport.with_icon(Arc::new(icon));
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        renderer: eframe::Renderer::Glow,
-        ..Default::default()
-    };
+        format!("Today's backup could not be made: {e}")
+    });
     let result = eframe::run_native(
         "Unknot",
-        options,
+        window_options([1040.0, 760.0], [640.0, 480.0]),
         Box::new(move |cc| {
-            let app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock));
+            let mut app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock));
+            if let Some(notice) = backup_notice {
+                app = app.with_safekeeping_notice(notice);
+            }
             let probe = ProbeConfig::from_env();
             if probe.is_off() {
                 Ok(Box::new(app))
@@ -221,5 +219,48 @@ fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
             eprintln!("unknot: could not open the window: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Shows why the data cannot be opened, with the ways out, in a small window.
+fn run_refused_window(reason: &unknot::store::StoreError, data_dir: PathBuf) -> ExitCode {
+    eprintln!("unknot: {reason}");
+    let reason = reason.to_string();
+    let result = eframe::run_native(
+        "Unknot",
+        window_options([640.0, 520.0], [480.0, 360.0]),
+        Box::new(move |cc| {
+            Ok(Box::new(RefusedApp::new(
+                &cc.egui_ctx,
+                reason,
+                data_dir,
+                Arc::new(SystemClock),
+            )))
+        }),
+    );
+    match result {
+        // The data was not opened: a script starting Unknot should know.
+        Ok(()) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("unknot: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Unknot's window: its title, app id and icon, at `size` and no smaller than `min_size`.
+fn window_options(size: [f32; 2], min_size: [f32; 2]) -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Unknot")
+        .with_app_id(APP_ID)
+        .with_inner_size(size)
+        .with_min_inner_size(min_size);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
+    eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
     }
 }

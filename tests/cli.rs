@@ -149,10 +149,11 @@ fn a_second_window_on_the_same_data_says_so_and_exits_non_zero() {
 fn a_database_from_a_newer_version_is_refused_by_the_cli_too() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(unknot::store::DB_FILE_NAME);
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .execute_batch("PRAGMA user_version = 42;")
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA user_version = 42;").unwrap();
+    conn.pragma_update(None, "application_id", unknot::store::APPLICATION_ID)
         .unwrap();
+    drop(conn);
     let out = unknot(dir.path(), &["checkin", "--pain", "3"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);

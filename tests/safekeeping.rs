@@ -283,3 +283,103 @@ fn restoring_something_that_is_not_a_backup_is_refused_and_nothing_moves() {
         1
     );
 }
+
+#[test]
+fn two_backups_in_the_same_second_both_succeed_under_different_names() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&unknot(dir.path(), &["checkin", "--pain", "2"]));
+    let first = ok(&unknot(dir.path(), &["backup"]));
+    let second = ok(&unknot(dir.path(), &["backup"]));
+    let path = |said: &str| {
+        said.trim()
+            .strip_prefix("Backed up to ")
+            .unwrap()
+            .to_owned()
+    };
+    assert_ne!(path(&first), path(&second));
+    for said in [first, second] {
+        check_integrity(Path::new(&path(&said))).unwrap();
+    }
+}
+
+#[test]
+fn a_data_folder_that_is_a_dangling_link_is_named_as_such() {
+    let parent = tempfile::tempdir().unwrap();
+    let link = parent.path().join("stick");
+    std::os::unix::fs::symlink(parent.path().join("unplugged"), &link).unwrap();
+    let out = unknot(&link, &["checkin", "--pain", "2"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(stderr.contains("unplugged"), "{stderr}");
+    assert!(!stderr.contains("File exists"), "{stderr}");
+}
+
+#[test]
+fn an_error_is_said_once() {
+    let parent = tempfile::tempdir().unwrap();
+    let file = parent.path().join("not-a-folder");
+    std::fs::write(&file, b"x").unwrap();
+    let out = unknot(&file, &["checkin", "--pain", "2"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not-a-folder"), "{stderr}");
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
+}
+
+#[test]
+fn export_works_from_a_folder_that_cannot_be_written_to() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&unknot(
+        dir.path(),
+        &["checkin", "--pain", "4", "--date", "2026-11-03"],
+    ));
+    // Root ignores permissions, so as root the program runs as "nobody".
+    let as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let bin_dir = tempfile::tempdir().unwrap();
+    let bin = bin_dir.path().join("unknot");
+    std::fs::copy(env!("CARGO_BIN_EXE_unknot"), &bin).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    for (path, mode) in [
+        (bin_dir.path(), 0o755),
+        (bin.as_path(), 0o755),
+        (out_dir.path(), 0o777),
+        (dir.path(), 0o555),
+    ] {
+        set_mode(path, mode);
+    }
+    for entry in std::fs::read_dir(dir.path()).unwrap().flatten() {
+        set_mode(&entry.path(), 0o444);
+    }
+    let mut cmd = if as_root {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(&bin);
+        c
+    } else {
+        Command::new(&bin)
+    };
+    let out = cmd
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["export", "--table", "checkins", "-"])
+        .env_remove("UNKNOT_DATA_DIR")
+        .output()
+        .unwrap();
+    set_mode(dir.path(), 0o700);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("2026-11-03,"), "{stdout}");
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}

@@ -220,7 +220,10 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let path = dir.path().join(DB_FILE_NAME);
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
+        // Every Unknot that knows a schema past 1 writes its application id.
         conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+        conn.pragma_update(None, "application_id", unknot::store::APPLICATION_ID)
             .unwrap();
     }
     let before = std::fs::read(&path).unwrap();

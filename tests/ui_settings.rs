@@ -101,3 +101,41 @@ fn back_up_now_makes_a_checked_copy() {
     unknot::store::backup::check_integrity(&backups[0]).unwrap();
     assert!(harness.query_by_label_contains("Backed up to").is_some());
 }
+
+#[test]
+fn a_backup_is_restored_from_settings_in_place_and_the_current_data_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Pain 6");
+    common::click(&mut harness, "Save check-in");
+    let backup = dir.path().join("backups").join("unknot-2026-11-25.sqlite3");
+    assert_eq!(harness.state().store().backup_to(&backup).unwrap(), backup);
+    // A change after the backup: it must survive in the kept file.
+    common::click(&mut harness, "Pain 2");
+    common::click(&mut harness, "Update check-in");
+
+    open_settings(&mut harness);
+    common::click(&mut harness, "Restore a backup…");
+    common::click(&mut harness, "Restore unknot-2026-11-25.sqlite3");
+    // The first click only asks.
+    assert_eq!(harness.state().data().checkins[0].pain.get(), 2);
+    common::click(&mut harness, "Yes, restore unknot-2026-11-25.sqlite3");
+
+    // The window shows the backup's data at once, read back from the store.
+    let restored = harness.state().store().checkins().unwrap();
+    assert_eq!(restored.len(), 1);
+    assert_eq!(restored[0].pain.get(), 6);
+    assert_eq!(harness.state().data().checkins, restored);
+    assert!(harness.query_by_label_contains("Restored ").is_some());
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().contains(".replaced-"))
+        .expect("the data before the restore is kept")
+        .path();
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::copy(&kept, scratch.path().join(unknot::store::DB_FILE_NAME)).unwrap();
+    let before = unknot::store::Store::open(scratch.path()).unwrap();
+    assert_eq!(before.checkins().unwrap()[0].pain.get(), 2);
+}

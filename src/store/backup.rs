@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{DB_FILE_NAME, Store, StoreError, inspect_existing};
+use super::inspect::{Check, Identity, identify, open_read_only};
+use super::lock::WriteLock;
+use super::{DB_FILE_NAME, Store, StoreError, sibling};
 
 /// The folder, inside the data directory, holding backups.
 pub const BACKUP_DIR_NAME: &str = "backups";
@@ -53,10 +55,7 @@ pub fn list_daily_backups(dir: &Path) -> Result<Vec<(NaiveDate, PathBuf)>, Store
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(source) => {
-            return Err(StoreError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
+            return Err(StoreError::io(dir, source));
         }
     };
     let mut found = Vec::new();
@@ -73,6 +72,28 @@ pub fn list_daily_backups(dir: &Path) -> Result<Vec<(NaiveDate, PathBuf)>, Store
     }
     found.sort();
     Ok(found)
+}
+
+/// Every backup in `dir` (daily, on request, before an upgrade), newest
+/// first. Unreadable folders and other files are passed over.
+pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(DAILY_PREFIX) && name.ends_with(DAILY_SUFFIX)
+        })
+        .filter_map(|entry| {
+            let modified = entry.metadata().ok()?.modified().ok()?;
+            Some((modified, entry.path()))
+        })
+        .collect();
+    found.sort_by(|a, b| b.cmp(a));
+    found.into_iter().map(|(_, path)| path).collect()
 }
 
 /// Which daily backups rotation keeps: the 7 newest, and the newest of each
@@ -103,36 +124,51 @@ pub fn rotate(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let mut removed = Vec::new();
     for (date, path) in backups {
         if !keep.contains(&date) {
-            std::fs::remove_file(&path).map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            std::fs::remove_file(&path).map_err(|source| StoreError::io(&path, source))?;
             removed.push(path);
         }
     }
     Ok(removed)
 }
 
-/// Copies a live database to `dest` with SQLite's online backup, checks the
-/// copy's integrity, then moves it into place. A failed check leaves no file.
+/// What to do when a copy's file name is already taken. An existing file
+/// is never overwritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IfTaken {
+    /// Keep what is there and make no copy (today's backup exists).
+    Skip,
+    /// Use the name with `-2`, `-3`, ... added.
+    NextFree,
+}
+
+/// Copies a live database with SQLite's online backup into a private
+/// temporary file beside `dest` (created new, never over an existing file),
+/// checks the copy's integrity, then gives it its name without replacing
+/// anything. A failed check leaves no file. Returns where the copy went, or
+/// `None` when `dest` existed and `if_taken` says to skip.
 pub(crate) fn backup_connection(
     conn: &Connection,
     source_path: &Path,
     dest: &Path,
-) -> Result<(), StoreError> {
+    if_taken: IfTaken,
+) -> Result<Option<PathBuf>, StoreError> {
+    if if_taken == IfTaken::Skip && dest.exists() {
+        return Ok(None);
+    }
     let dir = dest.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let temp = dest.with_extension("sqlite3.partial");
-    remove_with_journal(&temp);
+    super::private::prepare_dir(dir)?;
+    sweep_partials(dir);
+    let temp = tempfile::Builder::new()
+        .prefix(PARTIAL_PREFIX)
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|error| StoreError::io(dir, error))?;
     let result = conn
-        .backup(rusqlite::MAIN_DB, &temp, None)
-        .map_err(|e| StoreError::from_sqlite(&temp, e))
-        .and_then(|()| finish_copy(&temp));
+        .backup(rusqlite::MAIN_DB, temp.path(), None)
+        .map_err(|e| StoreError::from_sqlite(temp.path(), e))
+        .and_then(|()| finish_copy(temp.path()));
     if let Err(e) = result {
-        remove_with_journal(&temp);
+        remove_with_journal(temp.path());
         return Err(match e {
             StoreError::Corrupt { detail, .. } => StoreError::Corrupt {
                 path: source_path.to_path_buf(),
@@ -141,10 +177,86 @@ pub(crate) fn backup_connection(
             other => other,
         });
     }
-    std::fs::rename(&temp, dest).map_err(|source| StoreError::Io {
-        path: dest.to_path_buf(),
-        source,
-    })
+    persist_new(temp, dest, if_taken)
+}
+
+/// How the temporary files of copies in progress start.
+const PARTIAL_PREFIX: &str = ".unknot-copy-";
+
+/// Removes temporary copies left by a process that was killed mid-copy. Only
+/// those untouched for an hour go: a copy another process is making now is
+/// younger than that.
+fn sweep_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if name.starts_with(PARTIAL_PREFIX) && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Gives a finished temporary file its name, never over an existing file.
+fn persist_new(
+    mut temp: tempfile::NamedTempFile,
+    dest: &Path,
+    if_taken: IfTaken,
+) -> Result<Option<PathBuf>, StoreError> {
+    for n in 1..=1000 {
+        let name = numbered(dest, n);
+        match temp.persist_noclobber(&name) {
+            Ok(_) => {
+                sync_dir(dest);
+                return Ok(Some(name));
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                if if_taken == IfTaken::Skip {
+                    return Ok(None);
+                }
+                temp = e.file;
+            }
+            Err(e) => return Err(StoreError::io(&name, e.error)),
+        }
+    }
+    Err(StoreError::io(
+        dest,
+        std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "too many files of this name already",
+        ),
+    ))
+}
+
+/// `dest` itself for 1; otherwise `name-N.sqlite3` (or `name-N` for names
+/// that do not end in `.sqlite3`).
+fn numbered(dest: &Path, n: u32) -> PathBuf {
+    if n == 1 {
+        return dest.to_path_buf();
+    }
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    let numbered = match name.strip_suffix(".sqlite3") {
+        Some(stem) => format!("{stem}-{n}.sqlite3"),
+        None => format!("{name}-{n}"),
+    };
+    dest.with_file_name(numbered)
+}
+
+/// Makes a new name in a folder durable; a failure here only weakens the
+/// guarantee after a power cut, so it is not reported.
+fn sync_dir(file: &Path) {
+    if cfg!(unix)
+        && let Some(dir) = file.parent()
+    {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
 }
 
 /// Makes a fresh copy a single self-contained file (no write-ahead log beside
@@ -175,9 +287,7 @@ fn integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 /// Removes a partial copy and any journal files SQLite left beside it.
 fn remove_with_journal(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
+        let _ = std::fs::remove_file(sibling(path, suffix));
     }
 }
 
@@ -194,84 +304,246 @@ impl Store {
         backup_dir_for(&self.path)
     }
 
-    /// Backs up to `dest` now (online, checked).
-    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        backup_connection(&self.conn, &self.path, dest)
+    /// Backs up to `dest` now (online, checked). When `dest` exists, the copy
+    /// takes the next free numbered name; returns the name used.
+    pub fn backup_to(&self, dest: &Path) -> Result<PathBuf, StoreError> {
+        self.noting_damage(backup_connection(
+            &self.conn,
+            &self.path,
+            dest,
+            IfTaken::NextFree,
+        ))?
+        .ok_or_else(|| StoreError::Internal(format!("no backup was made at {}", dest.display())))
+    }
+
+    /// A copy that failed its integrity check means the store itself is
+    /// damaged: check it, so that it stops taking writes.
+    fn noting_damage<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        if let Err(StoreError::Corrupt { .. }) = &result
+            && let Err(damage) = self.integrity_check()
+        {
+            return Err(damage);
+        }
+        result
     }
 
     /// Makes today's backup unless one exists, then rotates. Returns the new
     /// file, or `None` when today's backup was already there.
     pub fn daily_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
         let dir = self.backup_dir();
-        let dest = dir.join(daily_file_name(today));
-        if dest.exists() {
-            return Ok(None);
+        let made = self.noting_damage(backup_connection(
+            &self.conn,
+            &self.path,
+            &dir.join(daily_file_name(today)),
+            IfTaken::Skip,
+        ))?;
+        if made.is_some() {
+            rotate(&dir)?;
         }
-        self.backup_to(&dest)?;
-        rotate(&dir)?;
-        Ok(Some(dest))
+        Ok(made)
+    }
+
+    /// Replaces this store's contents with the backup at `backup`, keeping
+    /// the current contents first as a new file beside the database
+    /// (`unknot.sqlite3.replaced-<time>`, never over an existing file).
+    /// Returns where the current contents were kept.
+    ///
+    /// The backup is opened read-only and must pass the full integrity check
+    /// and be an Unknot file. Writers are kept out for the whole of it (the
+    /// write lock, exclusively), and the copy goes into the open database in
+    /// one SQLite transaction, so other processes with the store open see the
+    /// restored data, and a crash or a full disk at any moment leaves either
+    /// the old or the new contents, whole.
+    pub fn restore_from(
+        &mut self,
+        backup: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<PathBuf, StoreError> {
+        refuse_live_file(backup, &self.path)?;
+        let source = verified_backup(backup)?;
+        let Store {
+            conn,
+            path,
+            write_lock,
+            damaged,
+            ..
+        } = self;
+        let Some(write_lock) = write_lock.as_ref() else {
+            return Err(StoreError::ReadOnly { path: path.clone() });
+        };
+        let _exclusive = write_lock.exclusive()?;
+        let kept = backup_connection(conn, path, &replaced_name(path, now), IfTaken::NextFree)?
+            .ok_or_else(|| StoreError::Internal("the current data could not be kept".to_owned()))?;
+        if let Err(e) = copy_into(&source, conn, path) {
+            // The store is as it was, so the copy kept of it is not needed.
+            remove_with_journal(&kept);
+            return Err(e);
+        }
+        super::migrate_and_stamp(conn, path)?;
+        // What was known about the old contents no longer holds.
+        *damaged = std::cell::OnceCell::new();
+        Ok(kept)
     }
 }
 
-/// Replaces the database in `data_dir` with `backup`, after checking the
-/// backup. The current file is moved aside (never deleted); returns where.
-/// The caller must hold the [`super::InstanceLock`].
-pub fn restore(
+/// Copies every page of `source` into `dest` in one transaction of `dest`.
+fn copy_into(source: &Connection, dest: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let copy = rusqlite::backup::Backup::new(source, dest)
+        .map_err(|e| StoreError::from_sqlite(path, e))?;
+    match copy.step(-1) {
+        Ok(rusqlite::backup::StepResult::Done) => Ok(()),
+        Ok(_) => Err(StoreError::Busy {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(StoreError::from_sqlite(path, e)),
+    }
+}
+
+/// The name the contents replaced by a restore are kept under.
+fn replaced_name(db: &Path, now: DateTime<Utc>) -> PathBuf {
+    let name = db.file_name().unwrap_or_default().to_string_lossy();
+    db.with_file_name(format!("{name}.replaced-{}", now.format("%Y%m%dT%H%M%SZ")))
+}
+
+/// Refuses a "backup" that is the live database or one of its log files.
+fn refuse_live_file(backup: &Path, db: &Path) -> Result<(), StoreError> {
+    let meta = std::fs::metadata(backup).map_err(|error| StoreError::io(backup, error))?;
+    if !meta.is_file() {
+        return Err(StoreError::io(
+            backup,
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "this is not a file"),
+        ));
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        if same_file(backup, &sibling(db, suffix)) {
+            return Err(StoreError::SameFile {
+                path: backup.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
+    }
+}
+
+/// Opens a backup read-only and checks it fully: healthy pages, an Unknot
+/// file, not empty, not from a newer version.
+fn verified_backup(backup: &Path) -> Result<Connection, StoreError> {
+    if std::fs::metadata(backup).is_ok_and(|m| m.len() == 0) {
+        return Err(StoreError::Foreign {
+            path: backup.to_path_buf(),
+            detail: "the file is empty".to_owned(),
+        });
+    }
+    let source = open_read_only(backup)?;
+    match identify(&source, backup, Check::Full)? {
+        Identity::Unknot { .. } => Ok(source),
+        Identity::Fresh => Err(StoreError::Foreign {
+            path: backup.to_path_buf(),
+            detail: "it holds no Unknot data".to_owned(),
+        }),
+    }
+}
+
+/// Restores `backup` into a data folder whose database Unknot refuses to
+/// open (damaged, another program's, or from a newer version). The refused
+/// file and its write-ahead log are first copied aside under new names
+/// (never over an existing file); then the backup is copied to a temporary
+/// file and renamed over the database in one step. Returns where the refused
+/// file was kept. The caller holds the [`super::InstanceLock`].
+pub fn restore_over_refused(
     data_dir: &Path,
     backup: &Path,
     now: DateTime<Utc>,
-) -> Result<Option<PathBuf>, StoreError> {
-    if !backup.is_file() {
-        return Err(StoreError::Io {
-            path: backup.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such backup file"),
-        });
-    }
-    inspect_existing(backup)?;
-    check_integrity(backup)?;
-
+) -> Result<PathBuf, StoreError> {
     let db = data_dir.join(DB_FILE_NAME);
-    let mut moved_to = None;
-    if db.exists() {
-        // Fold the write-ahead log into the main file so the file moved aside is complete.
-        {
-            let store = Store::open_file(&db)?;
-            store
-                .conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-                .map_err(|e| StoreError::from_sqlite(&db, e))?;
-        }
-        let aside = data_dir.join(format!(
-            "{DB_FILE_NAME}.replaced-{}",
-            now.format("%Y%m%dT%H%M%SZ")
-        ));
-        std::fs::rename(&db, &aside).map_err(|source| StoreError::Io {
-            path: db.clone(),
-            source,
-        })?;
-        for suffix in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(data_dir.join(format!("{DB_FILE_NAME}{suffix}")));
-        }
-        moved_to = Some(aside);
+    refuse_live_file(backup, &db)?;
+    drop(verified_backup(backup)?);
+    let write_lock = WriteLock::open(data_dir)?;
+    let exclusive = write_lock.exclusive()?;
+
+    let kept = copy_new(&db, &replaced_name(&db, now))?;
+    let log = sibling(&db, "-wal");
+    if log.exists() {
+        // Named to match its database, so the two open together.
+        let mut kept_log = kept.as_os_str().to_owned();
+        kept_log.push("-wal");
+        copy_exact(&log, Path::new(&kept_log))?;
     }
-    let temp = data_dir.join(format!("{DB_FILE_NAME}.restoring"));
-    std::fs::copy(backup, &temp).map_err(|source| StoreError::Io {
-        path: temp.clone(),
-        source,
-    })?;
-    std::fs::File::open(&temp)
-        .and_then(|f| f.sync_all())
-        .map_err(|source| StoreError::Io {
-            path: temp.clone(),
-            source,
-        })?;
-    std::fs::rename(&temp, &db).map_err(|source| StoreError::Io {
-        path: db.clone(),
-        source,
-    })?;
+
+    let incoming = tempfile::Builder::new()
+        .prefix(PARTIAL_PREFIX)
+        .suffix(".partial")
+        .tempfile_in(data_dir)
+        .map_err(|error| StoreError::io(data_dir, error))?;
+    let mut reader = std::fs::File::open(backup).map_err(|error| StoreError::io(backup, error))?;
+    std::io::copy(&mut reader, &mut incoming.as_file())
+        .and_then(|_| incoming.as_file().sync_all())
+        .map_err(|error| StoreError::io(incoming.path(), error))?;
+    // A log left beside the new file would be replayed into it; both logs
+    // of the refused file are kept aside above.
+    for suffix in ["-wal", "-shm"] {
+        match std::fs::remove_file(sibling(&db, suffix)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(StoreError::io(&sibling(&db, suffix), error)),
+        }
+    }
+    incoming
+        .persist(&db)
+        .map_err(|e| StoreError::io(&db, e.error))?;
+    sync_dir(&db);
+    drop(exclusive);
     // Opening brings an older backup's schema up to date and proves it works.
     Store::open_file(&db)?;
-    Ok(moved_to)
+    Ok(kept)
+}
+
+/// Copies `from` to a new file at `to` (or the next free numbered name),
+/// synced to disk. Returns the name used.
+fn copy_new(from: &Path, to: &Path) -> Result<PathBuf, StoreError> {
+    let dir = to.parent().unwrap_or_else(|| Path::new("."));
+    let temp = tempfile::Builder::new()
+        .prefix(PARTIAL_PREFIX)
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|error| StoreError::io(dir, error))?;
+    let mut reader = std::fs::File::open(from).map_err(|error| StoreError::io(from, error))?;
+    std::io::copy(&mut reader, &mut temp.as_file())
+        .and_then(|_| temp.as_file().sync_all())
+        .map_err(|error| StoreError::io(temp.path(), error))?;
+    persist_new(temp, to, IfTaken::NextFree)?
+        .ok_or_else(|| StoreError::Internal(format!("{} was not copied", from.display())))
+}
+
+/// Copies `from` to exactly `to`, which must not exist yet.
+fn copy_exact(from: &Path, to: &Path) -> Result<(), StoreError> {
+    let mut reader = std::fs::File::open(from).map_err(|error| StoreError::io(from, error))?;
+    let mut writer = super::private::open_options()
+        .write(true)
+        .create_new(true)
+        .open(to)
+        .map_err(|error| StoreError::io(to, error))?;
+    std::io::copy(&mut reader, &mut writer)
+        .and_then(|_| writer.sync_all())
+        .map(|_| ())
+        .map_err(|error| StoreError::io(to, error))
 }
 
 #[cfg(test)]

@@ -8,19 +8,14 @@ use super::{
 };
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags, check_note};
 
-const COLUMNS: &str = "local_date, recorded_at, pain, stress, areas, \
+pub(super) const COLUMNS: &str = "local_date, recorded_at, pain, stress, areas, \
      flag_arm_symptoms, flag_after_impact, flag_fever, note";
 
 impl Store {
     /// Saves the check-in for its date, replacing any earlier one that day.
     pub fn save_checkin(&mut self, checkin: &CheckIn) -> Result<(), StoreError> {
         check_note(&checkin.note)?;
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        upsert(&tx, checkin).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        tx.commit().map_err(|e| self.err(e))
+        self.in_transaction(|tx| upsert(tx, checkin).map(|_| ()).map_err(TxError::from))
     }
 
     /// Adds check-ins whose dates are not in the store yet, in one
@@ -58,13 +53,13 @@ impl Store {
 
     /// Deletes the check-in of one date; returns whether there was one.
     pub fn delete_checkin(&mut self, date: NaiveDate) -> Result<bool, StoreError> {
-        let n = self
-            .conn
-            .execute(
+        let n = self.in_transaction(|tx| {
+            tx.execute(
                 "DELETE FROM checkins WHERE local_date = ?1",
                 [date_text(date)],
             )
-            .map_err(|e| self.err(e))?;
+            .map_err(TxError::from)
+        })?;
         Ok(n > 0)
     }
 }
@@ -142,7 +137,7 @@ fn upsert(tx: &rusqlite::Transaction<'_>, c: &CheckIn) -> rusqlite::Result<usize
     )
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
     let date: String = row.get(0)?;
     let recorded_at: String = row.get(1)?;
     let pain: i64 = row.get(2)?;

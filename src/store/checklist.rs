@@ -8,6 +8,8 @@ use super::{Store, StoreError, date_text, domain_error, instant_text, parse_date
 use crate::domain::DomainError;
 use crate::domain::checklist::{Answer, ChecklistAnswer, ChecklistReview};
 
+pub(super) const ANSWER_COLUMNS: &str = "item, answer, answered_on";
+
 /// Settings key holding the instant the person said their desk changed, until
 /// the next review settles it.
 const DESK_CHANGED_KEY: &str = "checklist_desk_changed_at";
@@ -15,8 +17,8 @@ const DESK_CHANGED_KEY: &str = "checklist_desk_changed_at";
 impl Store {
     /// Saves (or replaces) the answer to one item.
     pub fn save_checklist_answer(&mut self, answer: &ChecklistAnswer) -> Result<(), StoreError> {
-        self.conn
-            .execute(
+        self.in_transaction(|tx| {
+            tx.execute(
                 "INSERT INTO checklist_answers (item, answer, answered_on) VALUES (?1, ?2, ?3) \
                  ON CONFLICT (item) DO UPDATE SET answer = excluded.answer, \
                  answered_on = excluded.answered_on",
@@ -25,9 +27,9 @@ impl Store {
                     answer.answer.code(),
                     date_text(answer.answered_on)
                 ],
-            )
-            .map(|_| ())
-            .map_err(|e| self.err(e))
+            )?;
+            Ok(())
+        })
     }
 
     /// Every saved answer, by item id. Answers to items no longer on the list
@@ -35,18 +37,12 @@ impl Store {
     pub fn checklist_answers(&self) -> Result<Vec<ChecklistAnswer>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT item, answer, answered_on FROM checklist_answers ORDER BY item")
+            .prepare_cached(&format!(
+                "SELECT {ANSWER_COLUMNS} FROM checklist_answers ORDER BY item"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |row| {
-                let answer: String = row.get(1)?;
-                let on: String = row.get(2)?;
-                Ok(ChecklistAnswer {
-                    item: row.get(0)?,
-                    answer: Answer::from_code(&answer).map_err(domain_error)?,
-                    answered_on: parse_date(&on)?,
-                })
-            })
+            .query_map([], answer_from_row)
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
@@ -61,10 +57,7 @@ impl Store {
             ))
             .into());
         }
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        self.in_transaction(|tx| {
         tx.execute(
             "INSERT INTO checklist_reviews (reviewed_at, local_date, met, applicable, desk_changed) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -75,13 +68,11 @@ impl Store {
                 review.applicable,
                 review.desk_changed
             ],
-        )
-        .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        )?;
         let id = tx.last_insert_rowid();
-        tx.execute("DELETE FROM settings WHERE key = ?1", [DESK_CHANGED_KEY])
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        tx.commit().map_err(|e| self.err(e))?;
+        tx.execute("DELETE FROM settings WHERE key = ?1", [DESK_CHANGED_KEY])?;
         Ok(id)
+        })
     }
 
     /// Every review, oldest first.
@@ -121,4 +112,14 @@ impl Store {
             .map(|text| parse_instant(&text).map_err(|e| self.err(e)))
             .transpose()
     }
+}
+
+pub(super) fn answer_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChecklistAnswer> {
+    let answer: String = row.get(1)?;
+    let on: String = row.get(2)?;
+    Ok(ChecklistAnswer {
+        item: row.get(0)?,
+        answer: Answer::from_code(&answer).map_err(domain_error)?,
+        answered_on: parse_date(&on)?,
+    })
 }

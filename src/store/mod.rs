@@ -1,29 +1,40 @@
 //! SQLite storage: the only code in Unknot that speaks SQL.
 //!
-//! [`Store::open`] refuses, without writing anything, a file that is not a
-//! database, one that fails SQLite's quick check, and one made by a newer
-//! version of Unknot. [`InstanceLock`] keeps a second window off the same data.
+//! [`Store::open`] looks at an existing file read-only first and refuses,
+//! without writing a byte, a file that is not a database, one that fails
+//! SQLite's quick check, one that is not Unknot's (see [`inspect`]) and one
+//! made by a newer version of Unknot. [`InstanceLock`] keeps a second window
+//! off the same data; the write lock keeps every write apart from a restore.
 
 pub mod backup;
 mod checkins;
 mod checklist;
 mod error;
 mod import;
+mod inspect;
 mod lock;
 mod posture;
+pub mod private;
+mod salvage;
 mod sessions;
 mod settings;
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use include_dir::{Dir, include_dir};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use rusqlite_migration::Migrations;
 
 pub use error::StoreError;
 pub use import::ImportCounts;
-pub use lock::{InstanceLock, LOCK_FILE_NAME, LockError};
+pub use inspect::APPLICATION_ID;
+pub use lock::{InstanceLock, LOCK_FILE_NAME, LockError, WRITE_LOCK_FILE_NAME};
+pub use salvage::Salvage;
+
+use inspect::{Check, Identity};
+use lock::WriteLock;
 
 /// The database file's name inside the data directory.
 pub const DB_FILE_NAME: &str = "unknot.sqlite3";
@@ -57,6 +68,13 @@ pub enum Fault {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// `None` for a store opened read-only, which refuses every write.
+    write_lock: Option<WriteLock>,
+    /// Set once a full integrity check has failed: from then on nothing is
+    /// written, so a damaged file is not made worse.
+    damaged: OnceCell<String>,
+    /// Things worth telling the person that did not stop the store opening.
+    warnings: Vec<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -67,46 +85,86 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) `unknot.sqlite3` in `dir`, checks it and
-    /// brings its schema up to date.
+    /// brings its schema up to date. The folder is made (or kept) private.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        Self::open_file(&dir.join(DB_FILE_NAME))
+        let warning = private::prepare_dir(dir)?;
+        let mut store = Self::open_file(&dir.join(DB_FILE_NAME))?;
+        store.warnings.splice(0..0, warning);
+        Ok(store)
     }
 
-    /// Opens a database file directly (used by `open` and by restore checks).
+    /// Opens a database file directly; its folder must exist. Creating the
+    /// schema, migrating it and stamping Unknot's mark happen under the
+    /// exclusive write lock, so processes starting at once on a new folder
+    /// take turns instead of racing.
     pub fn open_file(path: &Path) -> Result<Self, StoreError> {
-        let found_version = if path.exists() {
-            Some(inspect_existing(path)?)
-        } else {
-            None
-        };
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_sqlite(path, e))?;
-        configure(&conn).map_err(|e| StoreError::from_sqlite(path, e))?;
-        let supported = schema_version();
-        if let Some(found) = found_version.filter(|v| (1..supported).contains(v)) {
-            // An upgrade is about to change the file: keep a copy of it as it was.
-            let name = format!(
-                "unknot-before-schema-{supported}-from-{found}-{}.sqlite3",
-                chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
-            );
-            backup::backup_connection(&conn, path, &backup::backup_dir_for(path).join(name))?;
+        let dir = parent_dir(path);
+        let write_lock = WriteLock::open(dir)?;
+        // Created here, privately, so that SQLite's log files, which copy the
+        // database file's permissions, are private too.
+        match private::open_options()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(StoreError::io(path, e)),
         }
-        migrations()?
-            .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })?;
+        let mut warnings: Vec<String> = ["", "-wal", "-shm"]
+            .iter()
+            .filter_map(|suffix| private::tighten(&sibling(path, suffix), 0o600))
+            .collect();
+        warnings.dedup();
+
+        let shared = write_lock.shared()?;
+        let identity = inspect::identify_file(path, Check::Quick)?;
+        let conn = if identity.needs_setup() {
+            drop(shared);
+            let _exclusive = write_lock.exclusive()?;
+            // Another process may have set the file up while this one waited.
+            let identity = inspect::identify_file(path, Check::Quick)?;
+            let mut conn = open_read_write(path)?;
+            set_up(&mut conn, path, identity)?;
+            conn
+        } else {
+            let conn = open_read_write(path)?;
+            drop(shared);
+            conn
+        };
         Ok(Self {
             conn,
             path: path.to_path_buf(),
+            write_lock: Some(write_lock),
+            damaged: OnceCell::new(),
+            warnings,
+        })
+    }
+
+    /// Opens the store in `dir` for reading only, creating and changing
+    /// nothing: for export from a folder that cannot be written to.
+    pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
+        let path = dir.join(DB_FILE_NAME);
+        if !path.is_file() {
+            return Err(StoreError::io(
+                &path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "there is no Unknot data here"),
+            ));
+        }
+        let conn = inspect::open_read_only(&path)?;
+        match inspect::identify(&conn, &path, Check::Quick)? {
+            Identity::Unknot { version, .. } if version == schema_version() => {}
+            Identity::Fresh => {}
+            Identity::Unknot { .. } => {
+                return Err(StoreError::ReadOnly { path });
+            }
+        }
+        Ok(Self {
+            conn,
+            path,
+            write_lock: None,
+            damaged: OnceCell::new(),
+            warnings: Vec::new(),
         })
     }
 
@@ -115,34 +173,63 @@ impl Store {
         &self.path
     }
 
+    /// What is worth telling the person about the data folder (for example
+    /// that its file system cannot keep it private).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Why the store refuses writes, once a full integrity check has failed.
+    pub fn damage(&self) -> Option<&str> {
+        self.damaged.get().map(String::as_str)
+    }
+
     /// Runs SQLite's full integrity check; `Ok(())` when it reports "ok".
+    /// A failure marks the store damaged: it writes nothing more.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
         let result: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
         if result == "ok" {
             Ok(())
         } else {
+            let detail = self.damaged.get_or_init(|| result).clone();
             Err(StoreError::Corrupt {
                 path: self.path.clone(),
-                detail: result,
+                detail,
             })
         }
     }
 
-    /// Runs `f` in one transaction: committed if it succeeds, rolled back otherwise.
+    /// Runs `f` in one write transaction, committed if it succeeds and rolled
+    /// back otherwise, holding the write lock shared throughout.
     fn in_transaction<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, TxError>,
     ) -> Result<T, StoreError> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| StoreError::from_sqlite(&path, e))?;
-        let value = f(&tx).map_err(|e| e.into_store_error(&path))?;
-        tx.commit().map_err(|e| StoreError::from_sqlite(&path, e))?;
+        let Store {
+            conn,
+            path,
+            write_lock,
+            damaged,
+            ..
+        } = self;
+        if let Some(detail) = damaged.get() {
+            return Err(StoreError::Corrupt {
+                path: path.clone(),
+                detail: detail.clone(),
+            });
+        }
+        let Some(write_lock) = write_lock else {
+            return Err(StoreError::ReadOnly { path: path.clone() });
+        };
+        let _shared = write_lock.shared()?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(path, e))?;
+        let value = f(&tx).map_err(|e| e.into_store_error(path))?;
+        tx.commit().map_err(|e| StoreError::from_sqlite(path, e))?;
         Ok(value)
     }
 
@@ -160,12 +247,80 @@ impl Store {
                 }),
             Fault::ReadOnly => self.conn.pragma_update(None, "query_only", true),
         };
-        result.map_err(|e| self.err(e))
+        result.map_err(|e| StoreError::from_sqlite(&self.path, e))
     }
 
+    /// Sorts an error from a read. One that could come from damage SQLite's
+    /// quick check misses (a row that does not decode, say) runs the full
+    /// check, and a failed check is reported as such.
     fn err(&self, e: rusqlite::Error) -> StoreError {
-        StoreError::from_sqlite(&self.path, e)
+        let error = StoreError::from_sqlite(&self.path, e);
+        if matches!(
+            error,
+            StoreError::Sqlite { .. } | StoreError::Corrupt { .. }
+        ) && let Err(damage) = self.integrity_check()
+        {
+            return damage;
+        }
+        error
     }
+}
+
+/// The folder a database file sits in.
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// `path` with `suffix` added to its file name (`-wal`, `-shm`).
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn open_read_write(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn =
+        Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_sqlite(path, e))?;
+    configure(&conn).map_err(|e| StoreError::from_sqlite(path, e))?;
+    Ok(conn)
+}
+
+/// Creates or upgrades the schema and writes Unknot's mark. The caller holds
+/// the exclusive write lock. Before an upgrade changes an existing file, a
+/// copy of it as it was goes into the backups.
+fn set_up(conn: &mut Connection, path: &Path, identity: Identity) -> Result<(), StoreError> {
+    let supported = schema_version();
+    if let Identity::Unknot { version, .. } = identity
+        && version < supported
+    {
+        let name = format!(
+            "unknot-before-schema-{supported}-from-{version}-{}.sqlite3",
+            chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+        );
+        backup::backup_connection(
+            conn,
+            path,
+            &backup::backup_dir_for(path).join(name),
+            backup::IfTaken::NextFree,
+        )?;
+    }
+    migrate_and_stamp(conn, path)
+}
+
+/// Brings the schema up to date and writes Unknot's application id.
+fn migrate_and_stamp(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    migrations()?
+        .to_latest(conn)
+        .map_err(|e| StoreError::Migration {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(|e| StoreError::from_sqlite(path, e))
 }
 
 /// An error inside a transaction: SQLite's own, or a rule the data broke.
@@ -203,38 +358,6 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
-}
-
-/// Looks at an existing file without changing it: is it a healthy Unknot
-/// database this build knows how to read?
-/// Returns the file's schema version.
-fn inspect_existing(path: &Path) -> Result<i64, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError::from_sqlite(path, e))?;
-    let check: String = conn
-        .query_row("PRAGMA quick_check", [], |row| row.get(0))
-        .map_err(|e| StoreError::from_sqlite(path, e))?;
-    if check != "ok" {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: check,
-        });
-    }
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|e| StoreError::from_sqlite(path, e))?;
-    let supported = schema_version();
-    if found > supported {
-        return Err(StoreError::TooNew {
-            path: path.to_path_buf(),
-            found,
-            supported,
-        });
-    }
-    Ok(found)
 }
 
 /// Text form of a local date as stored.

@@ -12,13 +12,13 @@ impl Store {
         at: DateTime<Utc>,
         date: NaiveDate,
     ) -> Result<(), StoreError> {
-        self.conn
-            .execute(
+        self.in_transaction(|tx| {
+            tx.execute(
                 "INSERT INTO posture_checks (checked_at, local_date) VALUES (?1, ?2)",
                 params![instant_text(at), date_text(date)],
-            )
-            .map(|_| ())
-            .map_err(|e| self.err(e))
+            )?;
+            Ok(())
+        })
     }
 
     /// How many posture checks were recorded on a local date.

@@ -10,20 +10,14 @@ use crate::domain::DomainError;
 use crate::domain::pain::Rating;
 use crate::domain::session::{Session, SessionExercise, SessionKind};
 
-const COLUMNS: &str = "id, kind, started_at, local_date, duration_secs, routine, heat_type, \
+pub(super) const COLUMNS: &str = "id, kind, started_at, local_date, duration_secs, routine, heat_type, \
      area, capped, feel_after, note";
 
 impl Store {
     /// Saves a new session with its exercises, in one transaction. Returns its id.
     pub fn add_session(&mut self, session: &Session) -> Result<i64, StoreError> {
         session.validate()?;
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        let id = insert(&tx, session).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(id)
+        self.in_transaction(|tx| insert(tx, session).map_err(TxError::from))
     }
 
     /// Records (or clears) "how does your back feel now" for a saved session.
@@ -32,13 +26,13 @@ impl Store {
         id: i64,
         feel_after: Option<Rating>,
     ) -> Result<(), StoreError> {
-        let changed = self
-            .conn
-            .execute(
+        let changed = self.in_transaction(|tx| {
+            tx.execute(
                 "UPDATE sessions SET feel_after = ?1 WHERE id = ?2",
                 params![feel_after.map(Rating::get), id],
             )
-            .map_err(|e| self.err(e))?;
+            .map_err(TxError::from)
+        })?;
         if changed == 0 {
             return Err(StoreError::Invalid(DomainError::Unknown {
                 what: "session",
@@ -174,7 +168,7 @@ fn insert(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<i64> {
     Ok(id)
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Session)> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Session)> {
     let kind: String = row.get(1)?;
     let started_at: String = row.get(2)?;
     let date: String = row.get(3)?;

@@ -15,14 +15,14 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn
-            .execute(
+        self.in_transaction(|tx| {
+            tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
-            )
-            .map(|_| ())
-            .map_err(|e| self.err(e))
+            )?;
+            Ok(())
+        })
     }
 
     /// Every setting whose key starts with `prefix`.

@@ -116,6 +116,8 @@ pub enum Command {
     /// Read CSV files from a folder and add what is new.
     ImportCsv(PathBuf),
     BackupNow,
+    /// Replace the data with this backup (the current data is kept beside it).
+    RestoreBackup(PathBuf),
     /// A click on the reminder banner, then maybe a screen to open.
     Reminder(ReminderAction, Option<Screen>),
     SaveReminderSettings(ReminderSettings),
@@ -175,6 +177,10 @@ pub struct UnknotApp {
     /// The local date when the last frame was drawn, to notice midnight
     /// (or a time-zone change) while the window stays open.
     last_today: NaiveDate,
+    /// What went wrong with the data's safekeeping at start (a failed daily
+    /// backup, a damaged file, a folder that cannot be private), shown above
+    /// every screen until dismissed.
+    safekeeping_notices: Vec<String>,
 }
 
 impl UnknotApp {
@@ -206,7 +212,9 @@ impl UnknotApp {
             screen: Screen::Today,
             data: Data::default(),
             last_today: today_date,
+            safekeeping_notices: Vec::new(),
         };
+        app.safekeeping_notices = app.store.warnings().to_vec();
         app.intro_dismissed =
             matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
         app.autostart_installed = app
@@ -241,6 +249,14 @@ impl UnknotApp {
     pub fn with_config_dir(mut self, dir: PathBuf) -> Self {
         self.autostart_installed = crate::autostart::is_installed(&dir);
         self.config_dir = Some(dir);
+        self
+    }
+
+    /// Adds a plain-words notice about the data's safekeeping (for example
+    /// that today's backup failed) to show above every screen.
+    #[must_use]
+    pub fn with_safekeeping_notice(mut self, notice: String) -> Self {
+        self.safekeeping_notices.push(notice);
         self
     }
 
@@ -283,6 +299,7 @@ impl UnknotApp {
             Command::ExportCsv(folder) => self.export_csv(&folder),
             Command::ImportCsv(folder) => self.import_csv(&folder),
             Command::BackupNow => self.backup_now(),
+            Command::RestoreBackup(file) => self.restore_backup(&file),
             Command::Reminder(action, then) => self.reminder_action(action, then),
             Command::SaveReminderSettings(settings) => self.save_reminder_settings(settings),
             Command::SetAutostart(on) => self.set_autostart(on),
@@ -556,6 +573,22 @@ impl eframe::App for UnknotApp {
         self.settings.poll_dialog();
         let now = Now::read(self.clock.as_ref());
         let mut command = None;
+        if !self.safekeeping_notices.is_empty() {
+            egui::Panel::top("safekeeping_notice")
+                .frame(
+                    egui::Frame::new()
+                        .fill(theme::CARD)
+                        .inner_margin(egui::Margin::symmetric(16, 10)),
+                )
+                .show(ui, |ui| {
+                    for notice in &self.safekeeping_notices {
+                        widgets::error_ui(ui, notice);
+                    }
+                    if ui.button("Dismiss").clicked() {
+                        self.safekeeping_notices.clear();
+                    }
+                });
+        }
         if self.reminders.has_banner() {
             egui::Panel::top("reminder_banner")
                 .frame(egui::Frame::new())

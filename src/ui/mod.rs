@@ -8,6 +8,7 @@ mod history;
 mod outcome;
 pub mod probe;
 mod progress;
+mod refused;
 mod reminders;
 mod routines;
 mod settings;
@@ -18,3 +19,4 @@ mod widgets;
 
 pub use app::{APP_ID, Screen, UnknotApp};
 pub use probe::{Probe, ProbeConfig};
+pub use refused::RefusedApp;

@@ -30,6 +30,11 @@ pub struct SettingsScreen {
     outcome: Option<Outcome>,
     /// A folder dialog running on its own thread, so the window keeps drawing.
     picking: Option<Receiver<Option<PathBuf>>>,
+    /// The backups offered for restoring, read from the folder when asked
+    /// for (never per frame); `None` while the list is closed.
+    restore_choices: Option<Vec<PathBuf>>,
+    /// The backup whose restore waits for a second, explicit click.
+    confirming_restore: Option<PathBuf>,
 }
 
 impl SettingsScreen {
@@ -39,6 +44,8 @@ impl SettingsScreen {
             folder: default_folder.display().to_string(),
             outcome: None,
             picking: None,
+            restore_choices: None,
+            confirming_restore: None,
         }
     }
 
@@ -181,12 +188,32 @@ impl SettingsScreen {
             widgets::hint_ui(
                 ui,
                 "Unknot copies your data once a day when it starts, and before any upgrade \
-                 of its file format, keeping the last 7 days and 4 older weeks. To go back to \
-                 a backup, close Unknot and run: unknot restore FILE",
+                 of its file format, keeping the last 7 days and 4 older weeks. Restoring one \
+                 keeps your current data beside it as a file of its own; nothing is deleted.",
             );
             ui.label(RichText::new(backup_dir.display().to_string()).monospace());
-            if ui.button("Back up now").clicked() {
-                command = Some(Command::BackupNow);
+            ui.horizontal(|ui| {
+                if ui.button("Back up now").clicked() {
+                    command = Some(Command::BackupNow);
+                }
+                let listing = self.restore_choices.is_some();
+                let label = if listing {
+                    "Close the list"
+                } else {
+                    "Restore a backup…"
+                };
+                if ui.button(label).clicked() {
+                    self.restore_choices = (!listing).then(|| {
+                        crate::store::backup::list_backups(backup_dir)
+                            .into_iter()
+                            .take(RESTORE_CHOICES)
+                            .collect()
+                    });
+                    self.confirming_restore = None;
+                }
+            });
+            if let Some(c) = self.restore_choices_ui(ui) {
+                command = Some(c);
             }
         });
         ui.add_space(theme::GAP);
@@ -199,6 +226,19 @@ impl SettingsScreen {
         command
     }
 
+    /// The backups to choose from, newest first, each restored only after a
+    /// second click that says what it does.
+    fn restore_choices_ui(&mut self, ui: &mut Ui) -> Option<Command> {
+        let choices = self.restore_choices.as_ref()?;
+        if choices.is_empty() {
+            widgets::hint_ui(ui, "There are no backups in this folder yet.");
+            return None;
+        }
+        let file = widgets::backup_choices_ui(ui, choices, &mut self.confirming_restore)?;
+        self.restore_choices = None;
+        Some(Command::RestoreBackup(file))
+    }
+
     fn outcome_ui(&self, ui: &mut Ui) {
         match &self.outcome {
             Some(Outcome::Done(text)) => widgets::success_ui(ui, text),
@@ -207,6 +247,9 @@ impl SettingsScreen {
         }
     }
 }
+
+/// How many of the newest backups "Restore a backup…" offers.
+const RESTORE_CHOICES: usize = 10;
 
 /// Reminder choices. Every change is saved at once.
 fn reminders_ui(

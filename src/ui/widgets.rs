@@ -177,6 +177,41 @@ pub fn sentence(text: &str) -> String {
     out
 }
 
+/// A list of backup files, each with a "Restore NAME" button that first
+/// asks for a second, explicit click ("Yes, restore NAME") or Cancel.
+/// `confirming` is the file waiting for that click. Returns the file to
+/// restore once confirmed.
+pub fn backup_choices_ui(
+    ui: &mut Ui,
+    files: &[std::path::PathBuf],
+    confirming: &mut Option<std::path::PathBuf>,
+) -> Option<std::path::PathBuf> {
+    let mut chosen = None;
+    for file in files {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file.display().to_string());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(&name);
+            if confirming.as_deref() == Some(file.as_path()) {
+                if ui.button(format!("Yes, restore {name}")).clicked() {
+                    chosen = Some(file.clone());
+                }
+                if ui.button("Cancel").clicked() {
+                    *confirming = None;
+                }
+            } else if ui.button(format!("Restore {name}")).clicked() {
+                *confirming = Some(file.clone());
+            }
+        });
+    }
+    if chosen.is_some() {
+        *confirming = None;
+    }
+    chosen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,33 +6,38 @@ use super::UnknotApp;
 use crate::ui::settings::Outcome;
 
 impl UnknotApp {
-    /// Writes the three CSV files into `folder` and says where.
+    /// Writes the three CSV files into `folder` and says where. Read record
+    /// by record, so that a damaged store still gives up what it can.
     pub(super) fn export_csv(&mut self, folder: &Path) {
-        let outcome = self
-            .store
-            .checklist_answers()
-            .map_err(|e| e.to_string())
-            .and_then(|answers| {
-                crate::export::export_dir(
-                    folder,
-                    &self.data.checkins,
-                    &self.data.sessions,
-                    &answers,
-                )
-                .map_err(|e| e.to_string())
-            });
+        let salvage = self.store.salvage();
+        let outcome = crate::export::export_dir(
+            folder,
+            &salvage.checkins,
+            &salvage.sessions,
+            &salvage.checklist,
+        );
         self.settings.finished(match outcome {
-            Ok(report) => Outcome::Done(format!(
-                "Exported {} check-ins and {} sessions to {}.",
-                self.data.checkins.len(),
-                self.data.sessions.len(),
-                report
-                    .files
-                    .first()
-                    .and_then(|f| f.path.parent())
-                    .unwrap_or(folder)
-                    .display()
-            )),
+            Ok(report) => {
+                let mut text = format!(
+                    "Exported {} check-ins and {} sessions to {}.",
+                    salvage.checkins.len(),
+                    salvage.sessions.len(),
+                    report
+                        .files
+                        .first()
+                        .and_then(|f| f.path.parent())
+                        .unwrap_or(folder)
+                        .display()
+                );
+                if !salvage.skipped.is_empty() {
+                    text.push_str(&format!(
+                        " The database is damaged: {} could not be read ({}).",
+                        salvage.skipped.len(),
+                        salvage.skipped.join("; ")
+                    ));
+                }
+                Outcome::Done(text)
+            }
             Err(e) => Outcome::Failed(format!("Nothing was exported: {e}")),
         });
     }
@@ -65,9 +70,29 @@ impl UnknotApp {
                 self.clock.local_now(),
             ));
         self.settings.finished(match self.store.backup_to(&dest) {
-            Ok(()) => Outcome::Done(format!("Backed up to {}.", dest.display())),
+            Ok(made) => Outcome::Done(format!("Backed up to {}.", made.display())),
             Err(e) => Outcome::Failed(format!("The backup failed: {e}")),
         });
+    }
+}
+
+impl UnknotApp {
+    /// Replaces the data with a backup, in place: the open store takes the
+    /// backup's contents in one transaction, and what it held is kept beside
+    /// it as a new file.
+    pub(super) fn restore_backup(&mut self, file: &Path) {
+        let outcome = match self.store.restore_from(file, self.clock.utc_now()) {
+            Ok(kept) => {
+                self.reload_data();
+                Outcome::Done(format!(
+                    "Restored {}. Your data as it was before is kept as {}.",
+                    file.display(),
+                    kept.display()
+                ))
+            }
+            Err(e) => Outcome::Failed(format!("Nothing was restored: {e}")),
+        };
+        self.settings.finished(outcome);
     }
 }
 

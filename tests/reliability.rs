@@ -209,29 +209,12 @@ fn a_read_only_data_folder_gives_a_clear_error_naming_the_path() {
         store.save_checkin(&checkin(1)).unwrap();
     }
     let before = std::fs::read(data.path().join(unknot::store::DB_FILE_NAME)).unwrap();
-    // Root ignores permissions, so as root the program runs as "nobody".
-    let as_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false);
-    let bin_dir = tempfile::tempdir().unwrap();
-    let bin = bin_dir.path().join("unknot");
-    std::fs::copy(env!("CARGO_BIN_EXE_unknot"), &bin).unwrap();
-    set_mode(bin_dir.path(), 0o755);
-    set_mode(&bin, 0o755);
+    let (_bin, mut cmd) = common::unprivileged_unknot();
     for entry in std::fs::read_dir(data.path()).unwrap().flatten() {
         set_mode(&entry.path(), 0o444);
     }
     set_mode(data.path(), 0o555);
 
-    let mut cmd = if as_root {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "nobody", "--"]).arg(&bin);
-        c
-    } else {
-        Command::new(&bin)
-    };
     let out = cmd
         .arg("--data-dir")
         .arg(data.path())
@@ -255,10 +238,7 @@ fn a_read_only_data_folder_gives_a_clear_error_naming_the_path() {
     );
 }
 
-fn set_mode(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
-}
+use common::set_mode;
 
 #[test]
 fn dst_and_time_zone_changes_keep_one_row_per_local_date() {

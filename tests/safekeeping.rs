@@ -1,10 +1,13 @@
 //! Export, import, backups and restore, through the command line and the store.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use common::set_mode;
 use unknot::domain::pain::{CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionExercise, SessionKind};
 use unknot::store::backup::{check_integrity, daily_file_name, list_daily_backups};
@@ -334,39 +337,15 @@ fn export_works_from_a_folder_that_cannot_be_written_to() {
         dir.path(),
         &["checkin", "--pain", "4", "--date", "2026-11-03"],
     ));
-    // Root ignores permissions, so as root the program runs as "nobody".
-    let as_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false);
-    let bin_dir = tempfile::tempdir().unwrap();
-    let bin = bin_dir.path().join("unknot");
-    std::fs::copy(env!("CARGO_BIN_EXE_unknot"), &bin).unwrap();
-    let out_dir = tempfile::tempdir().unwrap();
-    for (path, mode) in [
-        (bin_dir.path(), 0o755),
-        (bin.as_path(), 0o755),
-        (out_dir.path(), 0o777),
-        (dir.path(), 0o555),
-    ] {
-        set_mode(path, mode);
-    }
+    let (_bin, mut cmd) = common::unprivileged_unknot();
+    set_mode(dir.path(), 0o555);
     for entry in std::fs::read_dir(dir.path()).unwrap().flatten() {
         set_mode(&entry.path(), 0o444);
     }
-    let mut cmd = if as_root {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "nobody", "--"]).arg(&bin);
-        c
-    } else {
-        Command::new(&bin)
-    };
     let out = cmd
         .arg("--data-dir")
         .arg(dir.path())
         .args(["export", "--table", "checkins", "-"])
-        .env_remove("UNKNOT_DATA_DIR")
         .output()
         .unwrap();
     set_mode(dir.path(), 0o700);
@@ -377,9 +356,4 @@ fn export_works_from_a_folder_that_cannot_be_written_to() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.contains("2026-11-03,"), "{stdout}");
-}
-
-fn set_mode(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }

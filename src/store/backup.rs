@@ -158,11 +158,7 @@ pub(crate) fn backup_connection(
     let dir = dest.parent().unwrap_or_else(|| Path::new("."));
     super::private::prepare_dir(dir)?;
     sweep_partials(dir);
-    let temp = tempfile::Builder::new()
-        .prefix(PARTIAL_PREFIX)
-        .suffix(".partial")
-        .tempfile_in(dir)
-        .map_err(|error| StoreError::io(dir, error))?;
+    let temp = partial_in(dir)?;
     let result = conn
         .backup(rusqlite::MAIN_DB, temp.path(), None)
         .map_err(|e| StoreError::from_sqlite(temp.path(), e))
@@ -487,15 +483,7 @@ pub fn restore_over_refused(
         copy_exact(&log, Path::new(&kept_log))?;
     }
 
-    let incoming = tempfile::Builder::new()
-        .prefix(PARTIAL_PREFIX)
-        .suffix(".partial")
-        .tempfile_in(data_dir)
-        .map_err(|error| StoreError::io(data_dir, error))?;
-    let mut reader = std::fs::File::open(backup).map_err(|error| StoreError::io(backup, error))?;
-    std::io::copy(&mut reader, &mut incoming.as_file())
-        .and_then(|_| incoming.as_file().sync_all())
-        .map_err(|error| StoreError::io(incoming.path(), error))?;
+    let incoming = staged_copy(backup, data_dir)?;
     // A log left beside the new file would be replayed into it; both logs
     // of the refused file are kept aside above.
     for suffix in ["-wal", "-shm"] {
@@ -518,18 +506,28 @@ pub fn restore_over_refused(
 /// Copies `from` to a new file at `to` (or the next free numbered name),
 /// synced to disk. Returns the name used.
 fn copy_new(from: &Path, to: &Path) -> Result<PathBuf, StoreError> {
-    let dir = to.parent().unwrap_or_else(|| Path::new("."));
-    let temp = tempfile::Builder::new()
+    let temp = staged_copy(from, to.parent().unwrap_or_else(|| Path::new(".")))?;
+    persist_new(temp, to, IfTaken::NextFree)?
+        .ok_or_else(|| StoreError::Internal(format!("{} was not copied", from.display())))
+}
+
+/// A private temporary file in `dir` for a copy in progress, created new.
+fn partial_in(dir: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
+    tempfile::Builder::new()
         .prefix(PARTIAL_PREFIX)
         .suffix(".partial")
         .tempfile_in(dir)
-        .map_err(|error| StoreError::io(dir, error))?;
+        .map_err(|error| StoreError::io(dir, error))
+}
+
+/// The bytes of `from` in a new temporary file in `dir`, synced to disk.
+fn staged_copy(from: &Path, dir: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
+    let temp = partial_in(dir)?;
     let mut reader = std::fs::File::open(from).map_err(|error| StoreError::io(from, error))?;
     std::io::copy(&mut reader, &mut temp.as_file())
         .and_then(|_| temp.as_file().sync_all())
         .map_err(|error| StoreError::io(temp.path(), error))?;
-    persist_new(temp, to, IfTaken::NextFree)?
-        .ok_or_else(|| StoreError::Internal(format!("{} was not copied", from.display())))
+    Ok(temp)
 }
 
 /// Copies `from` to exactly `to`, which must not exist yet.

@@ -30,12 +30,7 @@ impl InstanceLock {
     pub fn acquire(dir: &Path) -> Result<Self, LockError> {
         super::private::prepare_dir(dir)?;
         let path = dir.join(LOCK_FILE_NAME);
-        let file = super::private::open_options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|source| StoreError::io(&path, source))?;
+        let file = open_lock_file(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file, path }),
             Err(TryLockError::WouldBlock) => Err(LockError::AlreadyRunning {
@@ -48,6 +43,16 @@ impl InstanceLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Opens (creating, privately, if needed) a file that is only ever locked.
+fn open_lock_file(path: &Path) -> Result<File, StoreError> {
+    super::private::open_options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|source| StoreError::io(path, source))
 }
 
 /// The file whose lock keeps writers and a restore apart.
@@ -87,12 +92,7 @@ impl WriteLock {
     /// Opens (creating if needed) the write lock in `dir` without taking it.
     pub(crate) fn open(dir: &Path) -> Result<Self, StoreError> {
         let path = dir.join(WRITE_LOCK_FILE_NAME);
-        let file = super::private::open_options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|source| StoreError::io(&path, source))?;
+        let file = open_lock_file(&path)?;
         Ok(Self { file, path })
     }
 

@@ -88,3 +88,34 @@ pub fn advance(
         left -= by;
     }
 }
+
+/// Sets a file's or folder's permission bits.
+pub fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The real `unknot` binary, run so that file permissions apply to it: root
+/// ignores them, so when the tests run as root it runs as "nobody", from a
+/// copy that user may execute. Keep the folder alive while the command runs.
+pub fn unprivileged_unknot() -> (tempfile::TempDir, std::process::Command) {
+    let as_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let bin_dir = tempfile::tempdir().unwrap();
+    let bin = bin_dir.path().join("unknot");
+    std::fs::copy(env!("CARGO_BIN_EXE_unknot"), &bin).unwrap();
+    set_mode(bin_dir.path(), 0o755);
+    set_mode(&bin, 0o755);
+    let mut cmd = if as_root {
+        let mut c = std::process::Command::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    cmd.env_remove("UNKNOT_DATA_DIR");
+    (bin_dir, cmd)
+}

@@ -217,3 +217,31 @@ fn demo_data_refuses_a_silly_number_of_days() {
         assert!(text(&out.stderr).contains("--days"));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn exported_files_are_owner_only_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for umask in ["022", "000"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("exports");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_unknot"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["export", "--out"])
+            .arg(&out_dir)
+            .env_remove("UNKNOT_DATA_DIR")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(mode(&out_dir), 0o700, "umask {umask}");
+        for name in ["checkins.csv", "sessions.csv", "checklist.csv"] {
+            assert_eq!(mode(&out_dir.join(name)), 0o600, "umask {umask}, {name}");
+        }
+    }
+}

@@ -391,3 +391,73 @@ fn read_dir_takes_what_is_there_and_explains_what_is_not() {
     let missing = read_dir(&dir.path().join("nope")).unwrap_err().to_string();
     assert!(missing.contains("could not open the folder"), "{missing}");
 }
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_planted_link() {
+    use std::os::unix::fs::symlink;
+
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    fs::write(&victim, "keep me").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // The name a temporary file of this process used to get, and a target name.
+    let old_tmp = dir
+        .path()
+        .join(format!(".{CHECKINS_FILE}.{}.tmp", std::process::id()));
+    symlink(&victim, &old_tmp).unwrap();
+    symlink(&victim, dir.path().join(SESSIONS_FILE)).unwrap();
+
+    export_dir(
+        dir.path(),
+        &[checkin(1, "a")],
+        &[session(1, "b")],
+        &answers(),
+    )
+    .unwrap();
+
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+    assert_eq!(fs::read_link(&old_tmp).unwrap(), victim);
+    let sessions = dir.path().join(SESSIONS_FILE);
+    assert!(
+        fs::symlink_metadata(&sessions)
+            .unwrap()
+            .file_type()
+            .is_file()
+    );
+    let text = fs::read_to_string(&sessions).unwrap();
+    assert!(text.starts_with("kind,started_at,"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn exported_files_and_new_folders_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let base = tempfile::tempdir().unwrap();
+    fs::set_permissions(base.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = base.path().join("exports").join("today");
+    export_dir(&dir, &[checkin(1, "")], &[], &answers()).unwrap();
+    assert_eq!(mode(&base.path().join("exports")), 0o700);
+    assert_eq!(mode(&dir), 0o700);
+    for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
+        assert_eq!(mode(&dir.join(name)), 0o600, "{name}");
+    }
+
+    let existing = tempfile::tempdir().unwrap();
+    fs::set_permissions(existing.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // A file left readable by everyone is replaced by an owner-only one.
+    let old = existing.path().join(CHECKINS_FILE);
+    fs::write(&old, "old").unwrap();
+    fs::set_permissions(&old, fs::Permissions::from_mode(0o644)).unwrap();
+    export_dir(existing.path(), &[], &[], &[]).unwrap();
+    assert_eq!(mode(&old), 0o600);
+    // A folder that was there already keeps its permissions.
+    assert_eq!(mode(existing.path()), 0o755);
+}

@@ -2,10 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::domain::clock::Clock;
+use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
 use crate::store::Store;
 
@@ -75,13 +76,11 @@ pub fn checkin(data_dir: &Path, args: &CheckInArgs, clock: &dyn Clock) -> Result
     ))
 }
 
-/// A YYYY-MM-DD date that is not in the future.
+/// A YYYY-MM-DD date that a record may have: from 1900 to today.
 fn parse_past_date(text: &str, today: NaiveDate) -> Result<NaiveDate> {
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .with_context(|| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))?;
-    if date > today {
-        bail!("{date} is in the future; check-ins can be for today or earlier days");
-    }
+    check_record_date(date, today)?;
     Ok(date)
 }
 

@@ -69,7 +69,7 @@ fn a_second_checkin_the_same_day_updates_it() {
 #[test]
 fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["checkin", "--pain", "11"], "0 to 10"),
         (&["checkin", "--pain", "-1"], "0 to 10"),
         (&["checkin", "--pain", "5", "--stress", "12"], "stress"),
@@ -79,6 +79,22 @@ fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
         ),
         (
             &["checkin", "--pain", "5", "--date", "2999-01-01"],
+            "future",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "0000-01-01"],
+            "0000-01-01 is before 1900",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date=-0001-01-01"],
+            "-0001-01-01 is before 1900",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "1899-12-31"],
+            "before 1900",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "+12026-01-01"],
             "future",
         ),
     ];
@@ -92,6 +108,7 @@ fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
         );
         let stderr = text(&out.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }
     let out = unknot(dir.path(), &["checkin", "--pain", "seven"]);
     assert_eq!(out.status.code(), Some(2));

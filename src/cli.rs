@@ -122,8 +122,8 @@ pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Re
 
 /// Reads the CSV files in `dir`, checks every row, and adds what is new.
 /// Any bad row: a usage error listing them all, nothing written.
-pub fn import(data_dir: &Path, dir: &Path) -> Result<String> {
-    let set = crate::export::read_dir(dir)
+pub fn import(data_dir: &Path, dir: &Path, clock: &dyn Clock) -> Result<String> {
+    let set = crate::export::read_dir(dir, clock.today())
         .map_err(|errors| anyhow::Error::new(UsageError(errors.to_string())))?;
     let mut store = Store::open(data_dir)?;
     let counts = store.import(

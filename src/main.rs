@@ -116,7 +116,7 @@ fn main() -> ExitCode {
             }
             (None, None) => fail(&UsageError("give --out DIR or --table NAME -".to_owned()).into()),
         },
-        Some(Command::Import { dir }) => report(cli::import(&data_dir, &dir)),
+        Some(Command::Import { dir }) => report(cli::import(&data_dir, &dir, &SystemClock)),
         Some(Command::Backup) => report(cli::backup(&data_dir, &SystemClock)),
         Some(Command::Restore { file, yes }) => {
             report(cli::restore(&data_dir, &file, &SystemClock, |question| {

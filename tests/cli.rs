@@ -262,3 +262,44 @@ fn exported_files_are_owner_only_whatever_the_umask() {
         }
     }
 }
+
+#[test]
+fn import_follows_the_same_rules_as_the_app_and_writes_nothing_on_a_bad_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(folder.path().join(name), text).unwrap();
+    write(
+        "checkins.csv",
+        "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n\
+         2026-01-01,2026-01-01T08:00:00Z,4,,,0,0,0,fine\r\n\
+         2999-01-01,2999-01-01T08:00:00Z,4,,,0,0,0,\r\n\
+         2026-01-03,2026-01-03T08:00:00Z,4,,,0,0,0,\"never closed\r\n\
+         2026-01-04,2026-01-04T08:00:00Z,4,,,0,0,0,\r\n",
+    );
+    write(
+        "sessions.csv",
+        "kind,started_at,date,duration_secs,routine,heat_type,area,capped,feel_after,note,exercises\r\n\
+         stretch,2026-01-02T08:00:00Z,2026-01-05,60,,,,0,,,\r\n",
+    );
+    write(
+        "checklist.csv",
+        "item,answer,answered_on\r\n\
+         monitor_height,yes,2026-01-01\r\n\
+         monitor_height,not_yet,2026-01-02\r\n",
+    );
+    let data = tempfile::tempdir().unwrap();
+    let out = unknot(data.path(), &["import", folder.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for expected in [
+        "checkins.csv, line 3, column date: 2999-01-01 is in the future",
+        "checkins.csv, line 4, column note: this cell opens a quote that is never closed",
+        "sessions.csv, line 2, column date: 2026-01-05 is not the day this session started",
+        "checklist.csv, line 3, column item: line 2 already has an answer for \"monitor_height\"",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in {stderr}");
+    }
+    let store = Store::open(data.path()).unwrap();
+    assert!(store.checkins().unwrap().is_empty());
+    assert!(store.sessions().unwrap().is_empty());
+    assert!(store.checklist_answers().unwrap().is_empty());
+}

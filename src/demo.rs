@@ -238,10 +238,10 @@ pub fn store_has_records(store: &Store) -> Result<bool, StoreError> {
     Ok(!store.checkins()?.is_empty() || !store.sessions()?.is_empty())
 }
 
-/// Writes the history into the store: check-ins in one transaction, sessions
-/// in another. A day that already has a check-in or a session gets no demo
-/// records, so what was logged stays as it was. Returns how many check-ins
-/// and sessions were added.
+/// Writes the history into the store, all in one transaction, so that an
+/// interrupted run leaves either everything or nothing. A day that already
+/// has a check-in or a session gets no demo records, so what was logged stays
+/// as it was. Returns how many check-ins and sessions were added.
 pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, usize), StoreError> {
     let mut taken: Vec<NaiveDate> = store.checkins()?.iter().map(|c| c.date).collect();
     taken.extend(store.sessions()?.iter().map(|s| s.date));
@@ -260,9 +260,8 @@ pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, us
         .filter(|s| free(&s.date))
         .cloned()
         .collect();
-    let added_checkins = store.insert_new_checkins(&checkins)?;
-    let added_sessions = store.insert_new_sessions(&sessions)?;
-    Ok((added_checkins, added_sessions))
+    let counts = store.import(&checkins, &sessions, &[])?;
+    Ok((counts.checkins_added, counts.sessions_added))
 }
 
 #[cfg(test)]
@@ -320,6 +319,19 @@ mod tests {
             data.insight,
             crate::domain::trend::Insight::Ready(_)
         ));
+    }
+
+    #[test]
+    fn an_interrupted_fill_adds_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut h = generate(30, end(), 3);
+        // The last session breaks a rule, so writing it fails after every
+        // check-in has been written.
+        let last = h.sessions.last_mut().unwrap();
+        last.duration_secs = 5 * 60 * 60;
+        assert!(fill_store(&mut store, &h).is_err());
+        assert!(!store_has_records(&store).unwrap());
     }
 
     #[test]

@@ -19,7 +19,9 @@ use unknot::ui::{APP_ID, Probe, ProbeConfig, UnknotApp};
 )]
 struct Args {
     /// Folder holding Unknot's data (default: the platform's data folder).
-    #[arg(long, global = true, env = "UNKNOT_DATA_DIR", value_name = "DIR")]
+    /// Without this option, the environment variable UNKNOT_DATA_DIR is used
+    /// if it is set and not empty.
+    #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -84,7 +86,11 @@ enum Command {
 fn main() -> ExitCode {
     let started = Instant::now();
     let args = Args::parse();
-    let data_dir = match args.data_dir.map_or_else(cli::default_data_dir, Ok) {
+    let data_dir = match args
+        .data_dir
+        .or_else(data_dir_from_env)
+        .map_or_else(cli::default_data_dir, Ok)
+    {
         Ok(dir) => dir,
         Err(e) => return fail(&e),
     };
@@ -133,6 +139,13 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The data folder named by `UNKNOT_DATA_DIR`; an empty value counts as unset.
+fn data_dir_from_env() -> Option<PathBuf> {
+    std::env::var_os("UNKNOT_DATA_DIR")
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Prints a command's result: its text on success, the error otherwise.

@@ -303,3 +303,34 @@ fn import_follows_the_same_rules_as_the_app_and_writes_nothing_on_a_bad_row() {
     assert!(store.sessions().unwrap().is_empty());
     assert!(store.checklist_answers().unwrap().is_empty());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_empty_data_dir_variable_counts_as_unset() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .args(["checkin", "--pain", "1", "--date", "2026-01-05"])
+        .env("UNKNOT_DATA_DIR", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let default_dir = home.path().join("data").join("unknot");
+    assert_eq!(
+        Store::open(&default_dir).unwrap().checkins().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn help_names_the_data_dir_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["--help"]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("UNKNOT_DATA_DIR"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -118,7 +118,11 @@ fn main() -> ExitCode {
             (Some(out), _) => report(cli::export(&data_dir, &out)),
             (None, Some(table)) => {
                 let stdout = std::io::stdout().lock();
-                report(cli::export_table(&data_dir, table, stdout).map(|()| String::new()))
+                match cli::export_table(&data_dir, table, stdout) {
+                    // The reader stopped early (`| head`): it has what it wanted.
+                    Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+                    result => report(result.map(|()| String::new())),
+                }
             }
             (None, None) => fail(&UsageError("give --out DIR or --table NAME -".to_owned()).into()),
         },
@@ -146,6 +150,19 @@ fn data_dir_from_env() -> Option<PathBuf> {
     std::env::var_os("UNKNOT_DATA_DIR")
         .filter(|value| !value.is_empty())
         .map(PathBuf::from)
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone away.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+                Some(csv::ErrorKind::Io(io)) => Some(io),
+                _ => None,
+            }
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Prints a command's result: its text on success, the error otherwise.

@@ -334,3 +334,30 @@ fn help_names_the_data_dir_variable() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn export_to_a_pipe_that_closes_early_exits_quietly() {
+    use std::io::BufRead;
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["demo-data", "--days", "3000"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["export", "--table", "checkins", "-"])
+        .env_remove("UNKNOT_DATA_DIR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert!(first.starts_with("date,recorded_at,"), "{first}");
+    // Like `head -1`: one line, then the reading end is closed.
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+}

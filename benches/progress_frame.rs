@@ -103,7 +103,8 @@ fn progress_harness(
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     if case.days > 0 {
-        let history = demo::generate(case.days, clock.today(), demo::DEFAULT_SEED);
+        let zone = clock.local_now().timezone();
+        let history = demo::generate_in(case.days, clock.today(), demo::DEFAULT_SEED, &zone);
         demo::fill_store(&mut store, &history).unwrap();
     }
     let app_clock = Arc::new(clock.clone());

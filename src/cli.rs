@@ -2,10 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::domain::clock::Clock;
+use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
 use crate::store::{Store, StoreError};
 
@@ -75,13 +76,11 @@ pub fn checkin(data_dir: &Path, args: &CheckInArgs, clock: &dyn Clock) -> Result
     ))
 }
 
-/// A YYYY-MM-DD date that is not in the future.
+/// A YYYY-MM-DD date that a record may have: from 1900 to today.
 fn parse_past_date(text: &str, today: NaiveDate) -> Result<NaiveDate> {
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .with_context(|| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))?;
-    if date > today {
-        bail!("{date} is in the future; check-ins can be for today or earlier days");
-    }
+    check_record_date(date, today)?;
     Ok(date)
 }
 
@@ -174,8 +173,8 @@ pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Re
 
 /// Reads the CSV files in `dir`, checks every row, and adds what is new.
 /// Any bad row: a usage error listing them all, nothing written.
-pub fn import(data_dir: &Path, dir: &Path) -> Result<String> {
-    let set = crate::export::read_dir(dir)
+pub fn import(data_dir: &Path, dir: &Path, clock: &dyn Clock) -> Result<String> {
+    let set = crate::export::read_dir(dir, clock.today())
         .map_err(|errors| anyhow::Error::new(UsageError(errors.to_string())))?;
     let mut store = open_for_writing(data_dir)?;
     let counts = store.import(

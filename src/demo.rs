@@ -3,10 +3,12 @@
 //! rhythm, stress, flare-ups, missed days and holidays, and self-care sessions
 //! at plausible rates.
 //!
-//! Deterministic: the same days, end date and seed give the same records.
-//! Demo data never answers a warning-sign question with yes.
+//! Deterministic: the same days, end date, seed and time zone give the same
+//! records. Times of day are local times in that zone, so every record's
+//! instant falls on its date there. Demo data never answers a warning-sign
+//! question with yes.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use crate::domain::session::{Session, SessionKind};
@@ -67,8 +69,15 @@ const NOTES: [&str; 8] = [
     "Drove a long way",
 ];
 
-/// `days` days of history ending on `end` (inclusive).
+/// `days` days of history ending on `end` (inclusive), with times of day in
+/// the computer's time zone.
 pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
+    generate_in(days, end, seed, &Local)
+}
+
+/// `days` days of history ending on `end` (inclusive), with times of day in
+/// the time zone `tz`.
+pub fn generate_in<Tz: TimeZone>(days: u32, end: NaiveDate, seed: u64, tz: &Tz) -> DemoHistory {
     let mut rng = Rng(seed);
     let first = days_before(end, u64::from(days.saturating_sub(1)));
     let mut history = DemoHistory::default();
@@ -106,7 +115,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
         let pain = pain.round().clamp(0.0, 10.0);
 
         let checked_in = !on_holiday && rng.chance(0.9);
-        if checked_in && let Some(checkin) = demo_checkin(&mut rng, date, pain, stress) {
+        if checked_in && let Some(checkin) = demo_checkin(&mut rng, tz, date, pain, stress) {
             history.checkins.push(checkin);
         }
 
@@ -118,6 +127,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
             push_session(
                 &mut history,
                 &mut rng,
+                tz,
                 SessionKind::Stretch,
                 date,
                 8,
@@ -127,6 +137,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
                 push_session(
                     &mut history,
                     &mut rng,
+                    tz,
                     SessionKind::Stretch,
                     date,
                     17,
@@ -140,6 +151,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
             push_session(
                 &mut history,
                 &mut rng,
+                tz,
                 SessionKind::Strength,
                 date,
                 18,
@@ -150,6 +162,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
             push_session(
                 &mut history,
                 &mut rng,
+                tz,
                 SessionKind::Heat,
                 date,
                 20,
@@ -161,6 +174,7 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
             push_session(
                 &mut history,
                 &mut rng,
+                tz,
                 SessionKind::Massage,
                 date,
                 21,
@@ -172,7 +186,13 @@ pub fn generate(days: u32, end: NaiveDate, seed: u64) -> DemoHistory {
     history
 }
 
-fn demo_checkin(rng: &mut Rng, date: NaiveDate, pain: f64, stress: f64) -> Option<CheckIn> {
+fn demo_checkin<Tz: TimeZone>(
+    rng: &mut Rng,
+    tz: &Tz,
+    date: NaiveDate,
+    pain: f64,
+    stress: f64,
+) -> Option<CheckIn> {
     let rating = |value: f64, what| Rating::new(value.round() as i64, what).ok();
     let mut areas = vec![Area::BetweenShoulderBlades];
     if rng.chance(0.4) {
@@ -192,7 +212,7 @@ fn demo_checkin(rng: &mut Rng, date: NaiveDate, pain: f64, stress: f64) -> Optio
     };
     Some(CheckIn {
         date,
-        recorded_at: at(date, 21, rng.between(0, 59)),
+        recorded_at: at(tz, date, 21, rng.between(0, 59)),
         pain: rating(pain, "pain")?,
         stress: rating(stress, "stress"),
         areas,
@@ -201,9 +221,10 @@ fn demo_checkin(rng: &mut Rng, date: NaiveDate, pain: f64, stress: f64) -> Optio
     })
 }
 
-fn push_session(
+fn push_session<Tz: TimeZone>(
     history: &mut DemoHistory,
     rng: &mut Rng,
+    tz: &Tz,
     kind: SessionKind,
     date: NaiveDate,
     hour: u32,
@@ -211,7 +232,7 @@ fn push_session(
 ) {
     let mut session = Session::new(
         kind,
-        at(date, hour, rng.between(0, 50)),
+        at(tz, date, hour, rng.between(0, 50)),
         date,
         rng.between(minutes.0, minutes.1) * 60,
     );
@@ -227,10 +248,22 @@ fn push_session(
     history.sessions.push(session);
 }
 
-/// `date` at `hour:minute`, taken as UTC: near enough for made-up records.
-fn at(date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
+/// `date` at `hour:minute` local time in `tz`. A time the clocks skip when
+/// they go forward is moved on by the offset change (as a clock would show
+/// it); one they pass twice when they go back is taken the first time.
+fn at<Tz: TimeZone>(tz: &Tz, date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
     let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
-    date.and_time(time).and_utc()
+    let local = date.and_time(time);
+    match tz.from_local_datetime(&local).earliest() {
+        Some(at) => at.with_timezone(&Utc),
+        // Read with the offset from before the gap: lands just after it.
+        None => {
+            let before = local - chrono::TimeDelta::days(1);
+            let offset = tz.offset_from_local_datetime(&before).earliest();
+            let seconds = offset.map_or(0, |o| i64::from(o.fix().local_minus_utc()));
+            (local - chrono::TimeDelta::seconds(seconds)).and_utc()
+        }
+    }
 }
 
 /// Whether the store holds any check-in or session.
@@ -238,10 +271,10 @@ pub fn store_has_records(store: &Store) -> Result<bool, StoreError> {
     Ok(!store.checkins()?.is_empty() || !store.sessions()?.is_empty())
 }
 
-/// Writes the history into the store: check-ins in one transaction, sessions
-/// in another. A day that already has a check-in or a session gets no demo
-/// records, so what was logged stays as it was. Returns how many check-ins
-/// and sessions were added.
+/// Writes the history into the store, all in one transaction, so that an
+/// interrupted run leaves either everything or nothing. A day that already
+/// has a check-in or a session gets no demo records, so what was logged stays
+/// as it was. Returns how many check-ins and sessions were added.
 pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, usize), StoreError> {
     let mut taken: Vec<NaiveDate> = store.checkins()?.iter().map(|c| c.date).collect();
     taken.extend(store.sessions()?.iter().map(|s| s.date));
@@ -260,9 +293,8 @@ pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, us
         .filter(|s| free(&s.date))
         .cloned()
         .collect();
-    let added_checkins = store.insert_new_checkins(&checkins)?;
-    let added_sessions = store.insert_new_sessions(&sessions)?;
-    Ok((added_checkins, added_sessions))
+    let counts = store.import(&checkins, &sessions, &[])?;
+    Ok((counts.checkins_added, counts.sessions_added))
 }
 
 #[cfg(test)]
@@ -320,6 +352,106 @@ mod tests {
             data.insight,
             crate::domain::trend::Insight::Ready(_)
         ));
+    }
+
+    #[test]
+    fn every_time_falls_on_its_date_in_the_zone_it_was_made_for() {
+        use chrono::{FixedOffset, Timelike};
+
+        for hours in [13, -11, 0] {
+            let tz = FixedOffset::east_opt(hours * 3600).unwrap();
+            let h = generate_in(120, end(), DEFAULT_SEED, &tz);
+            assert!(!h.checkins.is_empty() && !h.sessions.is_empty());
+            for c in &h.checkins {
+                let local = c.recorded_at.with_timezone(&tz);
+                assert_eq!((local.date_naive(), local.hour()), (c.date, 21), "{hours}");
+            }
+            for s in &h.sessions {
+                let local = s.started_at.with_timezone(&tz);
+                assert_eq!(local.date_naive(), s.date, "{hours}");
+                assert!((8..=21).contains(&local.hour()), "{hours}: {local}");
+                assert!(s.validate().is_ok());
+            }
+            // Only the instants depend on the zone.
+            let utc = generate_in(120, end(), DEFAULT_SEED, &Utc);
+            let shift = chrono::TimeDelta::hours(i64::from(hours));
+            let dates = |h: &DemoHistory| h.checkins.iter().map(|c| c.date).collect::<Vec<_>>();
+            assert_eq!(dates(&h), dates(&utc));
+            assert!(
+                h.sessions
+                    .iter()
+                    .zip(&utc.sessions)
+                    .all(|(a, b)| a.started_at + shift == b.started_at)
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_is_moved_past_the_gap() {
+        /// A zone one hour ahead of UTC that moves to two hours ahead at
+        /// 02:00 local time on 29 March 2026.
+        #[derive(Clone, Copy, Debug)]
+        struct Spring;
+        impl TimeZone for Spring {
+            type Offset = chrono::FixedOffset;
+            fn from_offset(_: &Self::Offset) -> Self {
+                Spring
+            }
+            fn offset_from_local_date(
+                &self,
+                local: &NaiveDate,
+            ) -> chrono::LocalResult<Self::Offset> {
+                self.offset_from_local_datetime(&local.and_hms_opt(12, 0, 0).unwrap())
+            }
+            fn offset_from_local_datetime(
+                &self,
+                local: &chrono::NaiveDateTime,
+            ) -> chrono::LocalResult<Self::Offset> {
+                let switch = NaiveDate::from_ymd_opt(2026, 3, 29)
+                    .unwrap()
+                    .and_hms_opt(2, 0, 0)
+                    .unwrap();
+                let winter = chrono::FixedOffset::east_opt(3600).unwrap();
+                let summer = chrono::FixedOffset::east_opt(7200).unwrap();
+                if *local < switch {
+                    chrono::LocalResult::Single(winter)
+                } else if *local < switch + chrono::TimeDelta::hours(1) {
+                    chrono::LocalResult::None
+                } else {
+                    chrono::LocalResult::Single(summer)
+                }
+            }
+            fn offset_from_utc_date(&self, utc: &NaiveDate) -> Self::Offset {
+                self.offset_from_utc_datetime(&utc.and_hms_opt(12, 0, 0).unwrap())
+            }
+            fn offset_from_utc_datetime(&self, utc: &chrono::NaiveDateTime) -> Self::Offset {
+                let switch = NaiveDate::from_ymd_opt(2026, 3, 29)
+                    .unwrap()
+                    .and_hms_opt(1, 0, 0)
+                    .unwrap();
+                chrono::FixedOffset::east_opt(if *utc < switch { 3600 } else { 7200 }).unwrap()
+            }
+        }
+
+        let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        let in_gap = at(&Spring, day, 2, 30);
+        assert_eq!(in_gap.to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        assert_eq!(in_gap.with_timezone(&Spring).date_naive(), day);
+        let after = at(&Spring, day, 21, 5);
+        assert_eq!(after.to_rfc3339(), "2026-03-29T19:05:00+00:00");
+    }
+
+    #[test]
+    fn an_interrupted_fill_adds_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut h = generate_in(30, end(), 3, &Utc);
+        // The last session breaks a rule, so writing it fails after every
+        // check-in has been written.
+        let last = h.sessions.last_mut().unwrap();
+        last.duration_secs = 5 * 60 * 60;
+        assert!(fill_store(&mut store, &h).is_err());
+        assert!(!store_has_records(&store).unwrap());
     }
 
     #[test]

@@ -19,7 +19,9 @@ use unknot::ui::{APP_ID, Probe, ProbeConfig, RefusedApp, UnknotApp};
 )]
 struct Args {
     /// Folder holding Unknot's data (default: the platform's data folder).
-    #[arg(long, global = true, env = "UNKNOT_DATA_DIR", value_name = "DIR")]
+    /// Without this option, the environment variable UNKNOT_DATA_DIR is used
+    /// if it is set and not empty.
+    #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -86,7 +88,11 @@ fn main() -> ExitCode {
     unknot::store::private::set_private_umask();
     let started = Instant::now();
     let args = Args::parse();
-    let data_dir = match args.data_dir.map_or_else(cli::default_data_dir, Ok) {
+    let data_dir = match args
+        .data_dir
+        .or_else(data_dir_from_env)
+        .map_or_else(cli::default_data_dir, Ok)
+    {
         Ok(dir) => dir,
         Err(e) => return fail(&e),
     };
@@ -114,11 +120,15 @@ fn main() -> ExitCode {
             (Some(out), _) => report(cli::export(&data_dir, &out)),
             (None, Some(table)) => {
                 let stdout = std::io::stdout().lock();
-                report(cli::export_table(&data_dir, table, stdout).map(|()| String::new()))
+                match cli::export_table(&data_dir, table, stdout) {
+                    // The reader stopped early (`| head`): it has what it wanted.
+                    Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+                    result => report(result.map(|()| String::new())),
+                }
             }
             (None, None) => fail(&UsageError("give --out DIR or --table NAME -".to_owned()).into()),
         },
-        Some(Command::Import { dir }) => report(cli::import(&data_dir, &dir)),
+        Some(Command::Import { dir }) => report(cli::import(&data_dir, &dir, &SystemClock)),
         Some(Command::Backup) => report(cli::backup(&data_dir, &SystemClock)),
         Some(Command::Restore { file, yes }) => {
             report(cli::restore(&data_dir, &file, &SystemClock, |question| {
@@ -135,6 +145,26 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The data folder named by `UNKNOT_DATA_DIR`; an empty value counts as unset.
+fn data_dir_from_env() -> Option<PathBuf> {
+    std::env::var_os("UNKNOT_DATA_DIR")
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone away.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+                Some(csv::ErrorKind::Io(io)) => Some(io),
+                _ => None,
+            }
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Prints a command's result: its text on success, the error otherwise.

@@ -69,7 +69,7 @@ fn a_second_checkin_the_same_day_updates_it() {
 #[test]
 fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["checkin", "--pain", "11"], "0 to 10"),
         (&["checkin", "--pain", "-1"], "0 to 10"),
         (&["checkin", "--pain", "5", "--stress", "12"], "stress"),
@@ -79,6 +79,22 @@ fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
         ),
         (
             &["checkin", "--pain", "5", "--date", "2999-01-01"],
+            "future",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "0000-01-01"],
+            "0000-01-01 is before 1900",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date=-0001-01-01"],
+            "-0001-01-01 is before 1900",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "1899-12-31"],
+            "before 1900",
+        ),
+        (
+            &["checkin", "--pain", "5", "--date", "+12026-01-01"],
             "future",
         ),
     ];
@@ -92,6 +108,7 @@ fn bad_values_exit_2_with_a_clear_message_and_write_nothing() {
         );
         let stderr = text(&out.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }
     let out = unknot(dir.path(), &["checkin", "--pain", "seven"]);
     assert_eq!(out.status.code(), Some(2));
@@ -217,4 +234,131 @@ fn demo_data_refuses_a_silly_number_of_days() {
         assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
         assert!(text(&out.stderr).contains("--days"));
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn exported_files_are_owner_only_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for umask in ["022", "000"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("exports");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_unknot"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["export", "--out"])
+            .arg(&out_dir)
+            .env_remove("UNKNOT_DATA_DIR")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(mode(&out_dir), 0o700, "umask {umask}");
+        for name in ["checkins.csv", "sessions.csv", "checklist.csv"] {
+            assert_eq!(mode(&out_dir.join(name)), 0o600, "umask {umask}, {name}");
+        }
+    }
+}
+
+#[test]
+fn import_follows_the_same_rules_as_the_app_and_writes_nothing_on_a_bad_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(folder.path().join(name), text).unwrap();
+    write(
+        "checkins.csv",
+        "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n\
+         2026-01-01,2026-01-01T08:00:00Z,4,,,0,0,0,fine\r\n\
+         2999-01-01,2999-01-01T08:00:00Z,4,,,0,0,0,\r\n\
+         2026-01-03,2026-01-03T08:00:00Z,4,,,0,0,0,\"never closed\r\n\
+         2026-01-04,2026-01-04T08:00:00Z,4,,,0,0,0,\r\n",
+    );
+    write(
+        "sessions.csv",
+        "kind,started_at,date,duration_secs,routine,heat_type,area,capped,feel_after,note,exercises\r\n\
+         stretch,2026-01-02T08:00:00Z,2026-01-05,60,,,,0,,,\r\n",
+    );
+    write(
+        "checklist.csv",
+        "item,answer,answered_on\r\n\
+         monitor_height,yes,2026-01-01\r\n\
+         monitor_height,not_yet,2026-01-02\r\n",
+    );
+    let data = tempfile::tempdir().unwrap();
+    let out = unknot(data.path(), &["import", folder.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for expected in [
+        "checkins.csv, line 3, column date: 2999-01-01 is in the future",
+        "checkins.csv, line 4, column note: this cell opens a quote that is never closed",
+        "sessions.csv, line 2, column date: 2026-01-05 is not the day this session started",
+        "checklist.csv, line 3, column item: line 2 already has an answer for \"monitor_height\"",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in {stderr}");
+    }
+    let store = Store::open(data.path()).unwrap();
+    assert!(store.checkins().unwrap().is_empty());
+    assert!(store.sessions().unwrap().is_empty());
+    assert!(store.checklist_answers().unwrap().is_empty());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_empty_data_dir_variable_counts_as_unset() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .args(["checkin", "--pain", "1", "--date", "2026-01-05"])
+        .env("UNKNOT_DATA_DIR", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let default_dir = home.path().join("data").join("unknot");
+    assert_eq!(
+        Store::open(&default_dir).unwrap().checkins().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn help_names_the_data_dir_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["--help"]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("UNKNOT_DATA_DIR"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn export_to_a_pipe_that_closes_early_exits_quietly() {
+    use std::io::BufRead;
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["demo-data", "--days", "3000"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["export", "--table", "checkins", "-"])
+        .env_remove("UNKNOT_DATA_DIR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert!(first.starts_with("date,recorded_at,"), "{first}");
+    // Like `head -1`: one line, then the reading end is closed.
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
 }

@@ -8,6 +8,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use unknot::demo;
+use unknot::domain::clock::Clock;
 use unknot::domain::pain::{CheckIn, Rating, RedFlags};
 use unknot::store::Store;
 use unknot::ui::{Screen, UnknotApp};
@@ -20,9 +21,11 @@ fn ago(days: u64) -> NaiveDate {
     today().checked_sub_days(Days::new(days)).unwrap()
 }
 
-/// 120 days of demo history ending on the test's "today".
+/// 120 days of demo history ending on the test's "today", in the test
+/// clock's time zone.
 fn with_demo_history(dir: &std::path::Path) -> demo::DemoHistory {
-    let history = demo::generate(120, today(), demo::DEFAULT_SEED);
+    let zone = *common::clock().local_now().offset();
+    let history = demo::generate_in(120, today(), demo::DEFAULT_SEED, &zone);
     let mut store = Store::open(dir).unwrap();
     demo::fill_store(&mut store, &history).unwrap();
     history

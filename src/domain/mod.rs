@@ -3,6 +3,7 @@
 pub mod advice;
 pub mod checklist;
 pub mod clock;
+pub mod dates;
 pub mod exercise;
 pub mod heat;
 pub mod pain;

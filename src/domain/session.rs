@@ -1,6 +1,6 @@
 //! Logged self-care sessions: stretching, strengthening, heat and self-massage.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Utc};
 
 use super::DomainError;
 use super::pain::Rating;
@@ -121,8 +121,35 @@ impl Session {
                 self.duration_secs / 60
             )));
         }
+        check_session_date(self.started_at, self.date)?;
         super::pain::check_note(&self.note)
     }
+}
+
+/// The first and last calendar dates that `at` falls on somewhere in the
+/// world: time zones run from 12 hours behind UTC to 14 hours ahead.
+pub fn local_dates_of(at: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
+    let shifted = |hours: i64| {
+        at.checked_add_signed(TimeDelta::hours(hours))
+            .map(|t| t.date_naive())
+    };
+    let first = shifted(-12).unwrap_or(NaiveDate::MIN);
+    let last = shifted(14).unwrap_or(NaiveDate::MAX);
+    (first, last)
+}
+
+/// A session's date must be the calendar day it started on, in the time zone
+/// it was recorded in; any zone in use on Earth is accepted.
+pub fn check_session_date(started_at: DateTime<Utc>, date: NaiveDate) -> Result<(), DomainError> {
+    let (first, last) = local_dates_of(started_at);
+    if (first..=last).contains(&date) {
+        return Ok(());
+    }
+    let started = started_at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    Err(DomainError::Invalid(format!(
+        "{date} is not the day this session started ({started}); depending on the time zone \
+         that day is from {first} to {last}"
+    )))
 }
 
 /// Parses a duration in whole minutes typed by a person, between 1 minute and 4 hours.
@@ -158,6 +185,37 @@ mod tests {
             assert_eq!(SessionKind::from_code(kind.code()).unwrap(), kind);
         }
         assert!(SessionKind::from_code("yoga").is_err());
+    }
+
+    #[test]
+    fn a_session_date_is_the_day_it_started_somewhere() {
+        let started = DateTime::parse_from_rfc3339("2026-03-01T11:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let feb_28 = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap();
+        assert_eq!(local_dates_of(started), (feb_28, day(2)));
+        for date in [feb_28, day(1), day(2)] {
+            assert!(
+                Session::new(SessionKind::Heat, started, date, 60)
+                    .validate()
+                    .is_ok()
+            );
+        }
+        let error = Session::new(SessionKind::Heat, started, day(3), 60)
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with(
+                "2026-03-03 is not the day this session started (2026-03-01T11:00:00Z)"
+            ),
+            "{error}"
+        );
+        // An hour later it is no longer 28 February anywhere.
+        let later = started + TimeDelta::hours(1);
+        assert!(check_session_date(later, feb_28).is_err());
+        assert!(check_session_date(later, day(1)).is_ok());
     }
 
     #[test]

@@ -29,6 +29,11 @@
 //! (file, line and column); nothing is returned unless everything is valid, so
 //! the caller stores either all of it or none of it. Instants with another
 //! offset are converted to UTC, and rows whose cells are all empty are skipped.
+//! The rules are the ones the app keeps everywhere else: dates from 1900 to
+//! today, a session's date the day it started (in some time zone), one
+//! check-in per day, one session per kind and start time and one answer per
+//! checklist item. A quoted cell that is never closed is refused rather than
+//! read to the end of the file.
 
 mod read;
 mod write;

@@ -2,18 +2,20 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
+use std::hash::Hash;
 use std::io;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::{
     CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, ImportError, ImportErrors,
     ImportSet, SESSION_COLUMNS, SESSIONS_FILE, cell_to_text,
 };
 use crate::domain::checklist::{Answer, ChecklistAnswer};
+use crate::domain::dates::check_record_date;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags, check_note};
-use crate::domain::session::{Session, SessionExercise, SessionKind};
+use crate::domain::session::{Session, SessionExercise, SessionKind, check_session_date};
 
 /// Where a record sits: physical line where it starts, and spreadsheet row.
 #[derive(Debug, Clone, Copy)]
@@ -67,6 +69,31 @@ struct Table<T> {
 }
 
 impl<T> Table<T> {
+    /// Refuses a record whose `key` an earlier row already has, as the store
+    /// keeps only one of them. `what` says what the earlier line holds.
+    fn refuse_duplicates<K: Eq + Hash>(
+        &mut self,
+        file: &str,
+        column: &'static str,
+        key: impl Fn(&T) -> K,
+        what: impl Fn(&T) -> String,
+        keep: &str,
+    ) {
+        let mut first_line: HashMap<K, u64> = HashMap::new();
+        for (loc, record) in &self.records {
+            if let Some(first) = first_line.get(&key(record)) {
+                let message = format!(
+                    "line {first} already has {}; keep only {keep}",
+                    what(record)
+                );
+                self.errors
+                    .push(error_at(file, *loc, Some(column), message));
+            } else {
+                first_line.insert(key(record), loc.line);
+            }
+        }
+    }
+
     fn finish(mut self) -> Result<Vec<T>, ImportErrors> {
         if self.errors.is_empty() {
             Ok(self.records.into_iter().map(|(_, record)| record).collect())
@@ -156,6 +183,76 @@ impl LineCounter<'_> {
     }
 }
 
+/// Where a cell that opens a quote and never closes it starts, in the one
+/// record at the start of `bytes` (line breaks in front are skipped): the
+/// byte offset of its opening `"` and the cell's 0-based index. The CSV
+/// reader takes such a cell to run to the end of the file, so only the last
+/// record of a file can hold one.
+///
+/// RFC 4180 quoting: a cell that starts with `"` is quoted; inside it `""` is
+/// a quote mark and a single `"` closes it. Anything after the closing quote,
+/// up to the next comma or line break, still belongs to the cell.
+fn unclosed_quote(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut i = bytes
+        .iter()
+        .position(|b| !matches!(b, b'\r' | b'\n'))
+        .unwrap_or(bytes.len());
+    let mut cell = 0;
+    let mut cell_start = true;
+    while let Some(&b) = bytes.get(i) {
+        if cell_start && b == b'"' {
+            let opened = i;
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return Some((opened, cell)),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            cell_start = false;
+            continue;
+        }
+        match b {
+            b',' => {
+                cell += 1;
+                cell_start = true;
+            }
+            b'\r' | b'\n' => return None,
+            _ => cell_start = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The error for a record that reached the end of the file: `Some` when the
+/// record starting at byte `from` holds a quote that is never closed.
+fn unclosed_quote_error(
+    file: &str,
+    data: &[u8],
+    from: usize,
+    lines: &mut LineCounter<'_>,
+    row: u64,
+    columns: &'static [&'static str],
+) -> Option<ImportError> {
+    let rest = data.get(from..)?;
+    let (offset, cell) = unclosed_quote(rest)?;
+    let line = lines.line_of(u64::try_from(from + offset).unwrap_or(u64::MAX));
+    Some(error_at(
+        file,
+        Loc { line, row },
+        columns.get(cell).copied(),
+        "this cell opens a quote that is never closed, so the rest of the file would be read \
+         into it; add the closing \" or remove the opening one"
+            .to_owned(),
+    ))
+}
+
 /// Reads a whole table: header check, then every row through `parse`.
 fn read_table<R: io::Read, T>(
     mut r: R,
@@ -177,7 +274,19 @@ fn read_table<R: io::Read, T>(
         .flexible(true)
         .from_reader(data.as_slice());
     let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter {
+        data: &data,
+        offset: 0,
+        line: 1,
+    };
+    let ends_file = |reader: &csv::Reader<&[u8]>| {
+        usize::try_from(reader.position().byte()).map_or(true, |end| end >= data.len())
+    };
     let header_problem = match reader.read_byte_record(&mut record) {
+        Ok(true) if ends_file(&reader) => {
+            unclosed_quote_error(file, &data, 0, &mut lines, 1, columns)
+                .or_else(|| check_header(&record, file, columns))
+        }
         Ok(true) => check_header(&record, file, columns),
         Ok(false) => Some(ImportError {
             file: file.to_owned(),
@@ -196,11 +305,6 @@ fn read_table<R: io::Read, T>(
         return table;
     }
 
-    let mut lines = LineCounter {
-        data: &data,
-        offset: 0,
-        line: 1,
-    };
     let mut row = 1;
     loop {
         let from = reader.position().byte();
@@ -217,6 +321,15 @@ fn read_table<R: io::Read, T>(
             line: lines.line_of(from),
             row,
         };
+        if ends_file(&reader) {
+            let start = usize::try_from(from).unwrap_or(usize::MAX);
+            let problem = unclosed_quote_error(file, &data, start, &mut lines, row, columns);
+            if let Some(problem) = problem {
+                // What the cell swallowed is not worth checking cell by cell.
+                table.errors.push(problem);
+                break;
+            }
+        }
         // Spreadsheets sometimes save rows with nothing in them; they hold no record.
         if record.iter().all(<[u8]>::is_empty) {
             continue;
@@ -266,6 +379,13 @@ fn date(cell: &str) -> Result<NaiveDate, String> {
         _ if cell.is_empty() => Err("a date is required, written as YYYY-MM-DD".to_owned()),
         _ => Err(format!("\"{cell}\" is not a date written as YYYY-MM-DD")),
     }
+}
+
+/// A date a record may have: from 1900 to `today`.
+fn record_date(cell: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let date = date(cell)?;
+    check_record_date(date, today).map_err(|e| e.to_string())?;
+    Ok(date)
 }
 
 fn instant(cell: &str) -> Result<DateTime<Utc>, String> {
@@ -378,8 +498,8 @@ fn exercises(cell: &str) -> Result<Vec<SessionExercise>, String> {
         .collect()
 }
 
-fn checkin_row(row: &mut RowReader<'_>) -> Option<CheckIn> {
-    let date = row.next(date);
+fn checkin_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<CheckIn> {
+    let date = row.next(|c| record_date(c, today));
     let recorded_at = row.next(instant);
     let pain = row.next(|c| rating(c, "pain"));
     let stress = row.next(|c| optional_rating(c, "stress"));
@@ -403,10 +523,10 @@ fn checkin_row(row: &mut RowReader<'_>) -> Option<CheckIn> {
     })
 }
 
-fn session_row(row: &mut RowReader<'_>) -> Option<Session> {
+fn session_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<Session> {
     let kind = row.next(kind);
     let started_at = row.next(instant);
-    let date = row.next(date);
+    let date = row.next(|c| record_date(c, today));
     let duration_secs = row.next(seconds);
     let routine = row.next(text);
     let heat_type = row.next(optional_text);
@@ -429,6 +549,11 @@ fn session_row(row: &mut RowReader<'_>) -> Option<Session> {
         note: note?,
         exercises: exercises?,
     };
+    if let Err(e) = check_session_date(session.started_at, session.date) {
+        let error = error_at(row.file, row.loc, Some("date"), e.to_string());
+        row.errors.push(error);
+        return None;
+    }
     // Duration and note were checked cell by cell; this catches any rule the
     // domain adds later.
     if let Err(e) = session.validate() {
@@ -439,10 +564,10 @@ fn session_row(row: &mut RowReader<'_>) -> Option<Session> {
     Some(session)
 }
 
-fn checklist_row(row: &mut RowReader<'_>) -> Option<ChecklistAnswer> {
+fn checklist_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<ChecklistAnswer> {
     let item = row.next(item);
     let answer = row.next(answer);
-    let answered_on = row.next(date);
+    let answered_on = row.next(|c| record_date(c, today));
     Some(ChecklistAnswer {
         item: item?,
         answer: answer?,
@@ -451,33 +576,58 @@ fn checklist_row(row: &mut RowReader<'_>) -> Option<ChecklistAnswer> {
 }
 
 /// Reads `checkins.csv`. Every row is checked; any problem means no records.
-/// Two check-ins for the same date are refused, as the app keeps one a day.
-pub fn read_checkins<R: io::Read>(r: R) -> Result<Vec<CheckIn>, ImportErrors> {
-    let mut table = read_table(r, CHECKINS_FILE, &CHECKIN_COLUMNS, checkin_row);
-    let mut first_line: HashMap<NaiveDate, u64> = HashMap::new();
-    for (loc, checkin) in &table.records {
-        if let Some(first) = first_line.get(&checkin.date) {
-            let message = format!(
-                "line {first} already has a check-in for {}; keep only one per day",
-                checkin.date
-            );
-            let error = error_at(CHECKINS_FILE, *loc, Some("date"), message);
-            table.errors.push(error);
-        } else {
-            first_line.insert(checkin.date, loc.line);
-        }
-    }
+/// Dates must be from 1900 to `today`. Two check-ins for the same date are
+/// refused, as the app keeps one a day.
+pub fn read_checkins<R: io::Read>(r: R, today: NaiveDate) -> Result<Vec<CheckIn>, ImportErrors> {
+    let parse = |row: &mut RowReader<'_>| checkin_row(row, today);
+    let mut table = read_table(r, CHECKINS_FILE, &CHECKIN_COLUMNS, parse);
+    table.refuse_duplicates(
+        CHECKINS_FILE,
+        "date",
+        |c| c.date,
+        |c| format!("a check-in for {}", c.date),
+        "one per day",
+    );
     table.finish()
 }
 
 /// Reads `sessions.csv`. Every row is checked; any problem means no records.
-pub fn read_sessions<R: io::Read>(r: R) -> Result<Vec<Session>, ImportErrors> {
-    read_table(r, SESSIONS_FILE, &SESSION_COLUMNS, session_row).finish()
+/// Dates must be from 1900 to `today` and be the day the session started.
+/// Two sessions of the same kind starting at the same instant are refused,
+/// as the app keeps only one of them.
+pub fn read_sessions<R: io::Read>(r: R, today: NaiveDate) -> Result<Vec<Session>, ImportErrors> {
+    let parse = |row: &mut RowReader<'_>| session_row(row, today);
+    let mut table = read_table(r, SESSIONS_FILE, &SESSION_COLUMNS, parse);
+    table.refuse_duplicates(
+        SESSIONS_FILE,
+        "started_at",
+        |s| (s.kind, s.started_at),
+        |s| {
+            let started = s.started_at.to_rfc3339_opts(SecondsFormat::Secs, true);
+            format!("a {} session that started at {started}", s.kind.code())
+        },
+        "one per kind and start time",
+    );
+    table.finish()
 }
 
 /// Reads `checklist.csv`. Every row is checked; any problem means no records.
-pub fn read_checklist<R: io::Read>(r: R) -> Result<Vec<ChecklistAnswer>, ImportErrors> {
-    read_table(r, CHECKLIST_FILE, &CHECKLIST_COLUMNS, checklist_row).finish()
+/// Dates must be from 1900 to `today`. An item answered twice is refused, as
+/// the app keeps one answer per item.
+pub fn read_checklist<R: io::Read>(
+    r: R,
+    today: NaiveDate,
+) -> Result<Vec<ChecklistAnswer>, ImportErrors> {
+    let parse = |row: &mut RowReader<'_>| checklist_row(row, today);
+    let mut table = read_table(r, CHECKLIST_FILE, &CHECKLIST_COLUMNS, parse);
+    table.refuse_duplicates(
+        CHECKLIST_FILE,
+        "item",
+        |a| a.item.clone(),
+        |a| format!("an answer for \"{}\"", a.item),
+        "one per item",
+    );
+    table.finish()
 }
 
 fn whole_file_error(path: &Path, message: String) -> ImportError {
@@ -494,7 +644,8 @@ fn whole_file_error(path: &Path, message: String) -> ImportError {
 fn read_if_present<T>(
     dir: &Path,
     name: &str,
-    read: fn(File) -> Result<Vec<T>, ImportErrors>,
+    read: fn(File, NaiveDate) -> Result<Vec<T>, ImportErrors>,
+    today: NaiveDate,
     found: &mut bool,
     errors: &mut Vec<ImportError>,
 ) -> Option<Vec<T>> {
@@ -509,13 +660,14 @@ fn read_if_present<T>(
         }
     };
     *found = true;
-    read(file).map_err(|e| errors.extend(e.errors)).ok()
+    read(file, today).map_err(|e| errors.extend(e.errors)).ok()
 }
 
 /// Reads whichever of `checkins.csv`, `sessions.csv` and `checklist.csv` are
 /// in `dir` (at least one must be). All files are checked and every problem
-/// is reported; the set is returned only if everything is valid.
-pub fn read_dir(dir: &Path) -> Result<ImportSet, ImportErrors> {
+/// is reported; the set is returned only if everything is valid. Dates must
+/// be from 1900 to `today`.
+pub fn read_dir(dir: &Path, today: NaiveDate) -> Result<ImportSet, ImportErrors> {
     let fail = |message: String| ImportErrors {
         errors: vec![whole_file_error(dir, message)],
     };
@@ -527,9 +679,30 @@ pub fn read_dir(dir: &Path) -> Result<ImportSet, ImportErrors> {
     let mut found = false;
     let mut errors = Vec::new();
     let set = ImportSet {
-        checkins: read_if_present(dir, CHECKINS_FILE, read_checkins, &mut found, &mut errors),
-        sessions: read_if_present(dir, SESSIONS_FILE, read_sessions, &mut found, &mut errors),
-        checklist: read_if_present(dir, CHECKLIST_FILE, read_checklist, &mut found, &mut errors),
+        checkins: read_if_present(
+            dir,
+            CHECKINS_FILE,
+            read_checkins,
+            today,
+            &mut found,
+            &mut errors,
+        ),
+        sessions: read_if_present(
+            dir,
+            SESSIONS_FILE,
+            read_sessions,
+            today,
+            &mut found,
+            &mut errors,
+        ),
+        checklist: read_if_present(
+            dir,
+            CHECKLIST_FILE,
+            read_checklist,
+            today,
+            &mut found,
+            &mut errors,
+        ),
     };
     if !found {
         return Err(fail(format!(

@@ -32,6 +32,11 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 3, d).unwrap()
 }
 
+/// The day the imports in these tests happen: after every record.
+fn today() -> NaiveDate {
+    day(31)
+}
+
 fn at(d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 3, d, h, 30, 0).unwrap()
 }
@@ -97,7 +102,7 @@ fn checkins_csv(checkins: &[CheckIn]) -> String {
     String::from_utf8(out).unwrap()
 }
 
-fn only_error(result: Result<Vec<CheckIn>, ImportErrors>) -> ImportError {
+fn only_error<T: std::fmt::Debug>(result: Result<T, ImportErrors>) -> ImportError {
     let errors = result.unwrap_err().errors;
     assert_eq!(errors.len(), 1, "{errors:?}");
     errors.into_iter().next().unwrap()
@@ -144,7 +149,7 @@ fn tricky_notes_survive_a_round_trip_and_are_neutralised_in_the_text() {
     ] {
         assert!(text.contains(neutralised), "{neutralised:?} not in {text}");
     }
-    assert_eq!(read_checkins(text.as_bytes()).unwrap(), checkins);
+    assert_eq!(read_checkins(text.as_bytes(), today()).unwrap(), checkins);
 
     let sessions: Vec<Session> = (1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect();
     let mut out = Vec::new();
@@ -158,7 +163,7 @@ fn tricky_notes_survive_a_round_trip_and_are_neutralised_in_the_text() {
         text.contains(",cat_cow:4/4;odd:id/with marks:2/6\r\n"),
         "{text}"
     );
-    assert_eq!(read_sessions(text.as_bytes()).unwrap(), sessions);
+    assert_eq!(read_sessions(text.as_bytes(), today()).unwrap(), sessions);
 }
 
 #[test]
@@ -178,7 +183,7 @@ fn rows_have_plain_numbers_iso_dates_and_crlf_endings() {
         text,
         "item,answer,answered_on\r\nmonitor_height,yes,2024-03-02\r\n'+chair,not_applicable,2024-03-05\r\n"
     );
-    assert_eq!(read_checklist(text.as_bytes()).unwrap(), answers());
+    assert_eq!(read_checklist(text.as_bytes(), today()).unwrap(), answers());
 }
 
 #[test]
@@ -190,7 +195,7 @@ fn one_bad_row_names_line_and_column_and_returns_nothing() {
          2024-03-03,2024-03-03T08:30:00Z,11,2,,0,0,0,\r\n\
          2024-03-04,2024-03-04T08:30:00Z,3,2,,0,0,0,\r\n"
     );
-    let error = only_error(read_checkins(text.as_bytes()));
+    let error = only_error(read_checkins(text.as_bytes(), today()));
     assert_eq!(error.line, Some(4));
     assert_eq!(error.column, Some("pain"));
     let shown = error.to_string();
@@ -210,7 +215,7 @@ fn every_problem_in_a_file_is_reported() {
          stretch,yesterday,2024-03-01,60,,,,0,11,{long_note},cat_cow:4\r\n\
          stretch,2024-03-01T08:00:00Z,2024-03-01,60\r\n"
     );
-    let errors = read_sessions(text.as_bytes()).unwrap_err().errors;
+    let errors = read_sessions(text.as_bytes(), today()).unwrap_err().errors;
     let found: Vec<(Option<u64>, Option<&str>)> =
         errors.iter().map(|e| (e.line, e.column)).collect();
     assert_eq!(
@@ -244,15 +249,15 @@ fn every_problem_in_a_file_is_reported() {
 fn wrong_header_is_rejected() {
     let mut sessions = Vec::new();
     write_sessions(&mut sessions, &[session(1, "")]).unwrap();
-    let error = only_error(read_checkins(sessions.as_slice()));
+    let error = only_error(read_checkins(sessions.as_slice(), today()));
     assert_eq!((error.line, error.column), (Some(1), Some("date")));
     assert!(error.message.contains("header row should be"), "{error}");
 
     let renamed = "date,recorded_at,Pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n";
-    let error = only_error(read_checkins(renamed.as_bytes()));
+    let error = only_error(read_checkins(renamed.as_bytes(), today()));
     assert_eq!(error.column, Some("pain"));
 
-    let error = only_error(read_checkins(&b""[..]));
+    let error = only_error(read_checkins(&b""[..], today()));
     assert!(error.message.contains("the file is empty"), "{error}");
 }
 
@@ -263,7 +268,7 @@ fn hand_edited_files_are_accepted() {
     let text = "\u{feff}date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\n\
                 2024-03-01,2024-03-01T10:30:00+02:00,4,,mid_back;neck,no,Yes,0,a\n\
                 ,,,,,,,,\n";
-    let read = read_checkins(text.as_bytes()).unwrap();
+    let read = read_checkins(text.as_bytes(), today()).unwrap();
     let mut expected = checkin(1, "a");
     expected.pain = Rating::new(4, "pain").unwrap();
     expected.red_flags.after_impact = true;
@@ -272,7 +277,7 @@ fn hand_edited_files_are_accepted() {
     let text = "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\n\
                 2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\n\
                 2024-03-02,2024-03-02T08:30:00Z,4,,elbow,maybe,0,0,\n";
-    let errors = read_checkins(text.as_bytes()).unwrap_err().errors;
+    let errors = read_checkins(text.as_bytes(), today()).unwrap_err().errors;
     let found: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
     assert_eq!(
         found,
@@ -289,7 +294,7 @@ fn hand_edited_files_are_accepted() {
 fn line_and_spreadsheet_row_differ_after_a_multiline_note() {
     let mut text = checkins_csv(&[checkin(1, "one\r\ntwo\r\nthree")]);
     text.push_str("2024-03-02,2024-03-02T08:30:00Z,-1,,,0,0,0,\r\n");
-    let error = only_error(read_checkins(text.as_bytes()));
+    let error = only_error(read_checkins(text.as_bytes(), today()));
     assert_eq!((error.line, error.row), (Some(5), Some(3)));
     assert!(
         error.to_string().contains("line 5 (spreadsheet row 3)"),
@@ -300,7 +305,7 @@ fn line_and_spreadsheet_row_differ_after_a_multiline_note() {
 #[test]
 fn two_checkins_for_one_day_are_refused() {
     let text = checkins_csv(&[checkin(1, "a"), checkin(2, "b"), checkin(1, "c")]);
-    let error = only_error(read_checkins(text.as_bytes()));
+    let error = only_error(read_checkins(text.as_bytes(), today()));
     assert_eq!((error.line, error.column), (Some(4), Some("date")));
     assert!(error.message.contains("line 2 already has"), "{error}");
 }
@@ -346,7 +351,7 @@ fn export_read_export_gives_identical_files() {
         "no temp files left"
     );
 
-    let set = read_dir(first.path()).unwrap();
+    let set = read_dir(first.path(), today()).unwrap();
     assert_eq!(set.checkins.as_deref(), Some(checkins.as_slice()));
     let second = tempfile::tempdir().unwrap();
     export_dir(
@@ -370,7 +375,7 @@ fn export_read_export_gives_identical_files() {
 #[test]
 fn read_dir_takes_what_is_there_and_explains_what_is_not() {
     let dir = tempfile::tempdir().unwrap();
-    let error = read_dir(dir.path()).unwrap_err().to_string();
+    let error = read_dir(dir.path(), today()).unwrap_err().to_string();
     assert!(
         error.contains("none of checkins.csv, sessions.csv or checklist.csv"),
         "{error}"
@@ -378,16 +383,235 @@ fn read_dir_takes_what_is_there_and_explains_what_is_not() {
 
     let mut file = fs::File::create(dir.path().join(CHECKLIST_FILE)).unwrap();
     write_checklist(&mut file, &answers()).unwrap();
-    let set = read_dir(dir.path()).unwrap();
+    let set = read_dir(dir.path(), today()).unwrap();
     assert_eq!((set.checkins, set.sessions), (None, None));
     assert_eq!(set.checklist, Some(answers()));
 
     fs::write(dir.path().join(CHECKINS_FILE), "date\r\n").unwrap();
     fs::write(dir.path().join(SESSIONS_FILE), "nonsense\r\n").unwrap();
-    let errors = read_dir(dir.path()).unwrap_err().errors;
+    let errors = read_dir(dir.path(), today()).unwrap_err().errors;
     let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
     assert_eq!(files, [CHECKINS_FILE, SESSIONS_FILE]);
 
-    let missing = read_dir(&dir.path().join("nope")).unwrap_err().to_string();
+    let missing = read_dir(&dir.path().join("nope"), today())
+        .unwrap_err()
+        .to_string();
     assert!(missing.contains("could not open the folder"), "{missing}");
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_planted_link() {
+    use std::os::unix::fs::symlink;
+
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    fs::write(&victim, "keep me").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // The name a temporary file of this process used to get, and a target name.
+    let old_tmp = dir
+        .path()
+        .join(format!(".{CHECKINS_FILE}.{}.tmp", std::process::id()));
+    symlink(&victim, &old_tmp).unwrap();
+    symlink(&victim, dir.path().join(SESSIONS_FILE)).unwrap();
+
+    export_dir(
+        dir.path(),
+        &[checkin(1, "a")],
+        &[session(1, "b")],
+        &answers(),
+    )
+    .unwrap();
+
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+    assert_eq!(fs::read_link(&old_tmp).unwrap(), victim);
+    let sessions = dir.path().join(SESSIONS_FILE);
+    assert!(
+        fs::symlink_metadata(&sessions)
+            .unwrap()
+            .file_type()
+            .is_file()
+    );
+    let text = fs::read_to_string(&sessions).unwrap();
+    assert!(text.starts_with("kind,started_at,"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn exported_files_and_new_folders_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let base = tempfile::tempdir().unwrap();
+    fs::set_permissions(base.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = base.path().join("exports").join("today");
+    export_dir(&dir, &[checkin(1, "")], &[], &answers()).unwrap();
+    assert_eq!(mode(&base.path().join("exports")), 0o700);
+    assert_eq!(mode(&dir), 0o700);
+    for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
+        assert_eq!(mode(&dir.join(name)), 0o600, "{name}");
+    }
+
+    let existing = tempfile::tempdir().unwrap();
+    fs::set_permissions(existing.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // A file left readable by everyone is replaced by an owner-only one.
+    let old = existing.path().join(CHECKINS_FILE);
+    fs::write(&old, "old").unwrap();
+    fs::set_permissions(&old, fs::Permissions::from_mode(0o644)).unwrap();
+    export_dir(existing.path(), &[], &[], &[]).unwrap();
+    assert_eq!(mode(&old), 0o600);
+    // A folder that was there already keeps its permissions.
+    assert_eq!(mode(existing.path()), 0o755);
+}
+
+const SESSIONS_HEADER: &str = "kind,started_at,date,duration_secs,routine,heat_type,area,capped,feel_after,note,exercises\r\n";
+
+fn errors_of<T: std::fmt::Debug>(result: Result<T, ImportErrors>) -> Vec<ImportError> {
+    result.unwrap_err().errors
+}
+
+#[test]
+fn future_dates_and_dates_before_1900_are_refused_in_every_file() {
+    let text = format!(
+        "{HEADER}\
+         2024-03-31,2024-03-31T08:30:00Z,4,,,0,0,0,today is fine\r\n\
+         2024-04-01,2024-03-31T08:30:00Z,4,,,0,0,0,\r\n\
+         1899-12-31,2024-03-01T08:30:00Z,4,,,0,0,0,\r\n\
+         0000-01-01,2024-03-01T08:30:00Z,4,,,0,0,0,\r\n"
+    );
+    let errors = errors_of(read_checkins(text.as_bytes(), today()));
+    let found: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(
+        found,
+        [
+            (Some(3), Some("date")),
+            (Some(4), Some("date")),
+            (Some(5), Some("date"))
+        ]
+    );
+    assert!(errors[0].message.contains("in the future"), "{}", errors[0]);
+    assert!(errors[1].message.contains("before 1900"), "{}", errors[1]);
+    assert!(errors[2].message.contains("before 1900"), "{}", errors[2]);
+
+    let text = format!(
+        "{SESSIONS_HEADER}\
+         stretch,2024-04-01T08:00:00Z,2024-04-01,60,,,,0,,,\r\n"
+    );
+    let error = only_error(read_sessions(text.as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(2), Some("date")));
+    assert!(error.message.contains("in the future"), "{error}");
+
+    let text = "item,answer,answered_on\r\nmonitor_height,yes,2024-04-01\r\n";
+    let error = only_error(read_checklist(text.as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(2), Some("answered_on")));
+    assert!(error.message.contains("in the future"), "{error}");
+}
+
+#[test]
+fn a_session_date_must_be_the_day_it_started_in_some_time_zone() {
+    let read = |started_at: &str, date: &str| {
+        let text = format!("{SESSIONS_HEADER}heat,{started_at},{date},60,,,,0,,,\r\n");
+        read_sessions(text.as_bytes(), today())
+    };
+    // Twelve hours behind UTC and fourteen ahead are both somewhere's clock.
+    assert!(read("2024-03-01T11:59:00Z", "2024-02-29").is_ok());
+    assert!(read("2024-03-01T10:00:00Z", "2024-03-02").is_ok());
+    assert!(read("2024-03-01T23:30:00-05:00", "2024-03-01").is_ok());
+    for (started_at, date) in [
+        ("2024-03-01T12:00:00Z", "2024-02-29"),
+        ("2024-03-01T09:59:00Z", "2024-03-02"),
+        ("2024-03-01T08:30:00Z", "2024-03-05"),
+    ] {
+        let error = only_error(read(started_at, date));
+        assert_eq!(
+            (error.line, error.column),
+            (Some(2), Some("date")),
+            "{started_at} {date}"
+        );
+        assert!(
+            error
+                .message
+                .contains("is not the day this session started"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_quote_that_is_never_closed_is_refused_where_it_opens() {
+    let text = format!(
+        "{HEADER}\
+         2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\"two\r\nlines\"\r\n\
+         2024-03-02,2024-03-02T08:30:00Z,4,,,0,0,0,\"she said \"\"sit\r\n\
+         2024-03-03,2024-03-03T08:30:00Z,4,,,0,0,0,\r\n\
+         2024-03-04,2024-03-04T08:30:00Z,4,,,0,0,0,\r\n"
+    );
+    let error = only_error(read_checkins(text.as_bytes(), today()));
+    assert_eq!(
+        (error.line, error.row, error.column),
+        (Some(4), Some(3), Some("note"))
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("checkins.csv, line 4 (spreadsheet row 3), column note: this cell opens a quote that is never closed"),
+        "{error}"
+    );
+
+    // The same in the first cell of the last row, with no line break after it.
+    let text = format!("{HEADER}2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\r\n\"2024-03-02");
+    let error = only_error(read_checkins(text.as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(3), Some("date")));
+
+    // In the header row too.
+    let error = only_error(read_checkins("date,\"recorded_at".as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(1), Some("recorded_at")));
+    assert!(error.message.contains("never closed"), "{error}");
+
+    // Closed quotes, escaped quotes and text after a closing quote are fine.
+    let text = format!(
+        "{HEADER}\
+         2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\"a \"\"b\"\"\"\r\n\
+         2024-03-02,2024-03-02T08:30:00Z,4,,,0,0,0,\"\"\r\n\
+         2024-03-03,2024-03-03T08:30:00Z,4,,,0,0,0,x\"y"
+    );
+    let notes: Vec<String> = read_checkins(text.as_bytes(), today())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.note)
+        .collect();
+    assert_eq!(notes, ["a \"b\"", "", "x\"y"]);
+}
+
+#[test]
+fn duplicate_sessions_and_checklist_items_are_refused() {
+    let text = format!(
+        "{SESSIONS_HEADER}\
+         heat,2024-03-01T18:30:00Z,2024-03-01,60,,,,0,,,\r\n\
+         stretch,2024-03-01T18:30:00Z,2024-03-01,60,,,,0,,,\r\n\
+         heat,2024-03-01T19:30:00+01:00,2024-03-01,120,,,,0,,second,\r\n"
+    );
+    let error = only_error(read_sessions(text.as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(4), Some("started_at")));
+    assert_eq!(
+        error.message,
+        "line 2 already has a heat session that started at 2024-03-01T18:30:00Z; \
+         keep only one per kind and start time"
+    );
+
+    let text = "item,answer,answered_on\r\n\
+                monitor_height,yes,2024-03-01\r\n\
+                chair,not_yet,2024-03-01\r\n\
+                monitor_height,not_yet,2024-03-02\r\n";
+    let error = only_error(read_checklist(text.as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(4), Some("item")));
+    assert_eq!(
+        error.message,
+        "line 2 already has an answer for \"monitor_height\"; keep only one per item"
+    );
 }

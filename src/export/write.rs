@@ -1,11 +1,12 @@
 //! Writing the three tables, to any `io::Write` or atomically into a folder.
 
 use std::borrow::Cow;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use tempfile::NamedTempFile;
 
 use super::{
     CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, ExportError, ExportReport,
@@ -141,17 +142,56 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Expo
     }
 }
 
-/// Writes `bytes` to a fresh file at `tmp` and forces it to disk.
-fn stage(tmp: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(tmp)
-        .map_err(io_error("create", tmp))?;
-    file.write_all(bytes).map_err(io_error("write", tmp))?;
-    file.flush().map_err(io_error("flush", tmp))?;
-    file.sync_all().map_err(io_error("save to disk", tmp))
+/// Owner-only permissions for what an export writes: the files hold health
+/// notes, so other accounts on the computer should not read them.
+#[cfg(unix)]
+const FILE_MODE: u32 = 0o600;
+#[cfg(unix)]
+const FOLDER_MODE: u32 = 0o700;
+
+/// Creates `dir` and any missing parents; on Unix, new folders are owner-only.
+/// An existing folder keeps the permissions it has.
+fn create_folder(dir: &Path) -> Result<(), ExportError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(FOLDER_MODE);
+    }
+    builder
+        .create(dir)
+        .map_err(io_error("create the folder", dir))
+}
+
+/// Writes `bytes` to a new temporary file in `dir` and forces it to disk.
+///
+/// The file is created under a fresh random name and only if nothing has that
+/// name yet (never through a symbolic link someone left there), and it is
+/// readable by its owner only.
+fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<NamedTempFile, ExportError> {
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    let mut file = builder
+        .tempfile_in(dir)
+        .map_err(io_error("create a temporary file in", dir))?;
+    let tmp = file.path().to_path_buf();
+    // Owner-only already when created; set outright so that the exported file
+    // keeps that mode whatever the umask or the library's default.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(FILE_MODE))
+            .map_err(io_error("set the permissions of", &tmp))?;
+    }
+    file.write_all(bytes).map_err(io_error("write", &tmp))?;
+    file.flush().map_err(io_error("flush", &tmp))?;
+    file.as_file()
+        .sync_all()
+        .map_err(io_error("save to disk", &tmp))?;
+    Ok(file)
 }
 
 /// Makes the renames themselves durable. Folders cannot be opened as files on
@@ -163,13 +203,6 @@ fn sync_dir(dir: &Path) -> Result<(), ExportError> {
             .map_err(io_error("save to disk the folder", dir))?;
     }
     Ok(())
-}
-
-fn remove_staged(staged: &[(PathBuf, PathBuf, usize)]) {
-    for (tmp, _, _) in staged {
-        // Best effort: the error that got us here is the one worth reporting.
-        let _ = fs::remove_file(tmp);
-    }
 }
 
 /// Writes `checkins.csv`, `sessions.csv` and `checklist.csv` into `dir`
@@ -185,7 +218,7 @@ pub fn export_dir(
     sessions: &[Session],
     answers: &[ChecklistAnswer],
 ) -> Result<ExportReport, ExportError> {
-    fs::create_dir_all(dir).map_err(io_error("create the folder", dir))?;
+    create_folder(dir)?;
 
     let mut tables: Vec<(&str, Vec<u8>, usize)> = Vec::with_capacity(3);
     let mut bytes = Vec::new();
@@ -198,27 +231,20 @@ pub fn export_dir(
     write_checklist(&mut bytes, answers)?;
     tables.push((CHECKLIST_FILE, bytes, answers.len()));
 
-    let mut staged: Vec<(PathBuf, PathBuf, usize)> = Vec::with_capacity(tables.len());
+    // A temporary file still staged when this returns early is removed when
+    // it is dropped.
+    let mut staged: Vec<(NamedTempFile, PathBuf, usize)> = Vec::with_capacity(tables.len());
     for (name, bytes, rows) in tables {
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        if let Err(e) = stage(&tmp, &bytes) {
-            let _ = fs::remove_file(&tmp);
-            remove_staged(&staged);
-            return Err(e);
-        }
-        staged.push((tmp, dir.join(name), rows));
+        staged.push((stage(dir, name, &bytes)?, dir.join(name), rows));
     }
 
     let mut files = Vec::with_capacity(staged.len());
-    for (done, (tmp, target, rows)) in staged.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, target) {
-            remove_staged(&staged[done..]);
-            return Err(io_error("replace", target)(e));
-        }
-        files.push(ExportedFile {
-            path: target.clone(),
-            rows: *rows,
-        });
+    for (tmp, target, rows) in staged {
+        // A rename replaces whatever has the target's name, a symbolic link
+        // included, without following it.
+        tmp.persist(&target)
+            .map_err(|e| io_error("replace", &target)(e.error))?;
+        files.push(ExportedFile { path: target, rows });
     }
     sync_dir(dir)?;
     Ok(ExportReport { files })

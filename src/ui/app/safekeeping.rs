@@ -44,7 +44,7 @@ impl UnknotApp {
 
     /// Reads CSV files from `folder`, checks every row, adds what is new.
     pub(super) fn import_csv(&mut self, folder: &Path) {
-        let outcome = match crate::export::read_dir(folder) {
+        let outcome = match crate::export::read_dir(folder, self.clock.today()) {
             Err(errors) => Outcome::Failed(capitalize(&errors.to_string())),
             Ok(set) => match self.store.import(
                 set.checkins.as_deref().unwrap_or_default(),

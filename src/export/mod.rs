@@ -106,22 +106,22 @@ pub struct ExportedFile {
     pub rows: usize,
 }
 
-/// Why an export failed.
+/// Why an export failed. Each message is whole on its own: the underlying
+/// error is part of the text and not also offered as a `source`, so that a
+/// printed chain never says the same thing twice.
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("could not {action} {}: {source}", path.display())]
+    #[error("could not {action} {}: {error}", path.display())]
     Io {
         /// What was being done: "create", "write", "flush", "sync", "rename"...
         action: &'static str,
         path: PathBuf,
-        #[source]
-        source: io::Error,
+        error: io::Error,
     },
-    #[error("could not write {file}: {source}")]
+    #[error("could not write {file}: {error}")]
     Csv {
         file: &'static str,
-        #[source]
-        source: csv::Error,
+        error: csv::Error,
     },
     #[error("{file}, record {record}: {message}")]
     Unrepresentable {
@@ -130,6 +130,22 @@ pub enum ExportError {
         record: usize,
         message: String,
     },
+}
+
+impl ExportError {
+    /// Whether writing failed because the reader of a pipe went away (as
+    /// when the output of `unknot export ... -` is piped into `head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        let io = match self {
+            ExportError::Io { error, .. } => Some(error),
+            ExportError::Csv { error, .. } => match error.kind() {
+                csv::ErrorKind::Io(error) => Some(error),
+                _ => None,
+            },
+            ExportError::Unrepresentable { .. } => None,
+        };
+        io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }
 }
 
 /// One problem found while importing.

@@ -64,7 +64,7 @@ fn exercises_cell(exercises: &[SessionExercise]) -> Result<String, String> {
 /// Writes `checkins.csv`: a header and one row per check-in, in the given order.
 pub fn write_checkins<W: io::Write>(w: W, checkins: &[CheckIn]) -> Result<(), ExportError> {
     let file = CHECKINS_FILE;
-    let csv_error = |source| ExportError::Csv { file, source };
+    let csv_error = |error| ExportError::Csv { file, error };
     let mut out = csv_writer(w);
     out.write_record(CHECKIN_COLUMNS).map_err(csv_error)?;
     for c in checkins {
@@ -88,7 +88,7 @@ pub fn write_checkins<W: io::Write>(w: W, checkins: &[CheckIn]) -> Result<(), Ex
 /// Writes `sessions.csv`: a header and one row per session, in the given order.
 pub fn write_sessions<W: io::Write>(w: W, sessions: &[Session]) -> Result<(), ExportError> {
     let file = SESSIONS_FILE;
-    let csv_error = |source| ExportError::Csv { file, source };
+    let csv_error = |error| ExportError::Csv { file, error };
     let mut out = csv_writer(w);
     out.write_record(SESSION_COLUMNS).map_err(csv_error)?;
     for (index, s) in sessions.iter().enumerate() {
@@ -119,7 +119,7 @@ pub fn write_sessions<W: io::Write>(w: W, sessions: &[Session]) -> Result<(), Ex
 /// Writes `checklist.csv`: a header and one row per answer, in the given order.
 pub fn write_checklist<W: io::Write>(w: W, answers: &[ChecklistAnswer]) -> Result<(), ExportError> {
     let file = CHECKLIST_FILE;
-    let csv_error = |source| ExportError::Csv { file, source };
+    let csv_error = |error| ExportError::Csv { file, error };
     let mut out = csv_writer(w);
     out.write_record(CHECKLIST_COLUMNS).map_err(csv_error)?;
     for a in answers {
@@ -135,10 +135,10 @@ pub fn write_checklist<W: io::Write>(w: W, answers: &[ChecklistAnswer]) -> Resul
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> ExportError {
     let path = path.to_path_buf();
-    move |source| ExportError::Io {
+    move |error| ExportError::Io {
         action,
         path,
-        source,
+        error,
     }
 }
 

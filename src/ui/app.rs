@@ -45,9 +45,6 @@ pub struct Data {
     pub error: Option<String>,
 }
 
-/// The application id: the window's app id, the desktop entry and AppStream id.
-pub const APP_ID: &str = "io.github.unknot.Unknot";
-
 /// The screens reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

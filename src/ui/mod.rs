@@ -17,6 +17,6 @@ mod today;
 mod when;
 mod widgets;
 
-pub use app::{APP_ID, Screen, UnknotApp};
+pub use app::{Screen, UnknotApp};
 pub use probe::{Probe, ProbeConfig};
 pub use refused::RefusedApp;

@@ -8,8 +8,8 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use unknot::cli::{self, CheckInArgs, Table, UsageError};
 use unknot::domain::clock::{Clock, SystemClock};
-use unknot::store::{InstanceLock, LockError, Store};
 use unknot::identity::APP_ID;
+use unknot::store::{InstanceLock, LockError, Store};
 use unknot::ui::{Probe, ProbeConfig, RefusedApp, UnknotApp};
 
 #[derive(Parser)]

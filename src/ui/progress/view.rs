@@ -8,9 +8,10 @@ use egui_plot::{Bar, PlotPoint};
 use super::calendar::CalendarGrid;
 use super::charts::{HEAT, STRENGTH, STRETCH, day_x};
 use crate::domain::advice::AdviceRule;
+use crate::domain::dates::week_start;
 use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
-    WeekCounts, contiguous_runs, percent_change, week_start,
+    WeekCounts, contiguous_runs, percent_change,
 };
 use crate::ui::app::Data;
 

@@ -2,6 +2,8 @@
 
 mod advice;
 mod app;
+mod command;
+mod data;
 mod ergonomics;
 mod heat;
 mod history;
@@ -11,12 +13,15 @@ mod progress;
 mod refused;
 mod reminders;
 mod routines;
+mod screen;
 mod settings;
 pub mod theme;
 mod today;
 mod when;
 mod widgets;
 
-pub use app::{Screen, UnknotApp};
+pub use app::UnknotApp;
+pub use data::Data;
 pub use probe::{Probe, ProbeConfig};
 pub use refused::RefusedApp;
+pub use screen::Screen;

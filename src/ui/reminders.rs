@@ -8,7 +8,9 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use egui::{RichText, Ui};
 
-use super::app::{Command, Data, Screen};
+use super::command::Command;
+use super::data::Data;
+use super::screen::Screen;
 use super::theme;
 use crate::notify::Notifier;
 use crate::reminders::{

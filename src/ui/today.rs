@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use egui::{Key, RichText, Ui};
 
-use super::app::{Command, Data, Screen};
+use super::command::Command;
+use super::data::Data;
+use super::screen::Screen;
 use super::settings::ABOUT;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;

@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use super::super::app::{Command, Data, Origin};
 use super::super::when::{self, Now};
 use super::super::{theme, widgets};
 use crate::domain::heat::{HeatType, parse_heat_minutes};
 use crate::domain::session::{Session, SessionKind};
+use crate::ui::command::{Command, Origin};
+use crate::ui::data::Data;
 
 enum Message {
     Logged(String),

@@ -13,7 +13,7 @@ use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
     WeekCounts, contiguous_runs, percent_change,
 };
-use crate::ui::app::Data;
+use crate::ui::data::Data;
 
 /// What a view was built from; a different key means it is out of date.
 #[derive(Debug, Clone, Copy, PartialEq)]

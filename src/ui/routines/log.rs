@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use super::super::app::{Command, Data, Origin};
 use super::super::when::{self, Now};
 use super::super::{theme, widgets};
 use crate::domain::exercise::{RoutineTemplate, templates};
 use crate::domain::session::{Session, SessionKind, parse_minutes};
+use crate::ui::command::{Command, Origin};
+use crate::ui::data::Data;
 
 /// What was done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,19 +8,19 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::command::{Command, Origin};
+use super::command::Command;
 use super::data::Data;
 use super::reminders::ReminderRuntime;
 use super::screen::Screen;
 use super::settings::SettingsScreen;
 use super::when::Now;
 use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
-use crate::domain::checklist::{self, ChecklistReview};
 use crate::domain::clock::Clock;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
 use crate::store::Store;
 
+mod commands;
 mod habits;
 mod safekeeping;
 
@@ -92,7 +92,7 @@ impl UnknotApp {
             .config_dir
             .as_deref()
             .is_some_and(crate::autostart::is_installed);
-        if let Ok(Some(code)) = app.store.setting(PROGRESS_RANGE_SETTING)
+        if let Ok(Some(code)) = app.store.setting(commands::PROGRESS_RANGE_SETTING)
             && let Some(range) = ProgressRange::from_code(&code)
         {
             app.progress.set_range(range);
@@ -101,8 +101,8 @@ impl UnknotApp {
             Ok(Some(text)) => progress::parse_baseline(&text),
             _ => None,
         };
-        app.load_today_form(today_date);
         app.reload_data();
+        app.show_date(today_date);
         app
     }
 
@@ -151,165 +151,6 @@ impl UnknotApp {
     /// The baseline the user set, if any.
     pub fn user_baseline(&self) -> Option<f64> {
         self.user_baseline
-    }
-
-    fn apply(&mut self, command: Command) {
-        match command {
-            Command::Navigate(screen) => self.screen = screen,
-            Command::ShowDate(date) => {
-                self.screen = Screen::Today;
-                self.load_today_form(date);
-            }
-            Command::SaveCheckIn(checkin) => match self.store.save_checkin(&checkin) {
-                Ok(()) => {
-                    self.today.saved(checkin);
-                    self.reload_data();
-                }
-                Err(e) => self.today.failed(e.to_string()),
-            },
-            Command::ExportCsv(folder) => self.export_csv(&folder),
-            Command::ImportCsv(folder) => self.import_csv(&folder),
-            Command::BackupNow => self.backup_now(),
-            Command::RestoreBackup(file) => self.restore_backup(&file),
-            Command::Reminder(action, then) => self.reminder_action(action, then),
-            Command::SaveReminderSettings(settings) => self.save_reminder_settings(settings),
-            Command::SetAutostart(on) => self.set_autostart(on),
-            Command::DeleteCheckIn(date) => {
-                let deleted = self.store.checkin_on(date).and_then(|found| {
-                    self.store.delete_checkin(date)?;
-                    Ok(found)
-                });
-                match deleted {
-                    Ok(Some(checkin)) => {
-                        self.history.deleted(checkin);
-                        if self.today.date() == date {
-                            self.load_today_form(date);
-                        }
-                        self.reload_data();
-                    }
-                    Ok(None) => {}
-                    Err(e) => self.history.failed(format!("Nothing was deleted: {e}")),
-                }
-            }
-            Command::RestoreCheckIn(checkin) => match self.store.save_checkin(&checkin) {
-                Ok(()) => {
-                    let date = checkin.date;
-                    self.history.restored();
-                    if self.today.date() == date {
-                        self.load_today_form(date);
-                    }
-                    self.reload_data();
-                }
-                Err(e) => self.history.failed(format!("Could not put it back: {e}")),
-            },
-            Command::DismissIntro => {
-                self.intro_dismissed = true;
-                // Failing to remember this only means the note shows again next time.
-                let _ = self.store.set_setting("intro_dismissed", "1");
-            }
-            Command::SaveChecklistAnswer(answer) => {
-                match self.store.save_checklist_answer(&answer) {
-                    Ok(()) => {
-                        self.reload_data();
-                        if self.ergonomics.answer_saved(&answer.item) {
-                            self.apply(Command::FinishChecklistReview);
-                        }
-                    }
-                    Err(e) => self.ergonomics.answer_failed(answer, e.to_string()),
-                }
-            }
-            Command::StartChecklistReview => {
-                self.screen = Screen::Ergonomics;
-                self.ergonomics.start_review();
-            }
-            Command::FinishChecklistReview => {
-                let review = ChecklistReview::new(
-                    self.clock.utc_now(),
-                    self.clock.today(),
-                    checklist::score(&self.data.checklist),
-                    self.data.desk_changed_at.is_some(),
-                );
-                match self.store.add_checklist_review(&review) {
-                    Ok(_) => {
-                        self.reload_data();
-                        self.ergonomics.review_saved(review);
-                    }
-                    Err(e) => self.ergonomics.review_failed(e.to_string()),
-                }
-            }
-            Command::MarkDeskChanged => match self.store.mark_desk_changed(self.clock.utc_now()) {
-                Ok(()) => {
-                    self.ergonomics.desk_change_saved();
-                    self.reload_data();
-                }
-                Err(e) => self.ergonomics.desk_change_failed(e.to_string()),
-            },
-            Command::SaveSession { session, origin } => {
-                let result = self.store.add_session(&session);
-                if result.is_ok() {
-                    self.reload_data();
-                }
-                let result = result.map_err(|e| widgets::sentence(&e.to_string()));
-                match origin {
-                    Origin::RoutinePlayer | Origin::RoutineLog => {
-                        self.routines.save_result(origin, &session, result);
-                    }
-                    Origin::HeatTimer | Origin::HeatLog => {
-                        self.heat.save_result(origin, &session, result);
-                    }
-                }
-            }
-            Command::SetFeelAfter {
-                id,
-                feel_after,
-                origin,
-            } => {
-                let result = self.store.set_session_feel_after(id, feel_after);
-                if result.is_ok() {
-                    self.reload_data();
-                }
-                let result = result.map_err(|e| widgets::sentence(&e.to_string()));
-                match origin {
-                    Origin::RoutinePlayer | Origin::RoutineLog => {
-                        self.routines.feel_result(result);
-                    }
-                    Origin::HeatTimer | Origin::HeatLog => self.heat.feel_result(result),
-                }
-            }
-            Command::SuggestRoutine(template_id) => {
-                self.routines.suggest(template_id);
-                self.screen = Screen::Routines;
-            }
-            Command::SetProgressRange(range) => {
-                self.progress.set_range(range);
-                // Only a preference: if it cannot be saved, the next start shows 12 weeks.
-                let _ = self.store.set_setting(PROGRESS_RANGE_SETTING, range.code());
-            }
-            Command::SetBaseline(value) => {
-                // An empty value means "none": the first check-ins decide.
-                let text = value.map_or(String::new(), |v| format!("{v:.1}"));
-                match self.store.set_setting(progress::BASELINE_SETTING, &text) {
-                    Ok(()) => {
-                        self.user_baseline = value.map(|v| (v * 10.0).round() / 10.0);
-                        self.progress.baseline_saved(Ok(()));
-                    }
-                    Err(e) => self
-                        .progress
-                        .baseline_saved(Err(format!("Could not save your baseline: {e}"))),
-                }
-            }
-        }
-    }
-
-    fn load_today_form(&mut self, date: NaiveDate) {
-        match self.store.checkin_on(date) {
-            Ok(saved) => self.today.show_date(date, saved),
-            Err(e) => {
-                self.today.show_date(date, None);
-                self.today
-                    .failed(format!("Could not read the saved check-in: {e}"));
-            }
-        }
     }
 
     /// Re-reads what the screens show after a write, and bumps the revision
@@ -409,9 +250,6 @@ impl UnknotApp {
         }
     }
 }
-
-/// The settings key remembering the chosen Progress range.
-const PROGRESS_RANGE_SETTING: &str = "progress.range";
 
 impl eframe::App for UnknotApp {
     /// Runs before each frame and also while the window is hidden: time-driven

@@ -46,3 +46,163 @@ impl Data {
         })
     }
 }
+
+/// Changes made in memory after a write succeeded, so that one saved record
+/// costs the same whatever the length of the history. Each bumps the
+/// revision, which tells derived views to recompute when next read.
+impl Data {
+    /// The check-in saved for a date, if any.
+    pub fn checkin_on(&self, date: NaiveDate) -> Option<&CheckIn> {
+        self.checkins
+            .binary_search_by_key(&date, |c| c.date)
+            .ok()
+            .and_then(|i| self.checkins.get(i))
+    }
+
+    /// Adds or replaces the check-in of its date, keeping date order.
+    pub fn upsert_checkin(&mut self, checkin: CheckIn) {
+        match self
+            .checkins
+            .binary_search_by_key(&checkin.date, |c| c.date)
+        {
+            Ok(i) => self.checkins[i] = checkin,
+            Err(i) => self.checkins.insert(i, checkin),
+        }
+        self.changed();
+    }
+
+    /// Removes the check-in of a date; returns it.
+    pub fn remove_checkin(&mut self, date: NaiveDate) -> Option<CheckIn> {
+        let i = self.checkins.binary_search_by_key(&date, |c| c.date).ok()?;
+        let removed = self.checkins.remove(i);
+        self.changed();
+        Some(removed)
+    }
+
+    /// Adds a new session in start order (after any that started at the
+    /// same instant, as the store orders by start and then by id).
+    pub fn add_session(&mut self, session: Session) {
+        let at = self
+            .sessions
+            .partition_point(|s| s.started_at <= session.started_at);
+        self.sessions.insert(at, session);
+        self.changed();
+    }
+
+    /// Sets "how does your back feel now" on the session with this kind and
+    /// start (the store's unique key).
+    pub fn set_feel_after(
+        &mut self,
+        like: &Session,
+        feel_after: Option<crate::domain::pain::Rating>,
+    ) {
+        if let Some(s) = self
+            .sessions
+            .iter_mut()
+            .rev()
+            .find(|s| s.kind == like.kind && s.started_at == like.started_at)
+        {
+            s.feel_after = feel_after;
+        }
+        self.changed();
+    }
+
+    /// Saves or replaces the answer to one checklist item, in item order.
+    pub fn set_answer(&mut self, answer: ChecklistAnswer) {
+        match self
+            .checklist
+            .binary_search_by(|a| a.item.as_str().cmp(answer.item.as_str()))
+        {
+            Ok(i) => self.checklist[i] = answer,
+            Err(i) => self.checklist.insert(i, answer),
+        }
+        self.changed();
+    }
+
+    /// A finished review settles any pending desk change.
+    pub fn add_review(&mut self, review: ChecklistReview) {
+        self.reviews.push(review);
+        self.desk_changed_at = None;
+        self.changed();
+    }
+
+    pub fn set_desk_changed(&mut self, at: DateTime<Utc>) {
+        self.desk_changed_at = Some(at);
+        self.changed();
+    }
+
+    pub fn add_posture_check(&mut self) {
+        self.posture_checks_today += 1;
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.error = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::domain::pain::{Rating, RedFlags};
+    use crate::domain::session::SessionKind;
+
+    fn checkin(day: u32, pain: i64) -> CheckIn {
+        CheckIn {
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            recorded_at: DateTime::from_timestamp(1_790_000_000 + i64::from(day), 0).unwrap(),
+            pain: Rating::new(pain, "pain").unwrap(),
+            stress: None,
+            areas: vec![],
+            red_flags: RedFlags::default(),
+            note: String::new(),
+        }
+    }
+
+    /// Every in-memory change leaves the snapshot equal to a fresh load.
+    #[test]
+    fn changes_in_memory_match_what_the_store_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut data = Data::load(&store, today).unwrap();
+
+        for (day, pain) in [(10, 4), (3, 6), (20, 2), (10, 5)] {
+            let c = checkin(day, pain);
+            store.save_checkin(&c).unwrap();
+            data.upsert_checkin(c);
+        }
+        store.delete_checkin(checkin(3, 0).date).unwrap();
+        assert_eq!(
+            data.remove_checkin(checkin(3, 0).date).unwrap().pain.get(),
+            6
+        );
+
+        let at = |secs: i64| DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap();
+        let mut heat = None;
+        for (secs, kind) in [
+            (500, SessionKind::Heat),
+            (100, SessionKind::Stretch),
+            (500, SessionKind::Strength),
+        ] {
+            let s = Session::new(kind, at(secs), at(secs).date_naive(), 600);
+            let id = store.add_session(&s).unwrap();
+            if kind == SessionKind::Heat {
+                heat = Some((id, s.clone()));
+            }
+            data.add_session(s);
+        }
+        let (id, heat) = heat.unwrap();
+        let feel = Some(Rating::new(3, "feel").unwrap());
+        store.set_session_feel_after(id, feel).unwrap();
+        data.set_feel_after(&heat, feel);
+
+        let fresh = Data::load(&store, today).unwrap();
+        assert_eq!(data.checkins, fresh.checkins);
+        assert_eq!(data.sessions, fresh.sessions);
+        assert_eq!(data.revision, 9, "one revision per change");
+    }
+}

@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, Origin};
 use super::data::Data;
+use super::event::{Event, OnEvent};
 use super::outcome::{self, Outcome};
 use super::when::Now;
 use super::{theme, widgets};
@@ -318,4 +319,22 @@ fn guidance_ui(ui: &mut Ui) {
             ui.label(format!("• {line}"));
         }
     });
+}
+
+impl OnEvent for HeatScreen {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            Event::SessionSaved {
+                origin: origin @ (Origin::HeatTimer | Origin::HeatLog),
+                session,
+                result,
+            } => self.save_result(*origin, session, result.clone()),
+            Event::FeelAfterSaved {
+                origin: Origin::HeatTimer | Origin::HeatLog,
+                result,
+            } => self.feel_result(result.clone()),
+            _ => {}
+        }
+        None
+    }
 }

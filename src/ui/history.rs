@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
+use super::event::{Event, OnEvent};
 use super::{theme, widgets};
 use crate::domain::pain::CheckIn;
 
@@ -28,22 +29,25 @@ pub struct HistoryView {
     message: Option<String>,
 }
 
+impl OnEvent for HistoryView {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            // A deletion went through: remember it for undo.
+            Event::CheckInDeleted(Ok(checkin)) => {
+                self.message = None;
+                self.undo = Some(checkin.clone());
+            }
+            Event::CheckInPutBack(Ok(_)) => self.undo = None,
+            Event::CheckInDeleted(Err(error)) | Event::CheckInPutBack(Err(error)) => {
+                self.message = Some(error.clone());
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
 impl HistoryView {
-    /// Called after a deletion went through: remember it for undo.
-    pub fn deleted(&mut self, checkin: CheckIn) {
-        self.message = None;
-        self.undo = Some(checkin);
-    }
-
-    /// Called after an undo put the check-in back.
-    pub fn restored(&mut self) {
-        self.undo = None;
-    }
-
-    pub fn failed(&mut self, error: String) {
-        self.message = Some(error);
-    }
-
     pub fn ui(&mut self, ui: &mut Ui, data: &Data) -> Option<Command> {
         let mut command = None;
         ui.heading("History");

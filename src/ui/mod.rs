@@ -5,6 +5,7 @@ mod app;
 mod command;
 mod data;
 mod ergonomics;
+mod event;
 mod heat;
 mod history;
 mod outcome;

@@ -12,6 +12,7 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, Origin};
 use super::data::Data;
+use super::event::{Event, OnEvent};
 use super::outcome::{self, Outcome};
 use super::when::Now;
 use super::{theme, widgets};
@@ -293,5 +294,24 @@ impl RoutinesScreen {
                 }
             });
         });
+    }
+}
+
+impl OnEvent for RoutinesScreen {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            Event::SessionSaved {
+                origin: origin @ (Origin::RoutinePlayer | Origin::RoutineLog),
+                session,
+                result,
+            } => self.save_result(*origin, session, result.clone()),
+            Event::FeelAfterSaved {
+                origin: Origin::RoutinePlayer | Origin::RoutineLog,
+                result,
+            } => self.feel_result(result.clone()),
+            Event::RoutineSuggested(template_id) => self.suggest(template_id),
+            _ => {}
+        }
+        None
     }
 }

@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::event::{Event, OnEvent};
 use super::reminders::ReminderAction;
 use super::{theme, widgets};
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
@@ -369,5 +370,17 @@ fn hour_ui(ui: &mut Ui, name: &str, time: &mut chrono::NaiveTime) {
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
     if let Some(t) = chrono::NaiveTime::from_hms_opt(hour, 0, 0) {
         *time = t;
+    }
+}
+
+impl OnEvent for SettingsScreen {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            Event::SafekeepingDone(Ok(text)) => self.finished(Outcome::Done(text.clone())),
+            Event::SafekeepingDone(Err(text)) => self.finished(Outcome::Failed(text.clone())),
+            Event::RemindersSaved(result) => self.reminders_saved(result.clone().err()),
+            _ => {}
+        }
+        None
     }
 }

@@ -8,6 +8,7 @@ use egui::{Key, RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
+use super::event::{Event, OnEvent};
 use super::screen::Screen;
 use super::settings::ABOUT;
 use super::{theme, widgets};
@@ -477,4 +478,23 @@ fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
         ui.add(egui::Label::new(RichText::new(label).color(color)).sense(egui::Sense::click()))
     })
     .inner
+}
+
+impl OnEvent for TodayScreen {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            Event::DateShown { date, saved } => self.show_date(*date, saved.clone()),
+            Event::CheckInSaved(Ok(checkin)) => self.saved(checkin.clone()),
+            Event::CheckInSaved(Err(error)) => self.failed(error.clone()),
+            // The form follows a change to the day it shows made elsewhere.
+            Event::CheckInDeleted(Ok(gone)) if gone.date == self.date => {
+                self.show_date(gone.date, None);
+            }
+            Event::CheckInPutBack(Ok(back)) if back.date == self.date => {
+                self.show_date(back.date, Some(back.clone()));
+            }
+            _ => {}
+        }
+        None
+    }
 }

@@ -4,6 +4,7 @@
 use super::{Screen, UnknotApp};
 use crate::reminders::ReminderSettings;
 use crate::store::Store;
+use crate::ui::event::Event;
 use crate::ui::heat;
 use crate::ui::reminders::ReminderAction;
 use crate::ui::when::Now;
@@ -14,7 +15,7 @@ impl UnknotApp {
         let now = self.clock.local_now();
         if self.reminders.apply(action, now) {
             match self.store.add_posture_check(now.to_utc(), now.date_naive()) {
-                Ok(()) => self.reload_data(),
+                Ok(()) => self.data.add_posture_check(),
                 Err(e) => self.data.error = Some(e.to_string()),
             }
         }
@@ -24,23 +25,21 @@ impl UnknotApp {
     }
 
     /// Saves reminder choices; they apply at once even if saving fails.
-    pub(super) fn save_reminder_settings(&mut self, settings: ReminderSettings) {
-        match self.store.set_settings(&settings.to_pairs()) {
-            Ok(()) => self.settings.reminders_saved(None),
-            Err(e) => self
-                .settings
-                .reminders_saved(Some(format!("Not saved: {e}"))),
-        }
+    pub(super) fn save_reminder_settings(&mut self, settings: ReminderSettings) -> Event {
+        let saved = self
+            .store
+            .set_settings(&settings.to_pairs())
+            .map_err(|e| format!("Not saved: {e}"));
         // Applied even when saving failed, so the choice works this session.
         self.reminders.set_settings(settings);
+        Event::RemindersSaved(saved)
     }
 
-    pub(super) fn set_autostart(&mut self, on: bool) {
+    pub(super) fn set_autostart(&mut self, on: bool) -> Event {
         let Some(dir) = self.config_dir.clone() else {
-            self.settings.reminders_saved(Some(
+            return Event::RemindersSaved(Err(
                 "There is no configuration folder to put a start-up entry in.".to_owned(),
             ));
-            return;
         };
         let result = if on {
             std::env::current_exe()
@@ -49,14 +48,13 @@ impl UnknotApp {
         } else {
             crate::autostart::remove(&dir)
         };
-        match result {
-            Ok(()) => self.settings.reminders_saved(None),
-            Err(e) => self.settings.reminders_saved(Some(format!(
+        self.autostart_installed = crate::autostart::is_installed(&dir);
+        Event::RemindersSaved(result.map_err(|e| {
+            format!(
                 "Could not change {}: {e}",
                 crate::autostart::entry_path(&dir).display()
-            ))),
-        }
-        self.autostart_installed = crate::autostart::is_installed(&dir);
+            )
+        }))
     }
 
     /// When the local date changes under an open window, a form still showing
@@ -66,11 +64,13 @@ impl UnknotApp {
         let now = self.clock.local_now();
         let today = now.date_naive();
         if today != self.last_today {
-            if self.today.date() == self.last_today && !self.today.has_unsaved_changes() {
-                self.load_today_form(today);
-            }
+            let moves_on =
+                self.today.date() == self.last_today && !self.today.has_unsaved_changes();
             self.last_today = today;
             self.reload_data();
+            if moves_on {
+                self.show_date(today);
+            }
         }
         let next_midnight = today
             .succ_opt()

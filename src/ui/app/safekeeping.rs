@@ -3,12 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use super::UnknotApp;
-use crate::ui::settings::Outcome;
+use crate::ui::event::Event;
 
 impl UnknotApp {
     /// Writes the three CSV files into `folder` and says where. Read record
     /// by record, so that a damaged store still gives up what it can.
-    pub(super) fn export_csv(&mut self, folder: &Path) {
+    pub(super) fn export_csv(&mut self, folder: &Path) -> Event {
         let salvage = self.store.salvage();
         let outcome = crate::export::export_dir(
             folder,
@@ -16,7 +16,7 @@ impl UnknotApp {
             &salvage.sessions,
             &salvage.checklist,
         );
-        self.settings.finished(match outcome {
+        Event::SafekeepingDone(match outcome {
             Ok(report) => {
                 let mut text = format!(
                     "Exported {} check-ins and {} sessions to {}.",
@@ -36,16 +36,16 @@ impl UnknotApp {
                         salvage.skipped.join("; ")
                     ));
                 }
-                Outcome::Done(text)
+                Ok(text)
             }
-            Err(e) => Outcome::Failed(format!("Nothing was exported: {e}")),
-        });
+            Err(e) => Err(format!("Nothing was exported: {e}")),
+        })
     }
 
     /// Reads CSV files from `folder`, checks every row, adds what is new.
-    pub(super) fn import_csv(&mut self, folder: &Path) {
+    pub(super) fn import_csv(&mut self, folder: &Path) -> Event {
         let outcome = match crate::export::read_dir(folder, self.clock.today()) {
-            Err(errors) => Outcome::Failed(capitalize(&errors.to_string())),
+            Err(errors) => Err(capitalize(&errors.to_string())),
             Ok(set) => match self.store.import(
                 set.checkins.as_deref().unwrap_or_default(),
                 set.sessions.as_deref().unwrap_or_default(),
@@ -53,26 +53,26 @@ impl UnknotApp {
             ) {
                 Ok(counts) => {
                     self.reload_data();
-                    Outcome::Done(counts.to_string())
+                    Ok(counts.to_string())
                 }
-                Err(e) => Outcome::Failed(format!("Nothing was imported: {e}")),
+                Err(e) => Err(format!("Nothing was imported: {e}")),
             },
         };
-        self.settings.finished(outcome);
+        Event::SafekeepingDone(outcome)
     }
 
     /// A checked backup now, beside the daily ones.
-    pub(super) fn backup_now(&mut self) {
+    pub(super) fn backup_now(&mut self) -> Event {
         let dest = self
             .store
             .backup_dir()
             .join(crate::store::backup::manual_file_name(
                 self.clock.local_now(),
             ));
-        self.settings.finished(match self.store.backup_to(&dest) {
-            Ok(made) => Outcome::Done(format!("Backed up to {}.", made.display())),
-            Err(e) => Outcome::Failed(format!("The backup failed: {e}")),
-        });
+        Event::SafekeepingDone(match self.store.backup_to(&dest) {
+            Ok(made) => Ok(format!("Backed up to {}.", made.display())),
+            Err(e) => Err(format!("The backup failed: {e}")),
+        })
     }
 }
 
@@ -80,19 +80,19 @@ impl UnknotApp {
     /// Replaces the data with a backup, in place: the open store takes the
     /// backup's contents in one transaction, and what it held is kept beside
     /// it as a new file.
-    pub(super) fn restore_backup(&mut self, file: &Path) {
+    pub(super) fn restore_backup(&mut self, file: &Path) -> Event {
         let outcome = match self.store.restore_from(file, self.clock.utc_now()) {
             Ok(kept) => {
                 self.reload_data();
-                Outcome::Done(format!(
+                Ok(format!(
                     "Restored {}. Your data as it was before is kept as {}.",
                     file.display(),
                     kept.display()
                 ))
             }
-            Err(e) => Outcome::Failed(format!("Nothing was restored: {e}")),
+            Err(e) => Err(format!("Nothing was restored: {e}")),
         };
-        self.settings.finished(outcome);
+        Event::SafekeepingDone(outcome)
     }
 }
 

@@ -14,6 +14,7 @@ use egui::{RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
 use super::data::Data;
+use super::event::{Event, OnEvent};
 use super::{theme, widgets};
 use crate::domain::checklist::{
     self, Answer, ChecklistAnswer, ChecklistItem, ChecklistReview, ReviewReason, Score,
@@ -319,4 +320,31 @@ fn answer_buttons_ui(
         }
     });
     picked
+}
+
+impl OnEvent for ErgonomicsScreen {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            Event::ChecklistAnswerSaved {
+                answer,
+                result: Ok(()),
+            } => {
+                // The walk-through's last answer finishes the review.
+                return self
+                    .answer_saved(&answer.item)
+                    .then_some(Command::FinishChecklistReview);
+            }
+            Event::ChecklistAnswerSaved {
+                answer,
+                result: Err(error),
+            } => self.answer_failed(answer.clone(), error.clone()),
+            Event::ChecklistReviewStarted => self.start_review(),
+            Event::ChecklistReviewSaved(Ok(review)) => self.review_saved(review.clone()),
+            Event::ChecklistReviewSaved(Err(error)) => self.review_failed(error.clone()),
+            Event::DeskChangeSaved(Ok(())) => self.desk_change_saved(),
+            Event::DeskChangeSaved(Err(error)) => self.desk_change_failed(error.clone()),
+            _ => {}
+        }
+        None
+    }
 }

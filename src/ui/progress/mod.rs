@@ -14,6 +14,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
+use super::event::{Event, OnEvent};
 use super::{advice, theme, widgets};
 use crate::domain::trend::ProgressRange;
 use view::{ProgressView, ViewKey};
@@ -253,6 +254,17 @@ fn baseline_control_ui(
         widgets::error_ui(ui, e);
     }
     command
+}
+
+impl OnEvent for ProgressScreen {
+    fn on_event(&mut self, event: &Event) -> Option<Command> {
+        match event {
+            Event::ProgressRangeChosen(range) => self.set_range(*range),
+            Event::BaselineSaved(result) => self.baseline_saved(result.clone()),
+            _ => {}
+        }
+        None
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,201 @@
+//! Carrying out commands: each writes through the store, updates the data
+//! snapshot in memory, and becomes one [`Event`] told to every screen.
+
+use chrono::NaiveDate;
+
+use super::UnknotApp;
+use crate::domain::checklist::{self, ChecklistReview};
+use crate::ui::command::Command;
+use crate::ui::event::{Event, OnEvent};
+use crate::ui::screen::Screen;
+use crate::ui::{progress, widgets};
+
+/// The settings key remembering the chosen Progress range.
+pub(super) const PROGRESS_RANGE_SETTING: &str = "progress.range";
+
+impl UnknotApp {
+    /// Carries out a command, tells every screen what became of it, and
+    /// then carries out any command a screen asks for in return.
+    pub(super) fn apply(&mut self, command: Command) {
+        let mut pending = vec![command];
+        while let Some(command) = pending.pop() {
+            if let Some(event) = self.execute(command) {
+                pending.extend(self.tell_screens(&event));
+            }
+        }
+    }
+
+    /// Every screen hears every event.
+    pub(super) fn tell_screens(&mut self, event: &Event) -> Vec<Command> {
+        let screens: [&mut dyn OnEvent; 7] = [
+            &mut self.today,
+            &mut self.routines,
+            &mut self.heat,
+            &mut self.progress,
+            &mut self.ergonomics,
+            &mut self.history,
+            &mut self.settings,
+        ];
+        screens
+            .into_iter()
+            .filter_map(|screen| screen.on_event(event))
+            .collect()
+    }
+
+    /// Shows a date's check-in (or an empty form) on Today.
+    pub(super) fn show_date(&mut self, date: NaiveDate) {
+        let saved = self.data.checkin_on(date).cloned();
+        let follow_ups = self.tell_screens(&Event::DateShown { date, saved });
+        for command in follow_ups {
+            self.apply(command);
+        }
+    }
+
+    fn execute(&mut self, command: Command) -> Option<Event> {
+        let sentence = |e: crate::store::StoreError| widgets::sentence(&e.to_string());
+        Some(match command {
+            Command::Navigate(screen) => {
+                self.screen = screen;
+                return None;
+            }
+            Command::ShowDate(date) => {
+                self.screen = Screen::Today;
+                Event::DateShown {
+                    date,
+                    saved: self.data.checkin_on(date).cloned(),
+                }
+            }
+            Command::SaveCheckIn(checkin) => {
+                Event::CheckInSaved(match self.store.save_checkin(&checkin) {
+                    Ok(()) => {
+                        self.data.upsert_checkin(checkin.clone());
+                        Ok(checkin)
+                    }
+                    Err(e) => Err(e.to_string()),
+                })
+            }
+            Command::DeleteCheckIn(date) => {
+                let found = self.data.checkin_on(date).cloned()?;
+                Event::CheckInDeleted(match self.store.delete_checkin(date) {
+                    Ok(_) => {
+                        self.data.remove_checkin(date);
+                        Ok(found)
+                    }
+                    Err(e) => Err(format!("Nothing was deleted: {e}")),
+                })
+            }
+            Command::RestoreCheckIn(checkin) => {
+                Event::CheckInPutBack(match self.store.save_checkin(&checkin) {
+                    Ok(()) => {
+                        self.data.upsert_checkin(checkin.clone());
+                        Ok(checkin)
+                    }
+                    Err(e) => Err(format!("Could not put it back: {e}")),
+                })
+            }
+            Command::DismissIntro => {
+                self.intro_dismissed = true;
+                // Failing to remember this only means the note shows again next time.
+                let _ = self.store.set_setting("intro_dismissed", "1");
+                return None;
+            }
+            Command::ExportCsv(folder) => self.export_csv(&folder),
+            Command::ImportCsv(folder) => self.import_csv(&folder),
+            Command::BackupNow => self.backup_now(),
+            Command::RestoreBackup(file) => self.restore_backup(&file),
+            Command::Reminder(action, then) => {
+                self.reminder_action(action, then);
+                return None;
+            }
+            Command::SaveReminderSettings(settings) => self.save_reminder_settings(settings),
+            Command::SetAutostart(on) => self.set_autostart(on),
+            Command::SaveChecklistAnswer(answer) => {
+                let result = self.store.save_checklist_answer(&answer);
+                if result.is_ok() {
+                    self.data.set_answer(answer.clone());
+                }
+                Event::ChecklistAnswerSaved {
+                    answer,
+                    result: result.map_err(|e| e.to_string()),
+                }
+            }
+            Command::StartChecklistReview => {
+                self.screen = Screen::Ergonomics;
+                Event::ChecklistReviewStarted
+            }
+            Command::FinishChecklistReview => {
+                let review = ChecklistReview::new(
+                    self.clock.utc_now(),
+                    self.clock.today(),
+                    checklist::score(&self.data.checklist),
+                    self.data.desk_changed_at.is_some(),
+                );
+                Event::ChecklistReviewSaved(match self.store.add_checklist_review(&review) {
+                    Ok(_) => {
+                        self.data.add_review(review.clone());
+                        Ok(review)
+                    }
+                    Err(e) => Err(e.to_string()),
+                })
+            }
+            Command::MarkDeskChanged => {
+                let now = self.clock.utc_now();
+                Event::DeskChangeSaved(match self.store.mark_desk_changed(now) {
+                    Ok(()) => {
+                        self.data.set_desk_changed(now);
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                })
+            }
+            Command::SaveSession { session, origin } => {
+                let result = self.store.add_session(&session);
+                if result.is_ok() {
+                    self.data.add_session(session.clone());
+                }
+                Event::SessionSaved {
+                    origin,
+                    session,
+                    result: result.map_err(sentence),
+                }
+            }
+            Command::SetFeelAfter {
+                id,
+                feel_after,
+                origin,
+            } => {
+                let result = self.store.set_session_feel_after(id, feel_after);
+                if result.is_ok() {
+                    // Rare, and the snapshot does not carry ids: read it again.
+                    self.reload_data();
+                }
+                Event::FeelAfterSaved {
+                    origin,
+                    result: result.map_err(sentence),
+                }
+            }
+            Command::SuggestRoutine(template_id) => {
+                self.screen = Screen::Routines;
+                Event::RoutineSuggested(template_id)
+            }
+            Command::SetProgressRange(range) => {
+                // Only a preference: if it cannot be saved, the next start shows 12 weeks.
+                let _ = self.store.set_setting(PROGRESS_RANGE_SETTING, range.code());
+                Event::ProgressRangeChosen(range)
+            }
+            Command::SetBaseline(value) => {
+                // An empty value means "none": the first check-ins decide.
+                let text = value.map_or(String::new(), |v| format!("{v:.1}"));
+                Event::BaselineSaved(
+                    match self.store.set_setting(progress::BASELINE_SETTING, &text) {
+                        Ok(()) => {
+                            self.user_baseline = value.map(|v| (v * 10.0).round() / 10.0);
+                            Ok(())
+                        }
+                        Err(e) => Err(format!("Could not save your baseline: {e}")),
+                    },
+                )
+            }
+        })
+    }
+}

@@ -1,0 +1,61 @@
+//! What became of a [`Command`](super::command::Command): one [`Event`] told
+//! to every screen, each of which reacts to what concerns it and ignores the
+//! rest. So the app carries out commands without knowing which screen asked,
+//! and a new screen only implements [`OnEvent`].
+
+use chrono::NaiveDate;
+
+use super::command::{Command, Origin};
+use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
+use crate::domain::pain::CheckIn;
+use crate::domain::session::Session;
+use crate::domain::trend::ProgressRange;
+
+/// A failure, in words for the person.
+pub type Failure = String;
+
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// The check-in form should show this date and what is saved for it.
+    DateShown {
+        date: NaiveDate,
+        saved: Option<CheckIn>,
+    },
+    /// A check-in was saved (or not).
+    CheckInSaved(Result<CheckIn, Failure>),
+    /// A check-in was deleted: here it is, for undo.
+    CheckInDeleted(Result<CheckIn, Failure>),
+    /// A deleted check-in was put back.
+    CheckInPutBack(Result<CheckIn, Failure>),
+    ChecklistAnswerSaved {
+        answer: ChecklistAnswer,
+        result: Result<(), Failure>,
+    },
+    ChecklistReviewStarted,
+    ChecklistReviewSaved(Result<ChecklistReview, Failure>),
+    DeskChangeSaved(Result<(), Failure>),
+    /// A session was saved, with its id.
+    SessionSaved {
+        origin: Origin,
+        session: Session,
+        result: Result<i64, Failure>,
+    },
+    FeelAfterSaved {
+        origin: Origin,
+        result: Result<(), Failure>,
+    },
+    /// Routines should pick out this ready-made routine.
+    RoutineSuggested(&'static str),
+    ProgressRangeChosen(ProgressRange),
+    BaselineSaved(Result<(), Failure>),
+    /// An export, import, backup or restore finished: what to tell the person.
+    SafekeepingDone(Result<String, Failure>),
+    /// Reminder settings or the start-up entry were changed (or not).
+    RemindersSaved(Result<(), Failure>),
+}
+
+/// A screen's reaction to events. It may ask for a follow-up command (the
+/// checklist walk-through finishing the review after its last answer, say).
+pub trait OnEvent {
+    fn on_event(&mut self, event: &Event) -> Option<Command>;
+}

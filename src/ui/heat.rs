@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 
 use super::app::{Command, Data, Origin};
 use super::outcome::{self, Outcome};
+use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::heat::{self, HeatType, QUICK_CHOICES, parse_heat_minutes};
@@ -37,7 +38,7 @@ pub struct HeatScreen {
     outcome: Option<Outcome>,
     /// Why the last session left nothing to log.
     notice: Option<String>,
-    manual: manual::ManualHeat,
+    manual: SessionLog<manual::HeatEntry>,
 }
 
 impl HeatScreen {
@@ -52,7 +53,7 @@ impl HeatScreen {
             running: None,
             outcome: None,
             notice: None,
-            manual: manual::ManualHeat::new(today),
+            manual: SessionLog::new(today, manual::HeatEntry::default()),
         }
     }
 
@@ -83,13 +84,10 @@ impl HeatScreen {
 
     /// Called with the result of [`Command::SaveSession`] from this screen.
     pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
-        match origin {
-            Origin::HeatLog => self.manual.save_result(session, result),
-            _ => {
-                if let Some(outcome) = &mut self.outcome {
-                    outcome.save_result(result);
-                }
-            }
+        if self.manual.owns(origin) {
+            self.manual.save_result(session, result);
+        } else if let Some(outcome) = &mut self.outcome {
+            outcome.save_result(result);
         }
     }
 

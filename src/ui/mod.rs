@@ -11,6 +11,7 @@ mod progress;
 mod refused;
 mod reminders;
 mod routines;
+mod session_log;
 mod settings;
 pub mod theme;
 mod today;

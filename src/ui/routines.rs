@@ -12,6 +12,7 @@ use egui::{RichText, Ui};
 
 use super::app::{Command, Data, Origin};
 use super::outcome::{self, Outcome};
+use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::exercise::{Routine, catalog, find_template, templates};
@@ -30,7 +31,7 @@ pub struct RoutinesScreen {
     outcome: Option<Outcome>,
     /// Why the last run left nothing to log.
     notice: Option<String>,
-    log: log::LogForm,
+    log: SessionLog<log::RoutineEntry>,
     week: week::WeekTarget,
 }
 
@@ -44,7 +45,7 @@ impl RoutinesScreen {
             player: None,
             outcome: None,
             notice: None,
-            log: log::LogForm::new(today),
+            log: SessionLog::new(today, log::RoutineEntry::default()),
             week: week::WeekTarget::default(),
         }
     }
@@ -80,13 +81,10 @@ impl RoutinesScreen {
 
     /// Called with the result of [`Command::SaveSession`] from this screen.
     pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
-        match origin {
-            Origin::RoutineLog => self.log.save_result(session, result),
-            _ => {
-                if let Some(outcome) = &mut self.outcome {
-                    outcome.save_result(result);
-                }
-            }
+        if self.log.owns(origin) {
+            self.log.save_result(session, result);
+        } else if let Some(outcome) = &mut self.outcome {
+            outcome.save_result(result);
         }
     }
 

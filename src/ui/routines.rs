@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use super::app::{Command, Data, Origin};
-use super::outcome::{self, Outcome};
+use super::outcome::LastSession;
 use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
@@ -28,9 +28,7 @@ pub struct RoutinesScreen {
     /// A ready routine picked out for the user (after heat, for instance).
     suggested: Option<&'static str>,
     player: Option<player::ActivePlayer>,
-    outcome: Option<Outcome>,
-    /// Why the last run left nothing to log.
-    notice: Option<String>,
+    last: LastSession,
     log: SessionLog<log::RoutineEntry>,
     week: week::WeekTarget,
 }
@@ -43,8 +41,7 @@ impl RoutinesScreen {
             custom_error: None,
             suggested: None,
             player: None,
-            outcome: None,
-            notice: None,
+            last: LastSession::default(),
             log: SessionLog::new(today, log::RoutineEntry::default()),
             week: week::WeekTarget::default(),
         }
@@ -83,16 +80,14 @@ impl RoutinesScreen {
     pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
         if self.log.owns(origin) {
             self.log.save_result(session, result);
-        } else if let Some(outcome) = &mut self.outcome {
-            outcome.save_result(result);
+        } else {
+            self.last.save_result(result);
         }
     }
 
     /// Called with the result of [`Command::SetFeelAfter`] from this screen.
     pub fn feel_result(&mut self, result: Result<(), String>) {
-        if let Some(outcome) = &mut self.outcome {
-            outcome.feel_result(result);
-        }
+        self.last.feel_result(result);
     }
 
     /// Ends the run in progress and asks for it to be saved, unless nothing
@@ -100,22 +95,18 @@ impl RoutinesScreen {
     fn end_run(&mut self, now: &Now) -> Option<Command> {
         let (session, holds_done) = self.player.take()?.finish(now);
         if holds_done == 0 {
-            self.notice = Some(format!(
+            self.last.nothing_logged(format!(
                 "{} ended before the first hold was done, so nothing was logged.",
                 session.routine
             ));
             return None;
         }
-        let mut outcome = Outcome::new(session, Origin::RoutinePlayer);
-        let command = outcome.save_command();
-        self.outcome = Some(outcome);
-        Some(command)
+        Some(self.last.ended(session, Origin::RoutinePlayer))
     }
 
     fn start(&mut self, routine: Routine, now: &Now) {
         self.player = Some(player::ActivePlayer::start(routine, now));
-        self.outcome = None;
-        self.notice = None;
+        self.last.clear();
         self.custom_error = None;
         self.suggested = None;
     }
@@ -132,31 +123,9 @@ impl RoutinesScreen {
             };
         }
 
-        let mut command = None;
         ui.heading("Routines");
         ui.add_space(4.0);
-        if let Some(outcome) = &mut self.outcome {
-            let session = outcome.session();
-            let done: u32 = session.exercises.iter().map(|e| e.holds_done).sum();
-            let planned: u32 = session.exercises.iter().map(|e| e.holds_planned).sum();
-            let title = if done == planned {
-                format!("{} done. Nicely done.", session.routine)
-            } else {
-                format!("{} stopped. Every hold counts.", session.routine)
-            };
-            let details = format!(
-                "{} of {} holds, {}.",
-                done,
-                planned,
-                widgets::duration_text(session.duration_secs)
-            );
-            command = outcome.ui(ui, &title, &details);
-            ui.add_space(theme::GAP);
-        }
-        if let Some(notice) = &self.notice {
-            outcome::nothing_logged_ui(ui, notice);
-            ui.add_space(theme::GAP);
-        }
+        let mut command = self.last.ui(ui, card_words);
         if let Some(error) = &data.error {
             widgets::error_ui(ui, &format!("Could not read your sessions: {error}"));
         }
@@ -291,4 +260,22 @@ impl RoutinesScreen {
             });
         });
     }
+}
+
+/// The title and details of the card for a run that ended.
+fn card_words(session: &Session) -> (String, String) {
+    let done: u32 = session.exercises.iter().map(|e| e.holds_done).sum();
+    let planned: u32 = session.exercises.iter().map(|e| e.holds_planned).sum();
+    let title = if done == planned {
+        format!("{} done. Nicely done.", session.routine)
+    } else {
+        format!("{} stopped. Every hold counts.", session.routine)
+    };
+    let details = format!(
+        "{} of {} holds, {}.",
+        done,
+        planned,
+        widgets::duration_text(session.duration_secs)
+    );
+    (title, details)
 }

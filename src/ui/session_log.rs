@@ -223,3 +223,150 @@ impl<K: EntryKind> SessionLog<K> {
 fn plain(error: DomainError) -> String {
     widgets::sentence(&error.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use chrono::DateTime;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    /// A kind that asks how it felt and for a note, with loose minutes so
+    /// that the session's own rules have something to refuse.
+    struct Flare;
+
+    impl EntryKind for Flare {
+        const WORDING: Wording = Wording {
+            title: "Log a flare-up",
+            hint: "",
+            start_example: "07:00",
+            minutes_label: "Minutes",
+            minutes_example: "30",
+            minutes_missing: "Type how many minutes.",
+            button: "Log it",
+        };
+        const ORIGIN: Origin = Origin::RoutineLog;
+        const ASKS_FEEL: bool = true;
+        const ASKS_NOTE: bool = true;
+
+        fn session_kind(&self) -> SessionKind {
+            SessionKind::Massage
+        }
+
+        fn noun(&self) -> String {
+            "flare-up".to_owned()
+        }
+
+        fn parse_minutes(&self, text: &str) -> Result<u32, DomainError> {
+            text.trim()
+                .parse()
+                .map_err(|_| DomainError::Invalid("not a number".to_owned()))
+        }
+
+        fn fill(&self, session: &mut Session) {
+            session.area = Some("Neck".to_owned());
+        }
+
+        fn logged_text(&self, _session: &Session, start_time: &str) -> String {
+            format!("Logged at {start_time}.")
+        }
+    }
+
+    struct State {
+        form: SessionLog<Flare>,
+        data: Data,
+        now: Now,
+        sent: Vec<Command>,
+    }
+
+    fn harness() -> Harness<'static, State> {
+        let now = Now {
+            instant: Instant::now(),
+            local: DateTime::parse_from_rfc3339("2026-11-25T09:00:00+01:00").unwrap(),
+        };
+        let state = State {
+            form: SessionLog::new(now.today(), Flare),
+            data: Data::default(),
+            now,
+            sent: Vec::new(),
+        };
+        Harness::new_ui_state(
+            |ui, state: &mut State| {
+                if let Some(command) = state.form.ui(ui, &state.data, &state.now) {
+                    state.sent.push(command);
+                }
+            },
+            state,
+        )
+    }
+
+    fn fill(harness: &mut Harness<'static, State>, label: &str, text: &str) {
+        harness.get_by_label(label).click();
+        harness.run();
+        harness.get_by_label(label).type_text(text);
+        harness.run();
+    }
+
+    fn click(harness: &mut Harness<'static, State>, label: &str) {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+
+    fn saved(harness: &Harness<'static, State>) -> Vec<Session> {
+        let sent = harness.state().sent.iter();
+        sent.filter_map(|command| match command {
+            Command::SaveSession { session, .. } => Some(session.clone()),
+            _ => None,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn how_it_felt_and_the_note_go_into_the_session_and_clear_once_saved() {
+        let mut harness = harness();
+        fill(&mut harness, "Started at", "08:00");
+        fill(&mut harness, "Minutes", "30");
+        click(&mut harness, "Felt 6");
+        fill(&mut harness, "Note (optional)", "  After a long call  ");
+        click(&mut harness, "Log it");
+
+        let saved = saved(&harness);
+        assert_eq!(saved.len(), 1);
+        let session = &saved[0];
+        assert_eq!(session.kind, SessionKind::Massage);
+        assert_eq!(session.duration_secs, 30 * 60);
+        assert_eq!(session.feel_after.map(Rating::get), Some(6));
+        assert_eq!(session.note, "After a long call");
+        assert_eq!(session.area.as_deref(), Some("Neck"));
+
+        harness.state_mut().form.save_result(session, Ok(1));
+        harness.run();
+        harness.get_by_label("Logged at 08:00.");
+        for field in ["Started at", "Minutes", "Note (optional)"] {
+            assert_eq!(harness.get_by_label(field).value().as_deref(), Some(""));
+        }
+        assert_eq!(harness.state().form.feel_after, None);
+    }
+
+    #[test]
+    fn the_sessions_own_rules_are_checked_before_saving() {
+        let mut harness = harness();
+        fill(&mut harness, "Started at", "08:00");
+        fill(&mut harness, "Minutes", "300");
+        click(&mut harness, "Log it");
+        harness.get_by_label(
+            "A session can last at most 4 hours; 300 minutes looks like a typing mistake.",
+        );
+
+        // The field stops typing at the limit; a longer note is refused all the same.
+        let form = &mut harness.state_mut().form;
+        form.minutes = "30".to_owned();
+        form.note = "a".repeat(MAX_NOTE_CHARS + 1);
+        click(&mut harness, "Log it");
+        harness.get_by_label("The note is 2001 characters long; the limit is 2000.");
+        assert!(saved(&harness).is_empty());
+    }
+}

@@ -163,13 +163,13 @@ impl HeatScreen {
                     self.length = Length::Custom;
                 }
                 if self.length == Length::Custom {
-                    let label = ui.label("Minutes");
-                    ui.add(
+                    widgets::text_field_ui(
+                        ui,
+                        "Minutes",
                         egui::TextEdit::singleline(&mut self.custom_minutes)
                             .hint_text("15")
                             .desired_width(60.0),
-                    )
-                    .labelled_by(label.id);
+                    );
                 }
             });
             if let Ok(planned) = self.planned()
@@ -206,14 +206,14 @@ impl HeatScreen {
                 }
             });
             ui.horizontal(|ui| {
-                let label = ui.label("Somewhere else");
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    "Somewhere else",
                     egui::TextEdit::singleline(&mut self.elsewhere)
                         .hint_text("Lower back")
                         .desired_width(200.0)
                         .char_limit(100),
-                )
-                .labelled_by(label.id);
+                );
             });
             ui.add_space(theme::GAP);
             ui.horizontal_wrapped(|ui| {

@@ -231,14 +231,14 @@ impl RoutinesScreen {
                 .filter(|id| self.picked.contains(id))
                 .collect();
             ui.horizontal(|ui| {
-                let label = ui.label("Name (optional)");
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    "Name (optional)",
                     egui::TextEdit::singleline(&mut self.custom_name)
                         .hint_text("Morning loosen-up")
                         .desired_width(220.0)
                         .char_limit(60),
-                )
-                .labelled_by(label.id);
+                );
                 let routine = Routine::custom(&self.custom_name, &ids);
                 if let Ok(r) = &routine {
                     widgets::hint_ui(

@@ -122,21 +122,21 @@ impl<K: EntryKind> SessionLog<K> {
             self.entry.fields_above_ui(ui);
             when::day_picker_ui(ui, &mut self.date, now.today());
             ui.horizontal(|ui| {
-                let label = ui.label("Started at");
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    "Started at",
                     egui::TextEdit::singleline(&mut self.start_time)
                         .hint_text(wording.start_example)
                         .desired_width(70.0),
-                )
-                .labelled_by(label.id);
+                );
                 ui.add_space(theme::GAP);
-                let label = ui.label(wording.minutes_label);
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    wording.minutes_label,
                     egui::TextEdit::singleline(&mut self.minutes)
                         .hint_text(wording.minutes_example)
                         .desired_width(60.0),
-                )
-                .labelled_by(label.id);
+                );
             });
             self.entry.fields_below_ui(ui);
             self.feel_and_note_ui(ui);
@@ -176,13 +176,13 @@ impl<K: EntryKind> SessionLog<K> {
         }
         if K::ASKS_NOTE {
             ui.horizontal(|ui| {
-                let label = ui.label("Note (optional)");
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    "Note (optional)",
                     egui::TextEdit::singleline(&mut self.note)
                         .desired_width(320.0)
                         .char_limit(MAX_NOTE_CHARS),
-                )
-                .labelled_by(label.id);
+                );
             });
         }
     }

@@ -58,14 +58,14 @@ impl EntryKind for HeatEntry {
                     }
                 });
             ui.add_space(theme::GAP);
-            let label = ui.label("Where");
-            ui.add(
+            widgets::text_field_ui(
+                ui,
+                "Where",
                 egui::TextEdit::singleline(&mut self.area)
                     .hint_text("Between the shoulder blades")
                     .desired_width(240.0)
                     .char_limit(100),
-            )
-            .labelled_by(label.id);
+            );
         });
     }
 

@@ -10,11 +10,15 @@ use egui_kittest::kittest::Queryable;
 use unknot::domain::session::SessionKind;
 use unknot::ui::{Screen, UnknotApp};
 
-/// One screen's form: where it is, and the labels that differ.
+/// One screen's form: where it is, and the words that differ.
 struct Form {
     screen: Screen,
     minutes: &'static str,
     button: &'static str,
+    /// Said when the minutes are left empty.
+    missing_minutes: &'static str,
+    /// Said once 20 minutes from 21:15 yesterday are saved.
+    logged_yesterday: &'static str,
 }
 
 const FORMS: [Form; 2] = [
@@ -22,16 +26,29 @@ const FORMS: [Form; 2] = [
         screen: Screen::Heat,
         minutes: "Minutes of heat",
         button: "Log heat session",
+        missing_minutes: "Type how many minutes the pack was on, for example 15.",
+        logged_yesterday: "Logged 20 minutes of heat, Tuesday 24 November at 21:15.",
     },
     Form {
         screen: Screen::Routines,
         minutes: "Minutes",
         button: "Log session",
+        missing_minutes: "Type how many minutes it lasted, for example 10.",
+        logged_yesterday: "Logged: Desk break, 20 minutes, Tuesday 24 November at 21:15.",
     },
 ];
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+}
+
+/// The app on a fresh store at 09:00, showing `form`'s screen. Keep the
+/// folder while the app runs.
+fn open(form: &Form) -> (tempfile::TempDir, Harness<'static, UnknotApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::harness(dir.path(), &common::clock());
+    common::open(&mut harness, form.screen);
+    (dir, harness)
 }
 
 /// Types a start time and minutes into `form` and asks to log it.
@@ -44,10 +61,7 @@ fn log(harness: &mut Harness<'static, UnknotApp>, form: &Form, start: &str, minu
 #[test]
 fn both_forms_refuse_a_start_time_still_to_come_in_the_same_words() {
     for form in &FORMS {
-        let dir = tempfile::tempdir().unwrap();
-        let clock = common::clock();
-        let mut harness = common::harness(dir.path(), &clock);
-        common::open(&mut harness, form.screen);
+        let (_dir, mut harness) = open(form);
         // The clock says 09:00.
         log(&mut harness, form, "09:30", "10");
         harness.get_by_label("09:30 today hasn't come yet; choose a time that has passed.");
@@ -61,10 +75,7 @@ fn both_forms_refuse_a_start_time_still_to_come_in_the_same_words() {
 #[test]
 fn both_forms_explain_a_missing_or_unreadable_start_time_in_the_same_words() {
     for form in &FORMS {
-        let dir = tempfile::tempdir().unwrap();
-        let clock = common::clock();
-        let mut harness = common::harness(dir.path(), &clock);
-        common::open(&mut harness, form.screen);
+        let (_dir, mut harness) = open(form);
         common::fill(&mut harness, form.minutes, "10");
         common::click(&mut harness, form.button);
         harness.get_by_label("Type the time you started, for example 15:00.");
@@ -78,37 +89,23 @@ fn both_forms_explain_a_missing_or_unreadable_start_time_in_the_same_words() {
 
 #[test]
 fn each_form_asks_for_its_missing_minutes_in_its_own_words() {
-    let asks = [
-        "Type how many minutes the pack was on, for example 15.",
-        "Type how many minutes it lasted, for example 10.",
-    ];
-    for (form, ask) in FORMS.iter().zip(asks) {
-        let dir = tempfile::tempdir().unwrap();
-        let clock = common::clock();
-        let mut harness = common::harness(dir.path(), &clock);
-        common::open(&mut harness, form.screen);
+    for form in &FORMS {
+        let (_dir, mut harness) = open(form);
         common::fill(&mut harness, "Started at", "08:00");
         common::click(&mut harness, form.button);
-        harness.get_by_label(ask);
+        harness.get_by_label(form.missing_minutes);
         assert!(harness.state().store().sessions().unwrap().is_empty());
     }
 }
 
 #[test]
 fn a_saved_entry_clears_its_times_and_an_earlier_day_is_kept() {
-    let said = [
-        "Logged 20 minutes of heat, Tuesday 24 November at 21:15.",
-        "Logged: Desk break, 20 minutes, Tuesday 24 November at 21:15.",
-    ];
-    for (form, said) in FORMS.iter().zip(said) {
-        let dir = tempfile::tempdir().unwrap();
-        let clock = common::clock();
-        let mut harness = common::harness(dir.path(), &clock);
-        common::open(&mut harness, form.screen);
+    for form in &FORMS {
+        let (_dir, mut harness) = open(form);
         common::click(&mut harness, "‹ Day before");
         harness.get_by_label("Yesterday, Tuesday 24 November");
         log(&mut harness, form, "21:15", "20");
-        harness.get_by_label(said);
+        harness.get_by_label(form.logged_yesterday);
         let sessions = harness.state().store().sessions().unwrap();
         assert_eq!(sessions.len(), 1);
         // 21:15 in the clock's UTC+1 zone, on the day chosen.
@@ -124,11 +121,8 @@ fn a_saved_entry_clears_its_times_and_an_earlier_day_is_kept() {
 
 #[test]
 fn a_heat_session_already_in_the_log_is_caught_before_the_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = common::clock();
-    let mut harness = common::harness(dir.path(), &clock);
     let form = &FORMS[0];
-    common::open(&mut harness, form.screen);
+    let (_dir, mut harness) = open(form);
     log(&mut harness, form, "07:30", "15");
     assert_eq!(harness.state().store().sessions().unwrap().len(), 1);
     log(&mut harness, form, "07:30", "20");
@@ -141,11 +135,8 @@ fn a_heat_session_already_in_the_log_is_caught_before_the_store() {
 
 #[test]
 fn a_failed_heat_entry_keeps_what_was_typed_and_saves_on_the_next_try() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = common::clock();
-    let mut harness = common::harness(dir.path(), &clock);
     let form = &FORMS[0];
-    common::open(&mut harness, form.screen);
+    let (dir, mut harness) = open(form);
     common::fill(&mut harness, "Where", "Neck");
 
     // Another program holds the database for a moment.

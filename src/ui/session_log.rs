@@ -304,8 +304,7 @@ mod tests {
     }
 
     fn fill(harness: &mut Harness<'static, State>, label: &str, text: &str) {
-        harness.get_by_label(label).click();
-        harness.run();
+        click(harness, label);
         harness.get_by_label(label).type_text(text);
         harness.run();
     }
@@ -313,6 +312,13 @@ mod tests {
     fn click(harness: &mut Harness<'static, State>, label: &str) {
         harness.get_by_label(label).click();
         harness.run();
+    }
+
+    /// Types a start time and minutes and asks to log them.
+    fn log(harness: &mut Harness<'static, State>, start: &str, minutes: &str) {
+        fill(harness, "Started at", start);
+        fill(harness, "Minutes", minutes);
+        click(harness, "Log it");
     }
 
     fn saved(harness: &Harness<'static, State>) -> Vec<Session> {
@@ -327,11 +333,9 @@ mod tests {
     #[test]
     fn how_it_felt_and_the_note_go_into_the_session_and_clear_once_saved() {
         let mut harness = harness();
-        fill(&mut harness, "Started at", "08:00");
-        fill(&mut harness, "Minutes", "30");
         click(&mut harness, "Felt 6");
         fill(&mut harness, "Note (optional)", "  After a long call  ");
-        click(&mut harness, "Log it");
+        log(&mut harness, "08:00", "30");
 
         let saved = saved(&harness);
         assert_eq!(saved.len(), 1);
@@ -354,9 +358,7 @@ mod tests {
     #[test]
     fn the_sessions_own_rules_are_checked_before_saving() {
         let mut harness = harness();
-        fill(&mut harness, "Started at", "08:00");
-        fill(&mut harness, "Minutes", "300");
-        click(&mut harness, "Log it");
+        log(&mut harness, "08:00", "300");
         harness.get_by_label(
             "A session can last at most 4 hours; 300 minutes looks like a typing mistake.",
         );

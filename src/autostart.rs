@@ -4,7 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::ui::APP_ID;
+use crate::identity::APP_ID;
 
 /// The user's configuration folder (`~/.config` on Linux), if there is one.
 pub fn config_dir() -> Option<PathBuf> {

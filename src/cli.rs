@@ -1,6 +1,6 @@
 //! Command-line subcommands. Errors are `anyhow` here and nowhere else in the library.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -9,14 +9,6 @@ use crate::domain::clock::Clock;
 use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
 use crate::store::{Store, StoreError};
-
-/// Where Unknot keeps its data unless told otherwise: the platform's data
-/// directory (on Linux `~/.local/share/unknot`).
-pub fn default_data_dir() -> Result<PathBuf> {
-    directories::ProjectDirs::from("io.github", "unknot", "Unknot")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .context("could not find a home directory for Unknot's data; pass --data-dir DIR")
-}
 
 /// A mistake in what was typed on the command line: exit status 2, nothing written.
 #[derive(Debug, thiserror::Error)]

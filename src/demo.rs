@@ -10,9 +10,9 @@
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 
+use crate::domain::dates::days_before;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use crate::domain::session::{Session, SessionKind};
-use crate::domain::trend::days_before;
 use crate::store::{Store, StoreError};
 
 /// The seed `unknot demo-data` uses.

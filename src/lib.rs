@@ -3,12 +3,15 @@
 //! `domain` holds plain types and rules, `store` is the only code that speaks
 //! SQL, and `ui` draws with egui. Arrows point down: `ui` uses `store` and
 //! `domain`; `store` uses `domain`; `domain` uses nothing of ours.
+//! `identity` (the app id, name and data-folder rules) sits at the root, so
+//! any module may read it.
 
 pub mod autostart;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod identity;
 pub mod notify;
 pub mod reminders;
 pub mod store;

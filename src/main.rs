@@ -8,8 +8,9 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use unknot::cli::{self, CheckInArgs, Table, UsageError};
 use unknot::domain::clock::{Clock, SystemClock};
+use unknot::identity::APP_ID;
 use unknot::store::{InstanceLock, LockError, Store};
-use unknot::ui::{APP_ID, Probe, ProbeConfig, RefusedApp, UnknotApp};
+use unknot::ui::{Probe, ProbeConfig, RefusedApp, UnknotApp};
 
 #[derive(Parser)]
 #[command(
@@ -88,13 +89,9 @@ fn main() -> ExitCode {
     unknot::store::private::set_private_umask();
     let started = Instant::now();
     let args = Args::parse();
-    let data_dir = match args
-        .data_dir
-        .or_else(data_dir_from_env)
-        .map_or_else(cli::default_data_dir, Ok)
-    {
+    let data_dir = match unknot::identity::data_dir(args.data_dir) {
         Ok(dir) => dir,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e.into()),
     };
     match args.command {
         None => run_window(data_dir, started),
@@ -145,13 +142,6 @@ fn main() -> ExitCode {
             }
         }
     }
-}
-
-/// The data folder named by `UNKNOT_DATA_DIR`; an empty value counts as unset.
-fn data_dir_from_env() -> Option<PathBuf> {
-    std::env::var_os("UNKNOT_DATA_DIR")
-        .filter(|value| !value.is_empty())
-        .map(PathBuf::from)
 }
 
 /// Whether `e` comes from writing to a pipe whose reader has gone away.

@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::ui::APP_ID;
+use crate::identity::APP_ID;
 
 /// Delivers a short message outside the window.
 pub trait Notifier: Send + Sync {

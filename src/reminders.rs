@@ -24,6 +24,7 @@
 //!   strengthening nudge once a day, only when the week is behind pace (see
 //!   [`strength_behind`]).
 
+use crate::domain::session::STRENGTH_SESSIONS_PER_WEEK;
 use std::ops::RangeInclusive;
 
 use chrono::{
@@ -40,8 +41,6 @@ pub const AWAY_AFTER_MINS: i64 = 30;
 pub const POSTURE_MINS: RangeInclusive<u32> = 15..=60;
 /// Longest stretch-break interval, in hours.
 pub const MAX_STRETCH_HOURS: u32 = 8;
-/// Strengthening sessions a week the app aims for.
-pub const STRENGTH_TARGET: u32 = 3;
 /// Sessions that should be done by each weekday (Monday first) to keep the
 /// target in reach with a rest day between sessions: at least one by
 /// Wednesday, two by Friday, three by Sunday.
@@ -220,7 +219,7 @@ impl Reminder {
                 };
                 let body = format!(
                     "{so_far} Ten minutes of wall angels or bird-dogs today keeps you on the \
-                     way to {STRENGTH_TARGET}."
+                     way to {STRENGTH_SESSIONS_PER_WEEK}."
                 );
                 ("Strengthening this week", body)
             }

@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 
-use super::pain::CheckIn;
+use super::dates::days_before;
+use super::pain::{CheckIn, latest_per_day};
 use super::session::{Session, SessionKind};
-use super::trend::{days_before, latest_per_day};
 
 /// A pain rating at or above this counts as severe.
 pub const SEVERE_PAIN: u8 = 8;

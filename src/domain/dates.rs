@@ -1,7 +1,8 @@
-//! Which calendar dates a record may have, the same for every way in: the
-//! window, the command line and CSV import.
+//! Calendar dates: which ones a record may have (the same for every way in:
+//! the window, the command line and CSV import), and the day and week
+//! arithmetic every other module uses. Weeks run Monday to Sunday.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::DomainError;
 
@@ -10,6 +11,17 @@ pub const EARLIEST_RECORD_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 
     Some(date) => date,
     None => NaiveDate::MIN,
 };
+
+/// `date` minus `days`, saturating at the earliest date chrono knows.
+pub fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_sub_days(Days::new(days))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The Monday that starts the week `date` falls in.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    days_before(date, u64::from(date.weekday().num_days_from_monday()))
+}
 
 /// A record's date must be from 1 January 1900 to `today`, inclusive.
 pub fn check_record_date(date: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {

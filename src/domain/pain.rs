@@ -180,6 +180,21 @@ pub fn check_note(note: &str) -> Result<(), DomainError> {
     Ok(())
 }
 
+/// The check-ins sorted by date, one per date. Should two share a date, the
+/// one saved last (`recorded_at`) wins.
+pub fn latest_per_day(checkins: &[CheckIn]) -> Vec<&CheckIn> {
+    let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
+    sorted.sort_by_key(|c| (c.date, c.recorded_at));
+    let mut out: Vec<&CheckIn> = Vec::with_capacity(sorted.len());
+    for checkin in sorted {
+        match out.last_mut() {
+            Some(last) if last.date == checkin.date => *last = checkin,
+            _ => out.push(checkin),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

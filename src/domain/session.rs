@@ -87,6 +87,13 @@ pub struct Session {
     pub exercises: Vec<SessionExercise>,
 }
 
+/// Strengthening sessions a week worth aiming for.
+pub const STRENGTH_SESSIONS_PER_WEEK: u32 = 3;
+
+/// Strengthening minutes a week worth aiming for: three sessions of 10 to 15
+/// minutes.
+pub const STRENGTH_MINUTES_PER_WEEK: (u32, u32) = (30, 45);
+
 /// Longest duration a session may have: anything longer is a typing mistake.
 pub const MAX_SESSION_SECS: u32 = 4 * 60 * 60;
 

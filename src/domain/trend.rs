@@ -9,10 +9,11 @@
 
 use std::borrow::Cow;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::advice::{Advice, professional_advice};
-use super::pain::{CheckIn, Rating};
+use super::dates::{days_before, week_start};
+use super::pain::{CheckIn, Rating, latest_per_day};
 use super::session::{Session, SessionKind};
 
 /// Length of the rolling-mean window, in calendar days (the day itself and the 6 before it).
@@ -28,27 +29,6 @@ pub const INSIGHT_MIN_DAYS: usize = 7;
 
 /// A point on a date axis: the day and its value.
 pub type DayValue = (NaiveDate, f64);
-
-/// `date` minus `days`, saturating at the earliest date chrono knows.
-pub(crate) fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_sub_days(Days::new(days))
-        .unwrap_or(NaiveDate::MIN)
-}
-
-/// The check-ins sorted by date, one per date. Should two share a date, the
-/// one saved last (`recorded_at`) wins.
-pub fn latest_per_day(checkins: &[CheckIn]) -> Vec<&CheckIn> {
-    let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by_key(|c| (c.date, c.recorded_at));
-    let mut out: Vec<&CheckIn> = Vec::with_capacity(sorted.len());
-    for checkin in sorted {
-        match out.last_mut() {
-            Some(last) if last.date == checkin.date => *last = checkin,
-            _ => out.push(checkin),
-        }
-    }
-    out
-}
 
 /// Daily pain, sorted by date, one point per date that has a check-in.
 pub fn daily_pain(checkins: &[CheckIn]) -> Vec<DayValue> {
@@ -155,11 +135,6 @@ impl Improvement {
             Improvement::BelowThreshold
         }
     }
-}
-
-/// The Monday that starts the week `date` falls in.
-pub fn week_start(date: NaiveDate) -> NaiveDate {
-    days_before(date, u64::from(date.weekday().num_days_from_monday()))
 }
 
 /// Sessions logged in one week (Monday to Sunday).

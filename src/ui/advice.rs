@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use super::app::Data;
+use super::data::Data;
 use super::widgets;
 use crate::domain::advice::{Advice, AdviceRule, professional_advice};
 

@@ -5,150 +5,21 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::reminders::{ReminderAction, ReminderRuntime};
+use super::command::{Command, Origin};
+use super::data::Data;
+use super::reminders::ReminderRuntime;
+use super::screen::Screen;
 use super::settings::SettingsScreen;
 use super::when::Now;
 use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
-use crate::domain::checklist::{self, ChecklistAnswer, ChecklistReview};
+use crate::domain::checklist::{self, ChecklistReview};
 use crate::domain::clock::Clock;
-use crate::domain::pain::{CheckIn, Rating};
-use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
-use crate::reminders::ReminderSettings;
-use crate::store::{Store, StoreError};
-
-/// Everything the screens draw from, loaded at start and after each write,
-/// never during a frame. Screens that derive series from it compare
-/// `revision` to know when to recompute.
-#[derive(Debug, Default)]
-pub struct Data {
-    /// Oldest first.
-    pub checkins: Vec<CheckIn>,
-    /// Oldest first.
-    pub sessions: Vec<Session>,
-    /// The saved answer to each checklist item (including items since
-    /// dropped from the list, which the domain rules ignore).
-    pub checklist: Vec<ChecklistAnswer>,
-    /// Finished checklist reviews, oldest first.
-    pub reviews: Vec<ChecklistReview>,
-    /// When the person said their desk changed, if no review has happened since.
-    pub desk_changed_at: Option<DateTime<Utc>>,
-    /// Bumped after every successful write.
-    pub revision: u64,
-    /// Posture checks recorded today.
-    pub posture_checks_today: u32,
-    /// Why the last reload failed, if it did.
-    pub error: Option<String>,
-}
-
-/// The application id: the window's app id, the desktop entry and AppStream id.
-pub const APP_ID: &str = "io.github.unknot.Unknot";
-
-/// The screens reachable from the navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Today,
-    Routines,
-    Heat,
-    Progress,
-    Ergonomics,
-    History,
-    Settings,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 7] = [
-        Screen::Today,
-        Screen::Routines,
-        Screen::Heat,
-        Screen::Progress,
-        Screen::Ergonomics,
-        Screen::History,
-        Screen::Settings,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Screen::Today => "Today",
-            Screen::Routines => "Routines",
-            Screen::Heat => "Heat",
-            Screen::Progress => "Progress",
-            Screen::Ergonomics => "Ergonomics",
-            Screen::History => "History",
-            Screen::Settings => "Settings",
-        }
-    }
-}
-
-/// Which part of which screen a session comes from, so the outcome of saving
-/// it goes back to the right place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// The guided routine player.
-    RoutinePlayer,
-    /// The "log without the player" form.
-    RoutineLog,
-    /// The heat-pack timer.
-    HeatTimer,
-    /// The "I used a heat pack earlier" form.
-    HeatLog,
-}
-
-/// Something a screen asks the app to do. Applied once, after drawing.
-#[must_use]
-#[derive(Debug, Clone)]
-pub enum Command {
-    Navigate(Screen),
-    /// Go to Today and show (and load) the check-in form for a date.
-    ShowDate(NaiveDate),
-    SaveCheckIn(CheckIn),
-    /// Delete one day's check-in (after the user confirmed).
-    DeleteCheckIn(NaiveDate),
-    /// Put back a deleted check-in (undo).
-    RestoreCheckIn(CheckIn),
-    DismissIntro,
-    /// Write the three CSV files into a folder.
-    ExportCsv(PathBuf),
-    /// Read CSV files from a folder and add what is new.
-    ImportCsv(PathBuf),
-    BackupNow,
-    /// Replace the data with this backup (the current data is kept beside it).
-    RestoreBackup(PathBuf),
-    /// A click on the reminder banner, then maybe a screen to open.
-    Reminder(ReminderAction, Option<Screen>),
-    SaveReminderSettings(ReminderSettings),
-    /// Add (true) or remove (false) the entry that starts Unknot at login.
-    SetAutostart(bool),
-    /// Save one checklist answer (from the list or the review walk-through).
-    SaveChecklistAnswer(ChecklistAnswer),
-    /// Go to Ergonomics and start the one-item-at-a-time review.
-    StartChecklistReview,
-    /// Record the review in progress as finished, with the current score.
-    FinishChecklistReview,
-    /// Note that the desk setup changed, so a review is due.
-    MarkDeskChanged,
-    /// Record a finished, stopped or hand-logged session.
-    SaveSession {
-        session: Session,
-        origin: Origin,
-    },
-    /// Answer (or clear) "how does your back feel now" for a saved session.
-    SetFeelAfter {
-        id: i64,
-        feel_after: Option<Rating>,
-        origin: Origin,
-    },
-    /// Open Routines with this ready-made routine picked out.
-    SuggestRoutine(&'static str),
-    SetProgressRange(ProgressRange),
-    /// A baseline pain level to measure change against; `None` goes back to
-    /// the mean of the first check-ins.
-    SetBaseline(Option<f64>),
-}
+use crate::store::Store;
 
 mod habits;
 mod safekeeping;
@@ -444,7 +315,7 @@ impl UnknotApp {
     /// Re-reads what the screens show after a write, and bumps the revision
     /// so derived views recompute once.
     fn reload_data(&mut self) {
-        match load(&self.store, self.clock.today()) {
+        match Data::load(&self.store, self.clock.today()) {
             Ok(loaded) => {
                 self.data = Data {
                     revision: self.data.revision,
@@ -541,20 +412,6 @@ impl UnknotApp {
 
 /// The settings key remembering the chosen Progress range.
 const PROGRESS_RANGE_SETTING: &str = "progress.range";
-
-/// Everything [`Data`] holds, read from the store in one go.
-fn load(store: &Store, today: NaiveDate) -> Result<Data, StoreError> {
-    Ok(Data {
-        checkins: store.checkins()?,
-        sessions: store.sessions()?,
-        checklist: store.checklist_answers()?,
-        reviews: store.checklist_reviews()?,
-        desk_changed_at: store.desk_changed_at()?,
-        posture_checks_today: store.posture_checks_on(today)?,
-        revision: 0,
-        error: None,
-    })
-}
 
 impl eframe::App for UnknotApp {
     /// Runs before each frame and also while the window is hidden: time-driven

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use super::app::{Command, Data, Origin};
+use super::command::{Command, Origin};
+use super::data::Data;
 use super::outcome::LastSession;
 use super::session_log::SessionLog;
 use super::when::Now;

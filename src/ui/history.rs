@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::app::{Command, Data};
+use super::command::Command;
+use super::data::Data;
 use super::{theme, widgets};
 use crate::domain::pain::CheckIn;
 

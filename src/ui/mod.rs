@@ -2,6 +2,8 @@
 
 mod advice;
 mod app;
+mod command;
+mod data;
 mod ergonomics;
 mod heat;
 mod history;
@@ -11,6 +13,7 @@ mod progress;
 mod refused;
 mod reminders;
 mod routines;
+mod screen;
 mod session_log;
 mod settings;
 pub mod theme;
@@ -18,6 +21,8 @@ mod today;
 mod when;
 mod widgets;
 
-pub use app::{APP_ID, Screen, UnknotApp};
+pub use app::UnknotApp;
+pub use data::Data;
 pub use probe::{Probe, ProbeConfig};
 pub use refused::RefusedApp;
+pub use screen::Screen;

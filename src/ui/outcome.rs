@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Command, Origin};
+use super::command::{Command, Origin};
 use super::{theme, widgets};
 use crate::domain::pain::Rating;
 use crate::domain::session::Session;

@@ -5,10 +5,12 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use egui::{RichText, Ui};
 
-use super::app::{Command, Data, Screen};
+use super::command::Command;
+use super::data::Data;
+use super::screen::Screen;
 use super::theme;
 use crate::notify::Notifier;
 use crate::reminders::{
@@ -164,7 +166,7 @@ impl ReminderRuntime {
 /// What the scheduler needs to know about today, from the loaded data.
 fn day_facts(now: DateTime<FixedOffset>, data: &Data) -> DayFacts {
     let today = now.date_naive();
-    let week_start = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let week_start = crate::domain::dates::week_start(today);
     let strength = data
         .sessions
         .iter()

@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use super::app::{Command, Data, Origin};
+use super::command::{Command, Origin};
+use super::data::Data;
 use super::when::{self, Now};
 use super::{theme, widgets};
 use crate::domain::DomainError;

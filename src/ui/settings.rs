@@ -5,7 +5,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{RichText, Ui};
 
-use super::app::Command;
+use super::command::Command;
 use super::reminders::ReminderAction;
 use super::{theme, widgets};
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use egui::{Key, RichText, Ui};
 
-use super::app::{Command, Data, Screen};
+use super::command::Command;
+use super::data::Data;
+use super::screen::Screen;
 use super::settings::ABOUT;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;
@@ -410,9 +412,8 @@ const DIGIT_KEYS: [Key; 10] = [
 /// Today's plan: what is done so far today, and the week's strength target.
 fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
     use crate::domain::session::SessionKind;
-    use chrono::Datelike;
     let mut command = None;
-    let week_start = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let week_start = crate::domain::dates::week_start(today);
     let recent = data
         .sessions
         .iter()
@@ -443,7 +444,7 @@ fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
                 command = Some(Command::Navigate(Screen::Heat));
             }
         });
-        let target = crate::reminders::STRENGTH_TARGET;
+        let target = crate::domain::session::STRENGTH_SESSIONS_PER_WEEK;
         widgets::hint_ui(
             ui,
             &format!("Strengthening this week: {strength_week} of {target} sessions."),

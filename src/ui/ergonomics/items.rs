@@ -5,7 +5,8 @@ use egui::{RichText, Role, Ui, WidgetInfo};
 
 use super::{ErgonomicsScreen, answer_buttons_ui, statement};
 use crate::domain::checklist::{self, ChecklistAnswer, ChecklistItem, Group};
-use crate::ui::app::{Command, Data};
+use crate::ui::command::Command;
+use crate::ui::data::Data;
 use crate::ui::{theme, widgets};
 
 /// Items answered "not yet", each with how to fix it; or, once everything is

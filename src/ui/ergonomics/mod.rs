@@ -12,7 +12,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use egui::{RichText, Role, Ui, WidgetInfo};
 
-use super::app::{Command, Data};
+use super::command::Command;
+use super::data::Data;
 use super::{theme, widgets};
 use crate::domain::checklist::{
     self, Answer, ChecklistAnswer, ChecklistItem, ChecklistReview, ReviewReason, Score,

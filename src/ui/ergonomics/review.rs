@@ -9,7 +9,8 @@ use egui::{Key, Modifiers, RichText, Ui};
 use super::items::{latest, why_and_how_text_ui};
 use super::{ErgonomicsScreen, answer_buttons_ui, score_text};
 use crate::domain::checklist::{self, Answer, ChecklistAnswer, ChecklistReview};
-use crate::ui::app::{Command, Data};
+use crate::ui::command::Command;
+use crate::ui::data::Data;
 use crate::ui::{theme, widgets};
 
 /// Where the walk-through is.

@@ -3,12 +3,12 @@
 
 use egui::Ui;
 
-use super::super::app::Origin;
 use super::super::session_log::{EntryKind, Wording};
 use super::super::{theme, widgets};
 use crate::domain::DomainError;
 use crate::domain::heat::{HeatType, parse_heat_minutes};
 use crate::domain::session::{Session, SessionKind};
+use crate::ui::command::Origin;
 
 pub struct HeatEntry {
     heat_type: HeatType,

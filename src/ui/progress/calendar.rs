@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Ui, pos2, vec2};
 
-use crate::domain::trend::{HeatmapDay, days_before, week_start};
+use crate::domain::dates::{days_before, week_start};
+use crate::domain::trend::HeatmapDay;
 use crate::ui::theme;
 
 /// Columns shown at most: a year of weeks.

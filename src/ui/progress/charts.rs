@@ -15,7 +15,7 @@ use crate::domain::trend::{MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT
 use crate::ui::theme;
 
 /// Strengthening sessions a week the routine aims for.
-pub const STRENGTH_TARGET_PER_WEEK: f64 = 3.0;
+pub const STRENGTH_TARGET_PER_WEEK: f64 = crate::domain::session::STRENGTH_SESSIONS_PER_WEEK as f64;
 
 const GRID: Color32 = Color32::from_rgb(0xc9, 0xc3, 0xb8);
 const PAIN_DOT: Color32 = Color32::from_rgb(0x8a, 0x9a, 0xa0);

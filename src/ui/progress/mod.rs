@@ -12,7 +12,8 @@ mod view;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::app::{Command, Data};
+use super::command::Command;
+use super::data::Data;
 use super::{advice, theme, widgets};
 use crate::domain::trend::ProgressRange;
 use view::{ProgressView, ViewKey};

@@ -8,11 +8,12 @@ use egui_plot::{Bar, PlotPoint};
 use super::calendar::CalendarGrid;
 use super::charts::{HEAT, STRENGTH, STRETCH, day_x};
 use crate::domain::advice::AdviceRule;
+use crate::domain::dates::week_start;
 use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
-    WeekCounts, contiguous_runs, percent_change, week_start,
+    WeekCounts, contiguous_runs, percent_change,
 };
-use crate::ui::app::Data;
+use crate::ui::data::Data;
 
 /// What a view was built from; a different key means it is out of date.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,12 +3,12 @@
 
 use egui::Ui;
 
-use super::super::app::Origin;
 use super::super::session_log::{EntryKind, Wording};
 use super::super::widgets;
 use crate::domain::DomainError;
 use crate::domain::exercise::{RoutineTemplate, templates};
 use crate::domain::session::{Session, SessionKind, parse_minutes};
+use crate::ui::command::Origin;
 
 /// What was done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

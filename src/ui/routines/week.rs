@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::super::app::Data;
 use super::super::{theme, widgets};
-use crate::domain::trend::{WeekCounts, week_start, weekly_counts};
-use crate::reminders::STRENGTH_TARGET;
-
-/// Strengthening minutes a week worth aiming for: three sessions of 10 to 15 minutes.
-pub const TARGET_MINUTES: (u32, u32) = (30, 45);
+use crate::domain::dates::week_start;
+use crate::domain::session::{
+    STRENGTH_MINUTES_PER_WEEK as TARGET_MINUTES, STRENGTH_SESSIONS_PER_WEEK as STRENGTH_TARGET,
+};
+use crate::domain::trend::{WeekCounts, weekly_counts};
+use crate::ui::data::Data;
 
 /// This week's counts, kept until the data or the week changes.
 #[derive(Default)]

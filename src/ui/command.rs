@@ -1,0 +1,80 @@
+//! What a screen asks the app to do: one [`Command`] per user action,
+//! applied once after the frame is drawn.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::reminders::ReminderAction;
+use super::screen::Screen;
+use crate::domain::checklist::ChecklistAnswer;
+use crate::domain::pain::{CheckIn, Rating};
+use crate::domain::session::Session;
+use crate::domain::trend::ProgressRange;
+use crate::reminders::ReminderSettings;
+
+/// Which part of which screen a session comes from, so the outcome of saving
+/// it goes back to the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The guided routine player.
+    RoutinePlayer,
+    /// The "log without the player" form.
+    RoutineLog,
+    /// The heat-pack timer.
+    HeatTimer,
+    /// The "I used a heat pack earlier" form.
+    HeatLog,
+}
+
+/// Something a screen asks the app to do. Applied once, after drawing.
+#[must_use]
+#[derive(Debug, Clone)]
+pub enum Command {
+    Navigate(Screen),
+    /// Go to Today and show (and load) the check-in form for a date.
+    ShowDate(NaiveDate),
+    SaveCheckIn(CheckIn),
+    /// Delete one day's check-in (after the user confirmed).
+    DeleteCheckIn(NaiveDate),
+    /// Put back a deleted check-in (undo).
+    RestoreCheckIn(CheckIn),
+    DismissIntro,
+    /// Write the three CSV files into a folder.
+    ExportCsv(PathBuf),
+    /// Read CSV files from a folder and add what is new.
+    ImportCsv(PathBuf),
+    BackupNow,
+    /// Replace the data with this backup (the current data is kept beside it).
+    RestoreBackup(PathBuf),
+    /// A click on the reminder banner, then maybe a screen to open.
+    Reminder(ReminderAction, Option<Screen>),
+    SaveReminderSettings(ReminderSettings),
+    /// Add (true) or remove (false) the entry that starts Unknot at login.
+    SetAutostart(bool),
+    /// Save one checklist answer (from the list or the review walk-through).
+    SaveChecklistAnswer(ChecklistAnswer),
+    /// Go to Ergonomics and start the one-item-at-a-time review.
+    StartChecklistReview,
+    /// Record the review in progress as finished, with the current score.
+    FinishChecklistReview,
+    /// Note that the desk setup changed, so a review is due.
+    MarkDeskChanged,
+    /// Record a finished, stopped or hand-logged session.
+    SaveSession {
+        session: Session,
+        origin: Origin,
+    },
+    /// Answer (or clear) "how does your back feel now" for a saved session.
+    SetFeelAfter {
+        id: i64,
+        feel_after: Option<Rating>,
+        origin: Origin,
+    },
+    /// Open Routines with this ready-made routine picked out.
+    SuggestRoutine(&'static str),
+    SetProgressRange(ProgressRange),
+    /// A baseline pain level to measure change against; `None` goes back to
+    /// the mean of the first check-ins.
+    SetBaseline(Option<f64>),
+}

@@ -11,7 +11,8 @@ use egui::{RichText, Ui};
 use super::command::{Command, Origin};
 use super::data::Data;
 use super::event::{Event, OnEvent};
-use super::outcome::{self, Outcome};
+use super::outcome::LastSession;
+use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::heat::{self, HeatType, QUICK_CHOICES, parse_heat_minutes};
@@ -36,10 +37,8 @@ pub struct HeatScreen {
     elsewhere: String,
     setup_error: Option<String>,
     running: Option<timer::RunningHeat>,
-    outcome: Option<Outcome>,
-    /// Why the last session left nothing to log.
-    notice: Option<String>,
-    manual: manual::ManualHeat,
+    last: LastSession,
+    manual: SessionLog<manual::HeatEntry>,
 }
 
 impl HeatScreen {
@@ -52,9 +51,8 @@ impl HeatScreen {
             elsewhere: String::new(),
             setup_error: None,
             running: None,
-            outcome: None,
-            notice: None,
-            manual: manual::ManualHeat::new(today),
+            last: LastSession::default(),
+            manual: SessionLog::new(today, manual::HeatEntry::default()),
         }
     }
 
@@ -85,21 +83,16 @@ impl HeatScreen {
 
     /// Called with the result of [`Command::SaveSession`] from this screen.
     pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
-        match origin {
-            Origin::HeatLog => self.manual.save_result(session, result),
-            _ => {
-                if let Some(outcome) = &mut self.outcome {
-                    outcome.save_result(result);
-                }
-            }
+        if self.manual.owns(origin) {
+            self.manual.save_result(session, result);
+        } else {
+            self.last.save_result(result);
         }
     }
 
     /// Called with the result of [`Command::SetFeelAfter`] from this screen.
     pub fn feel_result(&mut self, result: Result<(), String>) {
-        if let Some(outcome) = &mut self.outcome {
-            outcome.feel_result(result);
-        }
+        self.last.feel_result(result);
     }
 
     /// Ends the session in progress and asks for it to be saved, unless the
@@ -107,49 +100,26 @@ impl HeatScreen {
     fn end(&mut self, now: &Now) -> Option<Command> {
         let (session, _) = self.running.take()?.finish(now);
         if session.duration_secs < 60 {
-            self.notice =
-                Some("Stopped within the first minute, so nothing was logged.".to_owned());
+            self.last.nothing_logged(
+                "Stopped within the first minute, so nothing was logged.".to_owned(),
+            );
             return None;
         }
-        let mut outcome = Outcome::new(session, Origin::HeatTimer);
-        let command = outcome.save_command();
-        self.outcome = Some(outcome);
-        Some(command)
+        Some(self.last.ended(session, Origin::HeatTimer))
     }
 
     pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
-        let mut command = None;
         ui.heading("Heat");
         ui.add_space(4.0);
         if let Some(running) = &mut self.running {
-            if running.ui(ui, now) {
-                command = self.end(now);
-            }
+            let stopped = running.ui(ui, now);
             ui.add_space(theme::GAP);
             guidance_ui(ui);
-            return command;
+            return if stopped { self.end(now) } else { None };
         }
 
-        if let Some(outcome) = &mut self.outcome {
-            let session = outcome.session();
-            let (title, details) = if session.capped {
-                (
-                    "Heat stopped at the 30-minute limit".to_owned(),
-                    "The timer ended the session for you. Longer heat risks skin irritation \
-                     and burns, so please take the pack off if it is still on."
-                        .to_owned(),
-                )
-            } else {
-                (
-                    "Heat session done".to_owned(),
-                    widgets::sentence(&format!(
-                        "{} of heat",
-                        widgets::duration_text(session.duration_secs)
-                    )),
-                )
-            };
-            command = outcome.ui(ui, &title, &details);
-            ui.add_space(theme::GAP);
+        let mut command = self.last.ui(ui, card_words);
+        if self.last.session().is_some() {
             theme::card().show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 widgets::section_title_ui(ui, "Muscles are warm: a stretch routine now?");
@@ -162,10 +132,6 @@ impl HeatScreen {
                     command = Some(Command::SuggestRoutine("desk_break"));
                 }
             });
-            ui.add_space(theme::GAP);
-        }
-        if let Some(notice) = &self.notice {
-            outcome::nothing_logged_ui(ui, notice);
             ui.add_space(theme::GAP);
         }
 
@@ -199,13 +165,13 @@ impl HeatScreen {
                     self.length = Length::Custom;
                 }
                 if self.length == Length::Custom {
-                    let label = ui.label("Minutes");
-                    ui.add(
+                    widgets::text_field_ui(
+                        ui,
+                        "Minutes",
                         egui::TextEdit::singleline(&mut self.custom_minutes)
                             .hint_text("15")
                             .desired_width(60.0),
-                    )
-                    .labelled_by(label.id);
+                    );
                 }
             });
             if let Ok(planned) = self.planned()
@@ -242,14 +208,14 @@ impl HeatScreen {
                 }
             });
             ui.horizontal(|ui| {
-                let label = ui.label("Somewhere else");
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    "Somewhere else",
                     egui::TextEdit::singleline(&mut self.elsewhere)
                         .hint_text("Lower back")
                         .desired_width(200.0)
                         .char_limit(100),
-                )
-                .labelled_by(label.id);
+                );
             });
             ui.add_space(theme::GAP);
             ui.horizontal_wrapped(|ui| {
@@ -299,8 +265,27 @@ impl HeatScreen {
             now,
         ));
         self.setup_error = None;
-        self.outcome = None;
-        self.notice = None;
+        self.last.clear();
+    }
+}
+
+/// The title and details of the card for a heat session that ended.
+fn card_words(session: &Session) -> (String, String) {
+    if session.capped {
+        (
+            "Heat stopped at the 30-minute limit".to_owned(),
+            "The timer ended the session for you. Longer heat risks skin irritation \
+             and burns, so please take the pack off if it is still on."
+                .to_owned(),
+        )
+    } else {
+        (
+            "Heat session done".to_owned(),
+            widgets::sentence(&format!(
+                "{} of heat",
+                widgets::duration_text(session.duration_secs)
+            )),
+        )
     }
 }
 

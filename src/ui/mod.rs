@@ -15,6 +15,7 @@ mod refused;
 mod reminders;
 mod routines;
 mod screen;
+mod session_log;
 mod settings;
 pub mod theme;
 mod today;

@@ -1,6 +1,7 @@
 //! The card shown after a routine or a heat session ends: whether it was
 //! saved (with a retry when saving failed) and the optional "how does your
-//! back feel now" rating, which updates the saved session.
+//! back feel now" rating, which updates the saved session. [`LastSession`]
+//! keeps that card, or the note on why nothing was logged, for a screen.
 
 use egui::{RichText, Ui};
 
@@ -126,10 +127,77 @@ impl Outcome {
     }
 }
 
-/// A quiet note when a run ended before there was anything to log.
-pub fn nothing_logged_ui(ui: &mut Ui, text: &str) {
-    theme::card().show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(text).color(theme::MUTED));
-    });
+/// What a screen shows about its last timed session (the heat timer, the
+/// routine player): the card of one that ended and is being saved, or a
+/// quiet note on why one left nothing to log. Never both.
+#[derive(Default)]
+pub struct LastSession {
+    outcome: Option<Outcome>,
+    /// Why the last session left nothing to log.
+    notice: Option<String>,
+}
+
+impl LastSession {
+    /// Forgets the last session, as a new one starts.
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    /// A session ended with something worth keeping: shows its card and
+    /// returns the command that saves it.
+    pub fn ended(&mut self, session: Session, origin: Origin) -> Command {
+        let mut outcome = Outcome::new(session, origin);
+        let command = outcome.save_command();
+        self.outcome = Some(outcome);
+        self.notice = None;
+        command
+    }
+
+    /// A session ended too early to count; `why` says so instead of a card.
+    pub fn nothing_logged(&mut self, why: String) {
+        self.outcome = None;
+        self.notice = Some(why);
+    }
+
+    /// The session on the card, if there is one.
+    pub fn session(&self) -> Option<&Session> {
+        Some(self.outcome.as_ref()?.session())
+    }
+
+    /// Called with the result of [`Command::SaveSession`] for the session on the card.
+    pub fn save_result(&mut self, result: Result<i64, String>) {
+        if let Some(outcome) = &mut self.outcome {
+            outcome.save_result(result);
+        }
+    }
+
+    /// Called with the result of [`Command::SetFeelAfter`] for the session on the card.
+    pub fn feel_result(&mut self, result: Result<(), String>) {
+        if let Some(outcome) = &mut self.outcome {
+            outcome.feel_result(result);
+        }
+    }
+
+    /// Draws the card, with the title and details `describe` gives for its
+    /// session, or the note; each followed by a gap.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        describe: impl FnOnce(&Session) -> (String, String),
+    ) -> Option<Command> {
+        let mut command = None;
+        if let Some(outcome) = &mut self.outcome {
+            let (title, details) = describe(outcome.session());
+            command = outcome.ui(ui, &title, &details);
+            ui.add_space(theme::GAP);
+        }
+        if let Some(notice) = &self.notice {
+            theme::card().show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(notice).color(theme::MUTED));
+            });
+            ui.add_space(theme::GAP);
+        }
+        command
+    }
 }

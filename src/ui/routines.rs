@@ -13,7 +13,8 @@ use egui::{RichText, Ui};
 use super::command::{Command, Origin};
 use super::data::Data;
 use super::event::{Event, OnEvent};
-use super::outcome::{self, Outcome};
+use super::outcome::LastSession;
+use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::exercise::{Routine, catalog, find_template, templates};
@@ -29,10 +30,8 @@ pub struct RoutinesScreen {
     /// A ready routine picked out for the user (after heat, for instance).
     suggested: Option<&'static str>,
     player: Option<player::ActivePlayer>,
-    outcome: Option<Outcome>,
-    /// Why the last run left nothing to log.
-    notice: Option<String>,
-    log: log::LogForm,
+    last: LastSession,
+    log: SessionLog<log::RoutineEntry>,
     week: week::WeekTarget,
 }
 
@@ -44,9 +43,8 @@ impl RoutinesScreen {
             custom_error: None,
             suggested: None,
             player: None,
-            outcome: None,
-            notice: None,
-            log: log::LogForm::new(today),
+            last: LastSession::default(),
+            log: SessionLog::new(today, log::RoutineEntry::default()),
             week: week::WeekTarget::default(),
         }
     }
@@ -82,21 +80,16 @@ impl RoutinesScreen {
 
     /// Called with the result of [`Command::SaveSession`] from this screen.
     pub fn save_result(&mut self, origin: Origin, session: &Session, result: Result<i64, String>) {
-        match origin {
-            Origin::RoutineLog => self.log.save_result(session, result),
-            _ => {
-                if let Some(outcome) = &mut self.outcome {
-                    outcome.save_result(result);
-                }
-            }
+        if self.log.owns(origin) {
+            self.log.save_result(session, result);
+        } else {
+            self.last.save_result(result);
         }
     }
 
     /// Called with the result of [`Command::SetFeelAfter`] from this screen.
     pub fn feel_result(&mut self, result: Result<(), String>) {
-        if let Some(outcome) = &mut self.outcome {
-            outcome.feel_result(result);
-        }
+        self.last.feel_result(result);
     }
 
     /// Ends the run in progress and asks for it to be saved, unless nothing
@@ -104,22 +97,18 @@ impl RoutinesScreen {
     fn end_run(&mut self, now: &Now) -> Option<Command> {
         let (session, holds_done) = self.player.take()?.finish(now);
         if holds_done == 0 {
-            self.notice = Some(format!(
+            self.last.nothing_logged(format!(
                 "{} ended before the first hold was done, so nothing was logged.",
                 session.routine
             ));
             return None;
         }
-        let mut outcome = Outcome::new(session, Origin::RoutinePlayer);
-        let command = outcome.save_command();
-        self.outcome = Some(outcome);
-        Some(command)
+        Some(self.last.ended(session, Origin::RoutinePlayer))
     }
 
     fn start(&mut self, routine: Routine, now: &Now) {
         self.player = Some(player::ActivePlayer::start(routine, now));
-        self.outcome = None;
-        self.notice = None;
+        self.last.clear();
         self.custom_error = None;
         self.suggested = None;
     }
@@ -136,31 +125,9 @@ impl RoutinesScreen {
             };
         }
 
-        let mut command = None;
         ui.heading("Routines");
         ui.add_space(4.0);
-        if let Some(outcome) = &mut self.outcome {
-            let session = outcome.session();
-            let done: u32 = session.exercises.iter().map(|e| e.holds_done).sum();
-            let planned: u32 = session.exercises.iter().map(|e| e.holds_planned).sum();
-            let title = if done == planned {
-                format!("{} done. Nicely done.", session.routine)
-            } else {
-                format!("{} stopped. Every hold counts.", session.routine)
-            };
-            let details = format!(
-                "{} of {} holds, {}.",
-                done,
-                planned,
-                widgets::duration_text(session.duration_secs)
-            );
-            command = outcome.ui(ui, &title, &details);
-            ui.add_space(theme::GAP);
-        }
-        if let Some(notice) = &self.notice {
-            outcome::nothing_logged_ui(ui, notice);
-            ui.add_space(theme::GAP);
-        }
+        let mut command = self.last.ui(ui, card_words);
         if let Some(error) = &data.error {
             widgets::error_ui(ui, &format!("Could not read your sessions: {error}"));
         }
@@ -266,14 +233,14 @@ impl RoutinesScreen {
                 .filter(|id| self.picked.contains(id))
                 .collect();
             ui.horizontal(|ui| {
-                let label = ui.label("Name (optional)");
-                ui.add(
+                widgets::text_field_ui(
+                    ui,
+                    "Name (optional)",
                     egui::TextEdit::singleline(&mut self.custom_name)
                         .hint_text("Morning loosen-up")
                         .desired_width(220.0)
                         .char_limit(60),
-                )
-                .labelled_by(label.id);
+                );
                 let routine = Routine::custom(&self.custom_name, &ids);
                 if let Ok(r) = &routine {
                     widgets::hint_ui(
@@ -295,6 +262,24 @@ impl RoutinesScreen {
             });
         });
     }
+}
+
+/// The title and details of the card for a run that ended.
+fn card_words(session: &Session) -> (String, String) {
+    let done: u32 = session.exercises.iter().map(|e| e.holds_done).sum();
+    let planned: u32 = session.exercises.iter().map(|e| e.holds_planned).sum();
+    let title = if done == planned {
+        format!("{} done. Nicely done.", session.routine)
+    } else {
+        format!("{} stopped. Every hold counts.", session.routine)
+    };
+    let details = format!(
+        "{} of {} holds, {}.",
+        done,
+        planned,
+        widgets::duration_text(session.duration_secs)
+    );
+    (title, details)
 }
 
 impl OnEvent for RoutinesScreen {

@@ -50,6 +50,13 @@ pub fn rating_scale_ui(
     changed
 }
 
+/// A text field after its label, which also names the field for screen
+/// readers (and for the UI tests).
+pub fn text_field_ui(ui: &mut Ui, label: &str, field: egui::TextEdit<'_>) -> egui::Response {
+    let label = ui.label(label);
+    ui.add(field).labelled_by(label.id)
+}
+
 /// A section title inside a card.
 pub fn section_title_ui(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).size(17.0).strong());

@@ -1,15 +1,14 @@
-//! "Log without the player": a session done away from the computer,
-//! self-massage included. Typed values stay on screen until saved.
+//! "Log without the player": what a session done away from the computer,
+//! self-massage included, adds to the shared form: which routine it was.
 
-use chrono::NaiveDate;
 use egui::Ui;
 
-use super::super::when::{self, Now};
-use super::super::{theme, widgets};
+use super::super::session_log::{EntryKind, Wording};
+use super::super::widgets;
+use crate::domain::DomainError;
 use crate::domain::exercise::{RoutineTemplate, templates};
 use crate::domain::session::{Session, SessionKind, parse_minutes};
-use crate::ui::command::{Command, Origin};
-use crate::ui::data::Data;
+use crate::ui::command::Origin;
 
 /// What was done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,134 +55,69 @@ fn choices() -> Vec<What> {
     all
 }
 
-enum Message {
-    Logged(String),
-    Error(String),
-}
-
-pub struct LogForm {
+pub struct RoutineEntry {
     what: What,
-    date: NaiveDate,
-    time: String,
-    minutes: String,
-    message: Option<Message>,
 }
 
-impl LogForm {
-    pub fn new(today: NaiveDate) -> Self {
+impl Default for RoutineEntry {
+    fn default() -> Self {
         Self {
             what: choices()
                 .first()
                 .copied()
                 .unwrap_or(What::Kind(SessionKind::Stretch)),
-            date: today,
-            time: String::new(),
-            minutes: String::new(),
-            message: None,
         }
     }
+}
 
-    /// Called with the result of saving: clears the times on success, keeps them otherwise.
-    pub fn save_result(&mut self, session: &Session, result: Result<i64, String>) {
-        self.message = Some(match result {
-            Ok(_) => {
-                let text = format!(
-                    "Logged: {}, {}, {} at {}.",
-                    self.what.label(),
-                    widgets::duration_text(session.duration_secs),
-                    session.date.format("%A %-d %B"),
-                    self.time.trim(),
-                );
-                self.time.clear();
-                self.minutes.clear();
-                Message::Logged(text)
+impl EntryKind for RoutineEntry {
+    const WORDING: Wording = Wording {
+        title: "Log a session done without the player",
+        hint: "Stretched at the office, or used a ball against the wall? Add it here.",
+        start_example: "15:00",
+        minutes_label: "Minutes",
+        minutes_example: "10",
+        minutes_missing: "Type how many minutes it lasted, for example 10.",
+        button: "Log session",
+    };
+    const ORIGIN: Origin = Origin::RoutineLog;
+
+    fn session_kind(&self) -> SessionKind {
+        self.what.kind()
+    }
+
+    fn noun(&self) -> String {
+        self.what.kind().label().to_lowercase()
+    }
+
+    fn parse_minutes(&self, text: &str) -> Result<u32, DomainError> {
+        parse_minutes(text)
+    }
+
+    fn fields_above_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            for what in choices() {
+                if ui
+                    .selectable_label(self.what == what, what.label())
+                    .clicked()
+                {
+                    self.what = what;
+                }
             }
-            Err(e) => Message::Error(format!("Not saved: {e}")),
         });
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
-        let mut command = None;
-        theme::card().show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "Log a session done without the player");
-            widgets::hint_ui(
-                ui,
-                "Stretched at the office, or used a ball against the wall? Add it here.",
-            );
-            ui.horizontal_wrapped(|ui| {
-                for what in choices() {
-                    if ui
-                        .selectable_label(self.what == what, what.label())
-                        .clicked()
-                    {
-                        self.what = what;
-                    }
-                }
-            });
-            when::day_picker_ui(ui, &mut self.date, now.today());
-            ui.horizontal(|ui| {
-                let label = ui.label("Started at");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.time)
-                        .hint_text("15:00")
-                        .desired_width(70.0),
-                )
-                .labelled_by(label.id);
-                ui.add_space(theme::GAP);
-                let label = ui.label("Minutes");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.minutes)
-                        .hint_text("10")
-                        .desired_width(60.0),
-                )
-                .labelled_by(label.id);
-            });
-            ui.horizontal_wrapped(|ui| {
-                if ui.button("Log session").clicked() {
-                    match self.session(data, now) {
-                        Ok(session) => {
-                            self.message = None;
-                            command = Some(Command::SaveSession {
-                                session,
-                                origin: Origin::RoutineLog,
-                            });
-                        }
-                        Err(e) => self.message = Some(Message::Error(e)),
-                    }
-                }
-                match &self.message {
-                    Some(Message::Logged(text)) => widgets::success_ui(ui, text),
-                    Some(Message::Error(text)) => widgets::error_ui(ui, text),
-                    None => {}
-                }
-            });
-        });
-        command
-    }
-
-    /// The session the form describes, or what is wrong with it.
-    fn session(&self, data: &Data, now: &Now) -> Result<Session, String> {
-        let started_at = when::parse_start(self.date, &self.time, now)?;
-        if self.minutes.trim().is_empty() {
-            return Err("Type how many minutes it lasted, for example 10.".to_owned());
-        }
-        let minutes =
-            parse_minutes(&self.minutes).map_err(|e| widgets::sentence(&e.to_string()))?;
-        let kind = self.what.kind();
-        if data
-            .sessions
-            .iter()
-            .any(|s| s.kind == kind && s.started_at == started_at)
-        {
-            return Err(format!(
-                "A {} session at {} that day is already in your log.",
-                kind.label().to_lowercase(),
-                self.time.trim()
-            ));
-        }
-        let mut session = Session::new(kind, started_at, self.date, minutes.saturating_mul(60));
+    fn fill(&self, session: &mut Session) {
         session.routine = self.what.routine().to_owned();
-        Ok(session)
+    }
+
+    fn logged_text(&self, session: &Session, start_time: &str) -> String {
+        format!(
+            "Logged: {}, {}, {} at {}.",
+            self.what.label(),
+            widgets::duration_text(session.duration_secs),
+            session.date.format("%A %-d %B"),
+            start_time,
+        )
     }
 }

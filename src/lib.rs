@@ -1,8 +1,9 @@
 //! Unknot: a desktop companion for upper back tension.
 //!
-//! `domain` holds plain types and rules, `store` is the only code that speaks
-//! SQL, and `ui` draws with egui. Arrows point down: `ui` uses `store` and
-//! `domain`; `store` uses `domain`; `domain` uses nothing of ours.
+//! `domain` holds plain types and rules, `preferences` what the person chose,
+//! `store` is the only code that speaks SQL, and `ui` draws with egui. Arrows
+//! point down: `ui` uses `store`, `preferences` and `domain`; `store` uses
+//! `domain` and `preferences`; `domain` uses nothing of ours.
 
 pub mod autostart;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod notify;
+pub mod preferences;
 pub mod reminders;
 pub mod store;
 pub mod ui;

@@ -605,7 +605,6 @@ fn next_at(t: DateTime<FixedOffset>, time: NaiveTime) -> Option<DateTime<FixedOf
 
 mod persist;
 
-pub use persist::PREFIX as SETTINGS_PREFIX;
 pub use persist::{parse_day_codes, parse_time_text, weekday_codes};
 
 #[cfg(test)]

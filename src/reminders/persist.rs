@@ -5,11 +5,6 @@
 
 use chrono::{NaiveTime, Weekday, WeekdaySet};
 
-use super::{ReminderSettings, TimeWindow};
-
-/// Prefix of every reminder key in the settings table.
-pub const PREFIX: &str = "reminders.";
-
 /// Each weekday and its code, Monday first.
 const DAYS: [(Weekday, &str); 7] = [
     (Weekday::Mon, "mon"),
@@ -68,79 +63,6 @@ pub mod weekday_codes {
                 .map(|day| set.union(WeekdaySet::single(day)))
                 .ok_or_else(|| D::Error::custom(format!("\"{code}\" is not a day of the week")))
         })
-    }
-}
-
-fn time_text(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
-impl ReminderSettings {
-    /// The settings as (key, value) pairs, keys starting with [`PREFIX`].
-    pub fn to_pairs(&self) -> Vec<(String, String)> {
-        let opt = |t: Option<NaiveTime>| t.map(time_text).unwrap_or_default();
-        let pairs = [
-            ("enabled", self.enabled.to_string()),
-            ("posture_enabled", self.posture_enabled.to_string()),
-            ("posture_every_mins", self.posture_every_mins.to_string()),
-            ("active_start", time_text(self.active_hours.start)),
-            ("active_end", time_text(self.active_hours.end)),
-            ("active_days", day_codes(self.active_days).join(",")),
-            ("stretch_every_hours", self.stretch_every_hours.to_string()),
-            ("check_in_at", opt(self.check_in_at)),
-            ("strength_nudge_at", opt(self.strength_nudge_at)),
-            ("quiet_start", opt(self.quiet_hours.map(|q| q.start))),
-            ("quiet_end", opt(self.quiet_hours.map(|q| q.end))),
-        ];
-        pairs
-            .into_iter()
-            .map(|(k, v)| (format!("{PREFIX}{k}"), v))
-            .collect()
-    }
-
-    /// Reads settings saved by [`Self::to_pairs`]; anything missing or
-    /// unreadable keeps its default.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let get = |key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k.strip_prefix(PREFIX) == Some(key))
-                .map(|(_, v)| v.as_str())
-        };
-        let mut s = Self::default();
-        if let Some(v) = get("enabled").and_then(|v| v.parse().ok()) {
-            s.enabled = v;
-        }
-        if let Some(v) = get("posture_enabled").and_then(|v| v.parse().ok()) {
-            s.posture_enabled = v;
-        }
-        if let Some(v) = get("posture_every_mins").and_then(|v| v.parse().ok()) {
-            s.posture_every_mins = v;
-        }
-        if let (Some(start), Some(end)) = (
-            get("active_start").and_then(parse_time_text),
-            get("active_end").and_then(parse_time_text),
-        ) {
-            s.active_hours = TimeWindow::new(start, end);
-        }
-        if let Some(days) = get("active_days").and_then(parse_day_codes) {
-            s.active_days = days;
-        }
-        if let Some(v) = get("stretch_every_hours").and_then(|v| v.parse().ok()) {
-            s.stretch_every_hours = v;
-        }
-        if let Some(v) = get("check_in_at") {
-            s.check_in_at = parse_time_text(v);
-        }
-        if let Some(v) = get("strength_nudge_at") {
-            s.strength_nudge_at = parse_time_text(v);
-        }
-        if let (Some(start), Some(end)) = (get("quiet_start"), get("quiet_end")) {
-            s.quiet_hours = parse_time_text(start)
-                .zip(parse_time_text(end))
-                .map(|(a, b)| TimeWindow::new(a, b));
-        }
-        s
     }
 }
 

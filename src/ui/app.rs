@@ -18,6 +18,7 @@ use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
+use crate::preferences::{PreferenceKey, Preferences};
 use crate::reminders::ReminderSettings;
 use crate::store::{Store, StoreError};
 
@@ -151,6 +152,7 @@ pub enum Command {
 }
 
 mod habits;
+mod preferences;
 mod safekeeping;
 
 pub struct UnknotApp {
@@ -170,9 +172,10 @@ pub struct UnknotApp {
     ergonomics: ergonomics::ErgonomicsScreen,
     progress: progress::ProgressScreen,
     advice: advice::AdviceCache,
-    intro_dismissed: bool,
-    /// The baseline the user set on Progress, if any.
-    user_baseline: Option<f64>,
+    /// The preferences in force, read once at start.
+    preferences: Preferences,
+    /// Preferences whose last save failed, saved again with the next change.
+    unsaved_preferences: Vec<PreferenceKey>,
     data: Data,
     /// The local date when the last frame was drawn, to notice midnight
     /// (or a time-zone change) while the window stays open.
@@ -188,6 +191,7 @@ impl UnknotApp {
     pub fn new(ctx: &egui::Context, store: Store, clock: Arc<dyn Clock>) -> Self {
         theme::apply(ctx);
         let today_date = clock.today();
+        let preferences = preferences::load(&store);
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             routines: routines::RoutinesScreen::new(today_date),
@@ -195,7 +199,7 @@ impl UnknotApp {
             history: history::HistoryView::default(),
             settings: SettingsScreen::new(&safekeeping::default_export_dir(store.path())),
             reminders: ReminderRuntime::new(
-                habits::load_reminder_settings(&store),
+                &preferences,
                 Arc::new(DesktopNotifier),
                 clock.local_now(),
             ),
@@ -204,8 +208,8 @@ impl UnknotApp {
             ergonomics: ergonomics::ErgonomicsScreen::default(),
             progress: progress::ProgressScreen::default(),
             advice: advice::AdviceCache::default(),
-            intro_dismissed: false,
-            user_baseline: None,
+            preferences,
+            unsaved_preferences: Vec::new(),
             store,
             clock,
             notifier: Arc::new(DesktopNotifier),
@@ -215,21 +219,11 @@ impl UnknotApp {
             safekeeping_notices: Vec::new(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
-        app.intro_dismissed =
-            matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
         app.autostart_installed = app
             .config_dir
             .as_deref()
             .is_some_and(crate::autostart::is_installed);
-        if let Ok(Some(code)) = app.store.setting(PROGRESS_RANGE_SETTING)
-            && let Some(range) = ProgressRange::from_code(&code)
-        {
-            app.progress.set_range(range);
-        }
-        app.user_baseline = match app.store.setting(progress::BASELINE_SETTING) {
-            Ok(Some(text)) => progress::parse_baseline(&text),
-            _ => None,
-        };
+        app.progress.set_range(app.preferences.progress_range);
         app.load_today_form(today_date);
         app.reload_data();
         app
@@ -279,7 +273,7 @@ impl UnknotApp {
 
     /// The baseline the user set, if any.
     pub fn user_baseline(&self) -> Option<f64> {
-        self.user_baseline
+        self.preferences.baseline_pain
     }
 
     fn apply(&mut self, command: Command) {
@@ -332,9 +326,8 @@ impl UnknotApp {
                 Err(e) => self.history.failed(format!("Could not put it back: {e}")),
             },
             Command::DismissIntro => {
-                self.intro_dismissed = true;
                 // Failing to remember this only means the note shows again next time.
-                let _ = self.store.set_setting("intro_dismissed", "1");
+                let _ = self.change_preferences(|p| p.intro_dismissed = true);
             }
             Command::SaveChecklistAnswer(answer) => {
                 match self.store.save_checklist_answer(&answer) {
@@ -412,16 +405,13 @@ impl UnknotApp {
             Command::SetProgressRange(range) => {
                 self.progress.set_range(range);
                 // Only a preference: if it cannot be saved, the next start shows 12 weeks.
-                let _ = self.store.set_setting(PROGRESS_RANGE_SETTING, range.code());
+                let _ = self.change_preferences(|p| p.progress_range = range);
             }
             Command::SetBaseline(value) => {
-                // An empty value means "none": the first check-ins decide.
-                let text = value.map_or(String::new(), |v| format!("{v:.1}"));
-                match self.store.set_setting(progress::BASELINE_SETTING, &text) {
-                    Ok(()) => {
-                        self.user_baseline = value.map(|v| (v * 10.0).round() / 10.0);
-                        self.progress.baseline_saved(Ok(()));
-                    }
+                // "None": the first check-ins decide.
+                let value = value.map(|v| (v * 10.0).round() / 10.0);
+                match self.change_preferences_if_saved(|p| p.baseline_pain = value) {
+                    Ok(()) => self.progress.baseline_saved(Ok(())),
                     Err(e) => self
                         .progress
                         .baseline_saved(Err(format!("Could not save your baseline: {e}"))),
@@ -504,7 +494,7 @@ impl UnknotApp {
                 self.advice.refresh(&self.data, today_date);
                 let context = today::TodayContext {
                     today: today_date,
-                    intro_dismissed: self.intro_dismissed,
+                    intro_dismissed: self.preferences.intro_dismissed,
                     setup_due: ergonomics::review_due(&self.data, today_date),
                     now: now.utc(),
                     data: &self.data,
@@ -512,9 +502,10 @@ impl UnknotApp {
                 };
                 self.today.ui(ui, &context)
             }
-            Screen::Progress => self
-                .progress
-                .ui(ui, &self.data, today_date, self.user_baseline),
+            Screen::Progress => {
+                self.progress
+                    .ui(ui, &self.data, today_date, self.preferences.baseline_pain)
+            }
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
             // Drawn directly by `ui`, which gives History its own row-by-row scrolling.
             Screen::History => None,
@@ -538,9 +529,6 @@ impl UnknotApp {
         }
     }
 }
-
-/// The settings key remembering the chosen Progress range.
-const PROGRESS_RANGE_SETTING: &str = "progress.range";
 
 /// Everything [`Data`] holds, read from the store in one go.
 fn load(store: &Store, today: NaiveDate) -> Result<Data, StoreError> {
@@ -567,6 +555,7 @@ impl eframe::App for UnknotApp {
         if let Some(wait) = self.reminders.tick(now, &self.data) {
             ctx.request_repaint_after(wait);
         }
+        self.remember_reminder_state();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {

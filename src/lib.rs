@@ -1,10 +1,11 @@
 //! Unknot: a desktop companion for upper back tension.
 //!
-//! `domain` holds plain types and rules, `store` is the only code that speaks
-//! SQL, and `ui` draws with egui. Arrows point down: `ui` uses `store` and
-//! `domain`; `store` uses `domain`; `domain` uses nothing of ours.
-//! `identity` (the app id, name and data-folder rules) sits at the root, so
-//! any module may read it.
+//! `domain` holds plain types and rules, `preferences` what the person chose,
+//! `store` is the only code that speaks SQL, and `ui` draws with egui. Arrows
+//! point down: `ui` uses `store`, `preferences` and `domain`; `store` uses
+//! `domain` and `preferences`; `domain` uses nothing of ours. `identity` (the
+//! app id, name and data-folder rules) sits at the root, so any module may
+//! read it.
 
 pub mod autostart;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod domain;
 pub mod export;
 pub mod identity;
 pub mod notify;
+pub mod preferences;
 pub mod reminders;
 pub mod store;
 pub mod ui;

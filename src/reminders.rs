@@ -30,6 +30,7 @@ use std::ops::RangeInclusive;
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday, WeekdaySet,
 };
+use serde::{Deserialize, Serialize};
 
 /// How long "remind me later" waits.
 pub const SNOOZE_MINS: i64 = 10;
@@ -63,7 +64,7 @@ pub fn strength_behind(weekday: Weekday, sessions_this_week: u32) -> bool {
 /// A daily span of wall-clock time from `start` (included) to `end`
 /// (excluded). It may run past midnight (22:00 to 06:00); `start == end`
 /// covers the whole day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeWindow {
     pub start: NaiveTime,
     pub end: NaiveTime,
@@ -84,7 +85,8 @@ impl TimeWindow {
 }
 
 /// What the person chose in settings. Out-of-range values are clamped when used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReminderSettings {
     /// All reminders on or off.
     pub enabled: bool,
@@ -94,6 +96,7 @@ pub struct ReminderSettings {
     /// When posture checks and stretch breaks may come.
     pub active_hours: TimeWindow,
     /// Days on which any reminder may come.
+    #[serde(with = "persist::weekday_codes")]
     pub active_days: WeekdaySet,
     /// Hours between stretch breaks; 0 turns them off.
     pub stretch_every_hours: u32,
@@ -140,7 +143,8 @@ impl ReminderSettings {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReminderKind {
     Posture,
     StretchBreak,
@@ -229,7 +233,7 @@ impl Reminder {
 }
 
 /// A snooze: no reminders until `until`, then `kind` (the one snoozed) comes back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snooze {
     pub until: DateTime<FixedOffset>,
     pub kind: Option<ReminderKind>,
@@ -600,7 +604,7 @@ fn next_at(t: DateTime<FixedOffset>, time: NaiveTime) -> Option<DateTime<FixedOf
 
 mod persist;
 
-pub use persist::PREFIX as SETTINGS_PREFIX;
+pub use persist::{parse_day_codes, parse_time_text, weekday_codes};
 
 #[cfg(test)]
 mod tests;

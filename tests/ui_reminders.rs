@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
+use unknot::domain::clock::Clock;
 use unknot::notify::RecordingNotifier;
 use unknot::store::Store;
 
@@ -70,6 +71,65 @@ fn pausing_for_today_keeps_the_banner_away_until_resumed() {
     harness.run();
     assert!(harness.query_by_label("Posture check").is_none());
     assert_eq!(notifier.sent().len(), 1);
+}
+
+#[test]
+fn a_pause_for_today_survives_a_restart_and_ends_with_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    {
+        let notifier = RecordingNotifier::default();
+        let mut harness = common::harness_with(dir.path(), &clock, &notifier);
+        clock.advance(Duration::from_secs(30 * 60));
+        harness.run();
+        common::click(&mut harness, "Pause for today");
+    }
+    let (prefs, _) = Store::open(dir.path()).unwrap().preferences().unwrap();
+    assert_eq!(prefs.reminders_paused_on, Some(today()));
+
+    // A new window on the same data is still paused...
+    let notifier = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, &notifier);
+    clock.advance(Duration::from_secs(2 * 3600));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_none());
+    assert!(notifier.sent().is_empty());
+    // ...until the next day (Thursday, 09:45 here).
+    clock.advance(Duration::from_secs(22 * 3600 + 15 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_some());
+}
+
+#[test]
+fn a_snooze_survives_a_restart_and_is_forgotten_once_it_has_run_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    {
+        let mut harness = common::harness(dir.path(), &clock);
+        clock.advance(Duration::from_secs(30 * 60));
+        harness.run();
+        assert!(harness.query_by_label("Posture check").is_some());
+        common::click(&mut harness, "In 10 minutes");
+    }
+    let (prefs, _) = Store::open(dir.path()).unwrap().preferences().unwrap();
+    let snoozed = prefs.reminders_snoozed.unwrap();
+    assert_eq!(
+        snoozed.until,
+        clock.local_now() + chrono::Duration::minutes(10)
+    );
+
+    // The new window counts its posture interval from its start (10:00 at
+    // the earliest), so only the saved snooze brings the reminder back at 09:40.
+    let notifier = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, &notifier);
+    clock.advance(Duration::from_secs(9 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_none());
+    clock.advance(Duration::from_secs(2 * 60));
+    harness.run();
+    assert!(harness.query_by_label("Posture check").is_some());
+    let (prefs, _) = harness.state().store().preferences().unwrap();
+    assert_eq!(prefs.reminders_snoozed, None);
 }
 
 #[test]

@@ -417,12 +417,17 @@ pub fn next_day_insight(checkins: &[CheckIn], sessions: &[Session]) -> Insight {
     })
 }
 
-/// The span of days the progress screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The span of days the progress screen shows. Saved by its code.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum ProgressRange {
+    #[serde(rename = "4w")]
     Weeks4,
     #[default]
+    #[serde(rename = "12w")]
     Weeks12,
+    #[serde(rename = "all")]
     All,
 }
 

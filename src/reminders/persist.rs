@@ -1,13 +1,11 @@
-//! Reminder settings as text key-value pairs, for the settings table.
-//! Unknown or malformed values fall back to the defaults, one key at a time.
+//! How reminder settings are written down: the active days as a list of
+//! day codes (`["mon","tue"]`), and the plain-text forms earlier versions
+//! saved (`09:00`, `mon,tue`), which are still read so nobody loses a
+//! setting on upgrade. The preferences (see `crate::preferences`) use these.
 
 use chrono::{NaiveTime, Weekday, WeekdaySet};
 
-use super::{ReminderSettings, TimeWindow};
-
-/// Prefix of every reminder key in the settings table.
-pub const PREFIX: &str = "reminders.";
-
+/// Each weekday and its code, Monday first.
 const DAYS: [(Weekday, &str); 7] = [
     (Weekday::Mon, "mon"),
     (Weekday::Tue, "tue"),
@@ -18,91 +16,53 @@ const DAYS: [(Weekday, &str); 7] = [
     (Weekday::Sun, "sun"),
 ];
 
-fn time_text(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
+/// The codes of the days in `set`, Monday first.
+fn day_codes(set: WeekdaySet) -> Vec<&'static str> {
+    DAYS.iter()
+        .filter(|(day, _)| set.contains(*day))
+        .map(|(_, code)| *code)
+        .collect()
 }
 
-fn parse_time(text: &str) -> Option<NaiveTime> {
+/// The day named by `code` (`mon`, also `Mon` or `Monday`).
+fn day_from_code(code: &str) -> Option<Weekday> {
+    code.trim().parse().ok()
+}
+
+/// A time of day as earlier versions saved it: `HH:MM`.
+pub fn parse_time_text(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
 }
 
-impl ReminderSettings {
-    /// The settings as (key, value) pairs, keys starting with [`PREFIX`].
-    pub fn to_pairs(&self) -> Vec<(String, String)> {
-        let opt = |t: Option<NaiveTime>| t.map(time_text).unwrap_or_default();
-        let days = DAYS
-            .iter()
-            .filter(|(d, _)| self.active_days.contains(*d))
-            .map(|(_, code)| *code)
-            .collect::<Vec<_>>()
-            .join(",");
-        let pairs = [
-            ("enabled", self.enabled.to_string()),
-            ("posture_enabled", self.posture_enabled.to_string()),
-            ("posture_every_mins", self.posture_every_mins.to_string()),
-            ("active_start", time_text(self.active_hours.start)),
-            ("active_end", time_text(self.active_hours.end)),
-            ("active_days", days),
-            ("stretch_every_hours", self.stretch_every_hours.to_string()),
-            ("check_in_at", opt(self.check_in_at)),
-            ("strength_nudge_at", opt(self.strength_nudge_at)),
-            ("quiet_start", opt(self.quiet_hours.map(|q| q.start))),
-            ("quiet_end", opt(self.quiet_hours.map(|q| q.end))),
-        ];
-        pairs
-            .into_iter()
-            .map(|(k, v)| (format!("{PREFIX}{k}"), v))
-            .collect()
+/// Active days as earlier versions saved them: codes joined by commas
+/// (`mon,tue,wed`); an empty text is no day at all. `None` when any code is
+/// not a day.
+pub fn parse_day_codes(text: &str) -> Option<WeekdaySet> {
+    if text.trim().is_empty() {
+        return Some(WeekdaySet::EMPTY);
+    }
+    text.split(',').try_fold(WeekdaySet::EMPTY, |set, code| {
+        day_from_code(code).map(|day| set.union(WeekdaySet::single(day)))
+    })
+}
+
+/// Serde for a [`WeekdaySet`] as a list of day codes, Monday first.
+pub mod weekday_codes {
+    use chrono::WeekdaySet;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(set: &WeekdaySet, serializer: S) -> Result<S::Ok, S::Error> {
+        super::day_codes(*set).serialize(serializer)
     }
 
-    /// Reads settings saved by [`Self::to_pairs`]; anything missing or
-    /// unreadable keeps its default.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let get = |key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k.strip_prefix(PREFIX) == Some(key))
-                .map(|(_, v)| v.as_str())
-        };
-        let mut s = Self::default();
-        if let Some(v) = get("enabled").and_then(|v| v.parse().ok()) {
-            s.enabled = v;
-        }
-        if let Some(v) = get("posture_enabled").and_then(|v| v.parse().ok()) {
-            s.posture_enabled = v;
-        }
-        if let Some(v) = get("posture_every_mins").and_then(|v| v.parse().ok()) {
-            s.posture_every_mins = v;
-        }
-        if let (Some(start), Some(end)) = (
-            get("active_start").and_then(parse_time),
-            get("active_end").and_then(parse_time),
-        ) {
-            s.active_hours = TimeWindow::new(start, end);
-        }
-        if let Some(days) = get("active_days") {
-            s.active_days = days
-                .split(',')
-                .filter_map(|code| DAYS.iter().find(|(_, c)| *c == code.trim()))
-                .fold(WeekdaySet::EMPTY, |set, (day, _)| {
-                    set.union(WeekdaySet::single(*day))
-                });
-        }
-        if let Some(v) = get("stretch_every_hours").and_then(|v| v.parse().ok()) {
-            s.stretch_every_hours = v;
-        }
-        if let Some(v) = get("check_in_at") {
-            s.check_in_at = parse_time(v);
-        }
-        if let Some(v) = get("strength_nudge_at") {
-            s.strength_nudge_at = parse_time(v);
-        }
-        if let (Some(start), Some(end)) = (get("quiet_start"), get("quiet_end")) {
-            s.quiet_hours = parse_time(start)
-                .zip(parse_time(end))
-                .map(|(a, b)| TimeWindow::new(a, b));
-        }
-        s
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WeekdaySet, D::Error> {
+        let codes = Vec::<String>::deserialize(deserializer)?;
+        codes.iter().try_fold(WeekdaySet::EMPTY, |set, code| {
+            super::day_from_code(code)
+                .map(|day| set.union(WeekdaySet::single(day)))
+                .ok_or_else(|| D::Error::custom(format!("\"{code}\" is not a day of the week")))
+        })
     }
 }
 
@@ -111,33 +71,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn settings_round_trip_through_pairs() {
-        let mut s = ReminderSettings {
-            posture_every_mins: 20,
-            stretch_every_hours: 0,
-            check_in_at: None,
-            ..ReminderSettings::default()
-        };
-        s.active_days = WeekdaySet::from_array([Weekday::Mon, Weekday::Sat]);
-        s.quiet_hours = Some(TimeWindow::new(
-            NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
-            NaiveTime::from_hms_opt(13, 30, 0).unwrap(),
-        ));
-        assert_eq!(ReminderSettings::from_pairs(&s.to_pairs()), s);
+    fn old_texts_are_read() {
+        assert_eq!(parse_time_text("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time_text(" 7:05 "), NaiveTime::from_hms_opt(7, 5, 0));
+        assert_eq!(parse_time_text(""), None);
+        assert_eq!(parse_time_text("noon"), None);
         assert_eq!(
-            ReminderSettings::from_pairs(&[]),
-            ReminderSettings::default()
+            parse_day_codes("mon,sat"),
+            Some(WeekdaySet::from_array([Weekday::Mon, Weekday::Sat]))
         );
+        assert_eq!(parse_day_codes(""), Some(WeekdaySet::EMPTY));
+        assert_eq!(parse_day_codes("mon,someday"), None);
     }
 
     #[test]
-    fn bad_values_fall_back_one_key_at_a_time() {
-        let pairs = vec![
-            ("reminders.posture_every_mins".to_owned(), "lots".to_owned()),
-            ("reminders.stretch_every_hours".to_owned(), "3".to_owned()),
-        ];
-        let s = ReminderSettings::from_pairs(&pairs);
-        assert_eq!(s.posture_every_mins, 30);
-        assert_eq!(s.stretch_every_hours, 3);
+    fn day_codes_keep_monday_first() {
+        let set = WeekdaySet::from_array([Weekday::Sun, Weekday::Wed, Weekday::Mon]);
+        assert_eq!(day_codes(set), ["mon", "wed", "sun"]);
+        assert_eq!(day_codes(WeekdaySet::ALL).len(), 7);
     }
 }

@@ -14,6 +14,7 @@ mod import;
 mod inspect;
 mod lock;
 mod posture;
+mod preferences;
 pub mod private;
 mod salvage;
 mod sessions;

@@ -18,10 +18,12 @@ use super::{advice, ergonomics, heat, history, progress, routines, theme, today,
 use crate::domain::clock::Clock;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
+use crate::preferences::{PreferenceKey, Preferences};
 use crate::store::Store;
 
 mod commands;
 mod habits;
+mod preferences;
 mod safekeeping;
 
 pub struct UnknotApp {
@@ -41,9 +43,10 @@ pub struct UnknotApp {
     ergonomics: ergonomics::ErgonomicsScreen,
     progress: progress::ProgressScreen,
     advice: advice::AdviceCache,
-    intro_dismissed: bool,
-    /// The baseline the user set on Progress, if any.
-    user_baseline: Option<f64>,
+    /// The preferences in force, read once at start.
+    preferences: Preferences,
+    /// Preferences whose last save failed, saved again with the next change.
+    unsaved_preferences: Vec<PreferenceKey>,
     data: Data,
     /// The local date when the last frame was drawn, to notice midnight
     /// (or a time-zone change) while the window stays open.
@@ -59,6 +62,7 @@ impl UnknotApp {
     pub fn new(ctx: &egui::Context, store: Store, clock: Arc<dyn Clock>) -> Self {
         theme::apply(ctx);
         let today_date = clock.today();
+        let preferences = preferences::load(&store);
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             routines: routines::RoutinesScreen::new(today_date),
@@ -66,7 +70,7 @@ impl UnknotApp {
             history: history::HistoryView::default(),
             settings: SettingsScreen::new(&safekeeping::default_export_dir(store.path())),
             reminders: ReminderRuntime::new(
-                habits::load_reminder_settings(&store),
+                &preferences,
                 Arc::new(DesktopNotifier),
                 clock.local_now(),
             ),
@@ -75,8 +79,8 @@ impl UnknotApp {
             ergonomics: ergonomics::ErgonomicsScreen::default(),
             progress: progress::ProgressScreen::default(),
             advice: advice::AdviceCache::default(),
-            intro_dismissed: false,
-            user_baseline: None,
+            preferences,
+            unsaved_preferences: Vec::new(),
             store,
             clock,
             notifier: Arc::new(DesktopNotifier),
@@ -86,21 +90,11 @@ impl UnknotApp {
             safekeeping_notices: Vec::new(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
-        app.intro_dismissed =
-            matches!(app.store.setting("intro_dismissed"), Ok(Some(v)) if v == "1");
         app.autostart_installed = app
             .config_dir
             .as_deref()
             .is_some_and(crate::autostart::is_installed);
-        if let Ok(Some(code)) = app.store.setting(commands::PROGRESS_RANGE_SETTING)
-            && let Some(range) = ProgressRange::from_code(&code)
-        {
-            app.progress.set_range(range);
-        }
-        app.user_baseline = match app.store.setting(progress::BASELINE_SETTING) {
-            Ok(Some(text)) => progress::parse_baseline(&text),
-            _ => None,
-        };
+        app.progress.set_range(app.preferences.progress_range);
         app.reload_data();
         app.show_date(today_date);
         app
@@ -150,7 +144,7 @@ impl UnknotApp {
 
     /// The baseline the user set, if any.
     pub fn user_baseline(&self) -> Option<f64> {
-        self.user_baseline
+        self.preferences.baseline_pain
     }
 
     /// Re-reads what the screens show after a write, and bumps the revision
@@ -216,7 +210,7 @@ impl UnknotApp {
                 self.advice.refresh(&self.data, today_date);
                 let context = today::TodayContext {
                     today: today_date,
-                    intro_dismissed: self.intro_dismissed,
+                    intro_dismissed: self.preferences.intro_dismissed,
                     setup_due: ergonomics::review_due(&self.data, today_date),
                     now: now.utc(),
                     data: &self.data,
@@ -224,9 +218,10 @@ impl UnknotApp {
                 };
                 self.today.ui(ui, &context)
             }
-            Screen::Progress => self
-                .progress
-                .ui(ui, &self.data, today_date, self.user_baseline),
+            Screen::Progress => {
+                self.progress
+                    .ui(ui, &self.data, today_date, self.preferences.baseline_pain)
+            }
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
             // Drawn directly by `ui`, which gives History its own row-by-row scrolling.
             Screen::History => None,
@@ -262,6 +257,7 @@ impl eframe::App for UnknotApp {
         if let Some(wait) = self.reminders.tick(now, &self.data) {
             ctx.request_repaint_after(wait);
         }
+        self.remember_reminder_state();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use egui::{RichText, Ui};
 
 use super::command::Command;
@@ -13,8 +13,9 @@ use super::data::Data;
 use super::screen::Screen;
 use super::theme;
 use crate::notify::Notifier;
+use crate::preferences::Preferences;
 use crate::reminders::{
-    DayFacts, Reminder, ReminderKind, ReminderSettings, ReminderState, Scheduler,
+    DayFacts, Reminder, ReminderKind, ReminderSettings, ReminderState, Scheduler, Snooze,
 };
 
 /// What a click on the banner asks for.
@@ -36,19 +37,22 @@ pub struct ReminderRuntime {
 
 impl ReminderRuntime {
     /// Intervals count from `now`, the moment the app starts: nobody wants a
-    /// posture reminder the second they open the window.
+    /// posture reminder the second they open the window. A saved pause or
+    /// snooze still holds.
     pub fn new(
-        settings: ReminderSettings,
+        preferences: &Preferences,
         notifier: Arc<dyn Notifier>,
         now: DateTime<FixedOffset>,
     ) -> Self {
         let state = ReminderState {
             posture_at: Some(now),
             stretch_at: Some(now),
+            paused_on: preferences.reminders_paused_on,
+            snoozed: preferences.reminders_snoozed,
             ..ReminderState::default()
         };
         Self {
-            scheduler: Scheduler::with_state(settings, state),
+            scheduler: Scheduler::with_state(preferences.reminders.clone(), state),
             banner: None,
             notifier,
         }
@@ -72,6 +76,16 @@ impl ReminderRuntime {
 
     pub fn is_paused(&self, now: DateTime<FixedOffset>) -> bool {
         self.scheduler.is_paused(now.date_naive())
+    }
+
+    /// The local date reminders are paused on, if any (it may be past).
+    pub fn paused_on(&self) -> Option<NaiveDate> {
+        self.scheduler.state().paused_on
+    }
+
+    /// The snooze in force, if any.
+    pub fn snoozed(&self) -> Option<Snooze> {
+        self.scheduler.state().snoozed
     }
 
     /// Shows a due reminder (banner and notification) and returns how long

@@ -8,10 +8,7 @@ use crate::domain::checklist::{self, ChecklistReview};
 use crate::ui::command::Command;
 use crate::ui::event::{Event, OnEvent};
 use crate::ui::screen::Screen;
-use crate::ui::{progress, widgets};
-
-/// The settings key remembering the chosen Progress range.
-pub(super) const PROGRESS_RANGE_SETTING: &str = "progress.range";
+use crate::ui::widgets;
 
 impl UnknotApp {
     /// Carries out a command, tells every screen what became of it, and
@@ -94,9 +91,8 @@ impl UnknotApp {
                 })
             }
             Command::DismissIntro => {
-                self.intro_dismissed = true;
                 // Failing to remember this only means the note shows again next time.
-                let _ = self.store.set_setting("intro_dismissed", "1");
+                let _ = self.change_preferences(|p| p.intro_dismissed = true);
                 return None;
             }
             Command::ExportCsv(folder) => self.export_csv(&folder),
@@ -180,20 +176,15 @@ impl UnknotApp {
             }
             Command::SetProgressRange(range) => {
                 // Only a preference: if it cannot be saved, the next start shows 12 weeks.
-                let _ = self.store.set_setting(PROGRESS_RANGE_SETTING, range.code());
+                let _ = self.change_preferences(|p| p.progress_range = range);
                 Event::ProgressRangeChosen(range)
             }
             Command::SetBaseline(value) => {
-                // An empty value means "none": the first check-ins decide.
-                let text = value.map_or(String::new(), |v| format!("{v:.1}"));
+                // "None": the first check-ins decide.
+                let value = value.map(|v| (v * 10.0).round() / 10.0);
                 Event::BaselineSaved(
-                    match self.store.set_setting(progress::BASELINE_SETTING, &text) {
-                        Ok(()) => {
-                            self.user_baseline = value.map(|v| (v * 10.0).round() / 10.0);
-                            Ok(())
-                        }
-                        Err(e) => Err(format!("Could not save your baseline: {e}")),
-                    },
+                    self.change_preferences_if_saved(|p| p.baseline_pain = value)
+                        .map_err(|e| format!("Could not save your baseline: {e}")),
                 )
             }
         })

@@ -3,7 +3,6 @@
 
 use super::{Screen, UnknotApp};
 use crate::reminders::ReminderSettings;
-use crate::store::Store;
 use crate::ui::event::Event;
 use crate::ui::heat;
 use crate::ui::reminders::ReminderAction;
@@ -19,6 +18,7 @@ impl UnknotApp {
                 Err(e) => self.data.error = Some(e.to_string()),
             }
         }
+        self.remember_reminder_state();
         if let Some(screen) = then {
             self.screen = screen;
         }
@@ -27,11 +27,11 @@ impl UnknotApp {
     /// Saves reminder choices; they apply at once even if saving fails.
     pub(super) fn save_reminder_settings(&mut self, settings: ReminderSettings) -> Event {
         let saved = self
-            .store
-            .set_settings(&settings.to_pairs())
+            .change_preferences(|p| p.reminders = settings)
             .map_err(|e| format!("Not saved: {e}"));
         // Applied even when saving failed, so the choice works this session.
-        self.reminders.set_settings(settings);
+        self.reminders
+            .set_settings(self.preferences.reminders.clone());
         Event::RemindersSaved(saved)
     }
 
@@ -108,12 +108,4 @@ impl UnknotApp {
             ctx.request_repaint_after(deadline);
         }
     }
-}
-
-/// Reminder settings from the store; defaults where none are saved or readable.
-pub(super) fn load_reminder_settings(store: &Store) -> ReminderSettings {
-    store
-        .settings_with_prefix(crate::reminders::SETTINGS_PREFIX)
-        .map(|pairs| ReminderSettings::from_pairs(&pairs))
-        .unwrap_or_default()
 }

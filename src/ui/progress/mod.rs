@@ -19,17 +19,6 @@ use super::{advice, theme, widgets};
 use crate::domain::trend::ProgressRange;
 use view::{ProgressView, ViewKey};
 
-/// The settings key of a baseline the user set (pain 0-10, as text).
-pub const BASELINE_SETTING: &str = "baseline_pain";
-
-/// Reads a stored baseline; anything that is not a number from 0 to 10 means "none".
-pub fn parse_baseline(text: &str) -> Option<f64> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| (0.0..=10.0).contains(v))
-}
-
 #[derive(Default)]
 pub struct ProgressScreen {
     range: ProgressRange,

@@ -1,0 +1,163 @@
+//! Preferences: every choice the person made that outlives the window, and
+//! the reminder pause and snooze in force, as one typed value.
+//!
+//! No egui and no SQL here. The store keeps one row per [`PreferenceKey`],
+//! its value in JSON, so that two processes saving different preferences
+//! never undo each other's change (see `rows` for the encoding, including the
+//! plain-text forms earlier versions saved, which are still read). A value
+//! that is unreadable falls back to its default, and one out of range is
+//! brought back into it by the rules the app has always applied, each with a
+//! warning; nothing here panics.
+
+mod rows;
+
+use std::ops::RangeInclusive;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::trend::ProgressRange;
+use crate::reminders::{MAX_STRETCH_HOURS, POSTURE_MINS, ReminderSettings, Snooze};
+
+/// The pain levels a baseline may take.
+pub const BASELINE_RANGE: RangeInclusive<f64> = 0.0..=10.0;
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// The note on Today about what Unknot is (and is not) was put away.
+    pub intro_dismissed: bool,
+    /// The span of days Progress shows.
+    pub progress_range: ProgressRange,
+    /// A pain level (0 to 10) the person set to measure change against;
+    /// `None` means the mean of the first check-ins.
+    pub baseline_pain: Option<f64>,
+    pub reminders: ReminderSettings,
+    /// "Pause for today": no reminders on this local date.
+    pub reminders_paused_on: Option<NaiveDate>,
+    /// "In 10 minutes": no reminders until this instant, then the snoozed one.
+    pub reminders_snoozed: Option<Snooze>,
+}
+
+/// One stored preference: the row named [`PreferenceKey::name`] holds it.
+/// Names never change, so what an earlier version saved is read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PreferenceKey {
+    IntroDismissed,
+    ProgressRange,
+    BaselinePain,
+    RemindersEnabled,
+    PostureEnabled,
+    PostureEveryMins,
+    ActiveStart,
+    ActiveEnd,
+    ActiveDays,
+    StretchEveryHours,
+    CheckInAt,
+    StrengthNudgeAt,
+    QuietStart,
+    QuietEnd,
+    PausedOn,
+    Snoozed,
+}
+
+impl PreferenceKey {
+    pub const ALL: [PreferenceKey; 16] = [
+        PreferenceKey::IntroDismissed,
+        PreferenceKey::ProgressRange,
+        PreferenceKey::BaselinePain,
+        PreferenceKey::RemindersEnabled,
+        PreferenceKey::PostureEnabled,
+        PreferenceKey::PostureEveryMins,
+        PreferenceKey::ActiveStart,
+        PreferenceKey::ActiveEnd,
+        PreferenceKey::ActiveDays,
+        PreferenceKey::StretchEveryHours,
+        PreferenceKey::CheckInAt,
+        PreferenceKey::StrengthNudgeAt,
+        PreferenceKey::QuietStart,
+        PreferenceKey::QuietEnd,
+        PreferenceKey::PausedOn,
+        PreferenceKey::Snoozed,
+    ];
+
+    /// The key of its row in the settings table.
+    pub fn name(self) -> &'static str {
+        match self {
+            PreferenceKey::IntroDismissed => "intro_dismissed",
+            PreferenceKey::ProgressRange => "progress.range",
+            PreferenceKey::BaselinePain => "baseline_pain",
+            PreferenceKey::RemindersEnabled => "reminders.enabled",
+            PreferenceKey::PostureEnabled => "reminders.posture_enabled",
+            PreferenceKey::PostureEveryMins => "reminders.posture_every_mins",
+            PreferenceKey::ActiveStart => "reminders.active_start",
+            PreferenceKey::ActiveEnd => "reminders.active_end",
+            PreferenceKey::ActiveDays => "reminders.active_days",
+            PreferenceKey::StretchEveryHours => "reminders.stretch_every_hours",
+            PreferenceKey::CheckInAt => "reminders.check_in_at",
+            PreferenceKey::StrengthNudgeAt => "reminders.strength_nudge_at",
+            PreferenceKey::QuietStart => "reminders.quiet_start",
+            PreferenceKey::QuietEnd => "reminders.quiet_end",
+            PreferenceKey::PausedOn => "reminders.paused_on",
+            PreferenceKey::Snoozed => "reminders.snoozed",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.name() == name)
+    }
+}
+
+impl Preferences {
+    /// Brings values back into range by the rules the app applies: posture
+    /// checks every 15 to 60 minutes, stretch breaks at most every 8 hours,
+    /// a baseline from 0 to 10 (or none). Returns a warning for each value
+    /// it changed, naming its key.
+    pub fn validate(&mut self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let reminders = &mut self.reminders;
+        let mins = reminders.posture_every_mins;
+        let (low, high) = (*POSTURE_MINS.start(), *POSTURE_MINS.end());
+        if !POSTURE_MINS.contains(&mins) {
+            reminders.posture_every_mins = mins.clamp(low, high);
+            warnings.push(format!(
+                "{}: posture checks every {mins} minutes is outside {low} to {high} minutes, \
+                 so they come every {} minutes",
+                PreferenceKey::PostureEveryMins.name(),
+                reminders.posture_every_mins
+            ));
+        }
+        let hours = reminders.stretch_every_hours;
+        if hours > MAX_STRETCH_HOURS {
+            reminders.stretch_every_hours = MAX_STRETCH_HOURS;
+            warnings.push(format!(
+                "{}: stretch breaks every {hours} hours is more than {MAX_STRETCH_HOURS}, \
+                 so they come every {MAX_STRETCH_HOURS} hours",
+                PreferenceKey::StretchEveryHours.name()
+            ));
+        }
+        if let Some(level) = self.baseline_pain
+            && !BASELINE_RANGE.contains(&level)
+        {
+            self.baseline_pain = None;
+            warnings.push(format!(
+                "{}: {level} is not a pain level from 0 to 10, so your first check-ins set \
+                 the baseline",
+                PreferenceKey::BaselinePain.name()
+            ));
+        }
+        warnings
+    }
+
+    /// The keys whose stored value differs between `self` and `other`: the
+    /// rows to write when `self` becomes `other`.
+    pub fn keys_differing(&self, other: &Self) -> Vec<PreferenceKey> {
+        PreferenceKey::ALL
+            .into_iter()
+            .filter(|&key| self.value_text(key).ok() != other.value_text(key).ok())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

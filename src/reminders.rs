@@ -152,6 +152,18 @@ pub enum ReminderKind {
     Strength,
 }
 
+/// What a person asks of a reminder (from the window's banner, and later
+/// from a notification or the tray).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderAction {
+    /// "Done": the posture was fixed (recorded), or the nudge was followed.
+    Done(ReminderKind),
+    Snooze,
+    PauseToday,
+    Resume,
+    Dismiss(ReminderKind),
+}
+
 impl ReminderKind {
     pub const ALL: [ReminderKind; 4] = [
         ReminderKind::Posture,

@@ -5,13 +5,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::reminders::ReminderAction;
 use super::screen::Screen;
 use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
-use crate::reminders::ReminderSettings;
+use crate::reminders::{ReminderAction, ReminderSettings};
 
 /// Which part of which screen a session comes from, so the outcome of saving
 /// it goes back to the right place.

@@ -15,19 +15,9 @@ use super::theme;
 use crate::notify::Notifier;
 use crate::preferences::Preferences;
 use crate::reminders::{
-    DayFacts, Reminder, ReminderKind, ReminderSettings, ReminderState, Scheduler, Snooze,
-};
-
-/// What a click on the banner asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReminderAction {
-    /// "Done": the posture was fixed (recorded), or the nudge was followed.
-    Done(ReminderKind),
+    DayFacts, Reminder, ReminderAction, ReminderKind, ReminderSettings, ReminderState, Scheduler,
     Snooze,
-    PauseToday,
-    Resume,
-    Dismiss(ReminderKind),
-}
+};
 
 pub struct ReminderRuntime {
     scheduler: Scheduler,

@@ -7,8 +7,8 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::event::{Event, OnEvent};
-use super::reminders::ReminderAction;
 use super::{theme, widgets};
+use crate::reminders::ReminderAction;
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
 
 /// Said once on first run and kept in About.

@@ -2,10 +2,10 @@
 //! banner actions and settings, and the autostart entry.
 
 use super::{Screen, UnknotApp};
+use crate::reminders::ReminderAction;
 use crate::reminders::ReminderSettings;
 use crate::ui::event::Event;
 use crate::ui::heat;
-use crate::ui::reminders::ReminderAction;
 use crate::ui::when::Now;
 
 impl UnknotApp {

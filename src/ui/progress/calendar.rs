@@ -191,5 +191,5 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
 /// One swatch and label per state.
 pub fn legend_ui(ui: &mut Ui) {
     let items = DayState::ALL.map(|state| (state.color(), state.label()));
-    super::charts::legend_row_ui(ui, &items);
+    super::legend::legend_row_ui(ui, &items);
 }

@@ -3,13 +3,15 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::{Datelike, Days, Months, NaiveDate, TimeDelta};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use egui::{Align2, Color32, RichText, Ui};
 use egui_plot::{
     BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot,
     PlotBounds, PlotPoint, PlotPoints, PlotUi, Points, Text,
 };
 
+use super::days::{day_x, x_day};
+use super::legend::{HEAT, STRENGTH, STRETCH, legend_row_ui};
 use super::view::ProgressView;
 use crate::domain::trend::{MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT};
 use crate::ui::theme;
@@ -21,23 +23,6 @@ const GRID: Color32 = Color32::from_rgb(0xc9, 0xc3, 0xb8);
 const PAIN_DOT: Color32 = Color32::from_rgb(0x8a, 0x9a, 0xa0);
 const MODERATE: Color32 = Color32::from_rgb(0x5e, 0x9e, 0x6e);
 const SUBSTANTIAL: Color32 = Color32::from_rgb(0x2e, 0x75, 0x45);
-pub const STRETCH: Color32 = Color32::from_rgb(0x6f, 0xae, 0xb0);
-pub const STRENGTH: Color32 = theme::ACCENT;
-pub const HEAT: Color32 = Color32::from_rgb(0xd9, 0x8c, 0x4a);
-
-/// The x coordinate of a day: days since 1970-01-01.
-pub fn day_x(date: NaiveDate) -> f64 {
-    (date - NaiveDate::default()).num_days() as f64
-}
-
-/// The day at an x coordinate, rounded to the nearest whole day.
-pub fn x_day(x: f64) -> Option<NaiveDate> {
-    if !x.is_finite() {
-        return None;
-    }
-    let days = TimeDelta::try_days(x.round() as i64)?;
-    NaiveDate::default().checked_add_signed(days)
-}
 
 /// The mark after a given one.
 type NextMark = fn(NaiveDate) -> Option<NaiveDate>;
@@ -148,19 +133,6 @@ fn percent_marks(input: GridInput) -> Vec<GridMark> {
             step_size: step,
         })
         .collect()
-}
-
-/// Coloured squares with their meaning, in a row.
-pub fn legend_row_ui(ui: &mut Ui, items: &[(Color32, &str)]) {
-    ui.horizontal_wrapped(|ui| {
-        for (color, label) in items {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(rect, egui::CornerRadius::same(2), *color);
-            ui.label(RichText::new(*label).small().color(theme::MUTED));
-            ui.add_space(6.0);
-        }
-    });
 }
 
 fn hover_label(unit: &'static str) -> impl Fn(&HoverPosition<'_>) -> Option<String> {

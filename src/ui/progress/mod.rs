@@ -7,6 +7,8 @@
 
 mod calendar;
 mod charts;
+mod days;
+mod legend;
 mod view;
 
 use chrono::NaiveDate;

@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use egui_plot::{Bar, PlotPoint};
 
 use super::calendar::CalendarGrid;
-use super::charts::{HEAT, STRENGTH, STRETCH, day_x};
+use super::days::day_x;
+use super::legend::{HEAT, STRENGTH, STRETCH};
 use crate::domain::advice::AdviceRule;
 use crate::domain::dates::week_start;
 use crate::domain::trend::{

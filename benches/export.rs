@@ -134,10 +134,10 @@ fn write_files(store: &Store, out: &Path) {
     let checkins = store.checkins().expect("read check-ins");
     let sessions = store.sessions().expect("read sessions");
     let mut file = BufWriter::new(File::create(out.join("checkins.csv")).expect("create"));
-    unknot::export::write_checkins(&mut file, &checkins).expect("write check-ins");
+    unknot::csv_files::write_checkins(&mut file, &checkins).expect("write check-ins");
     file.flush().expect("flush");
     let mut file = BufWriter::new(File::create(out.join("sessions.csv")).expect("create"));
-    unknot::export::write_sessions(&mut file, &sessions).expect("write sessions");
+    unknot::csv_files::write_sessions(&mut file, &sessions).expect("write sessions");
     file.flush().expect("flush");
 }
 

@@ -135,7 +135,7 @@ pub fn export(data_dir: &Path, out: &Path) -> Result<String> {
     let store = open_for_reading(data_dir)?;
     // Record by record, so that a damaged store still gives up what it can.
     let salvage = store.salvage();
-    let report = crate::export::export_dir(
+    let report = crate::csv_files::export_dir(
         out,
         &salvage.checkins,
         &salvage.sessions,
@@ -155,9 +155,9 @@ pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Re
     let store = open_for_reading(data_dir)?;
     let salvage = store.salvage();
     match table {
-        Table::Checkins => crate::export::write_checkins(w, &salvage.checkins)?,
-        Table::Sessions => crate::export::write_sessions(w, &salvage.sessions)?,
-        Table::Checklist => crate::export::write_checklist(w, &salvage.checklist)?,
+        Table::Checkins => crate::csv_files::write_checkins(w, &salvage.checkins)?,
+        Table::Sessions => crate::csv_files::write_sessions(w, &salvage.sessions)?,
+        Table::Checklist => crate::csv_files::write_checklist(w, &salvage.checklist)?,
     }
     report_skipped(&salvage.skipped);
     Ok(())
@@ -166,7 +166,7 @@ pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Re
 /// Reads the CSV files in `dir`, checks every row, and adds what is new.
 /// Any bad row: a usage error listing them all, nothing written.
 pub fn import(data_dir: &Path, dir: &Path, clock: &dyn Clock) -> Result<String> {
-    let set = crate::export::read_dir(dir, clock.today())
+    let set = crate::csv_files::read_dir(dir, clock.today())
         .map_err(|errors| anyhow::Error::new(UsageError(errors.to_string())))?;
     let mut store = open_for_writing(data_dir)?;
     let counts = store.import(

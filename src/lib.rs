@@ -9,9 +9,9 @@
 
 pub mod autostart;
 pub mod cli;
+pub mod csv_files;
 pub mod demo;
 pub mod domain;
-pub mod export;
 pub mod identity;
 pub mod notify;
 pub mod preferences;

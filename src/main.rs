@@ -148,8 +148,8 @@ fn main() -> ExitCode {
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
         cause
-            .downcast_ref::<unknot::export::ExportError>()
-            .is_some_and(unknot::export::ExportError::is_broken_pipe)
+            .downcast_ref::<unknot::csv_files::ExportError>()
+            .is_some_and(unknot::csv_files::ExportError::is_broken_pipe)
             || cause
                 .downcast_ref::<std::io::Error>()
                 .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)

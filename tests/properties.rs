@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
+use unknot::csv_files;
 use unknot::domain::checklist::{Answer, ChecklistAnswer};
 use unknot::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionExercise, SessionKind};
-use unknot::export;
 use unknot::store::Store;
 
 fn any_text(max: usize) -> impl Strategy<Value = String> {
@@ -157,12 +157,12 @@ proptest! {
         items in proptest::collection::btree_set(any_text(40).prop_filter("an item id", |s| !s.trim().is_empty()), 0..4),
     ) {
         let mut buf = Vec::new();
-        export::write_checkins(&mut buf, &checkins).unwrap();
-        prop_assert_eq!(export::read_checkins(buf.as_slice(), today()).unwrap(), checkins);
+        csv_files::write_checkins(&mut buf, &checkins).unwrap();
+        prop_assert_eq!(csv_files::read_checkins(buf.as_slice(), today()).unwrap(), checkins);
 
         let mut buf = Vec::new();
-        export::write_sessions(&mut buf, &sessions).unwrap();
-        prop_assert_eq!(export::read_sessions(buf.as_slice(), today()).unwrap(), sessions);
+        csv_files::write_sessions(&mut buf, &sessions).unwrap();
+        prop_assert_eq!(csv_files::read_sessions(buf.as_slice(), today()).unwrap(), sessions);
 
         let answers: Vec<ChecklistAnswer> = items
             .into_iter()
@@ -173,15 +173,15 @@ proptest! {
             })
             .collect();
         let mut buf = Vec::new();
-        export::write_checklist(&mut buf, &answers).unwrap();
-        prop_assert_eq!(export::read_checklist(buf.as_slice(), today()).unwrap(), answers);
+        csv_files::write_checklist(&mut buf, &answers).unwrap();
+        prop_assert_eq!(csv_files::read_checklist(buf.as_slice(), today()).unwrap(), answers);
     }
 
     #[test]
     fn no_input_makes_the_csv_reader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let _ = export::read_checkins(bytes.as_slice(), today());
-        let _ = export::read_sessions(bytes.as_slice(), today());
-        let _ = export::read_checklist(bytes.as_slice(), today());
+        let _ = csv_files::read_checkins(bytes.as_slice(), today());
+        let _ = csv_files::read_sessions(bytes.as_slice(), today());
+        let _ = csv_files::read_checklist(bytes.as_slice(), today());
     }
 
     #[test]
@@ -191,10 +191,10 @@ proptest! {
         junk in any_text(20),
     ) {
         let mut buf = Vec::new();
-        export::write_checkins(&mut buf, &list).unwrap();
+        csv_files::write_checkins(&mut buf, &list).unwrap();
         let mut text = String::from_utf8(buf).unwrap();
         let at = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(text.len());
         text.insert_str(at, &junk);
-        let _ = export::read_checkins(text.as_bytes(), today());
+        let _ = csv_files::read_checkins(text.as_bytes(), today());
     }
 }

@@ -21,10 +21,10 @@ use crate::notify::{DesktopNotifier, Notifier};
 use crate::preferences::{PreferenceKey, Preferences};
 use crate::store::Store;
 
+mod backup_and_export;
 mod commands;
-mod habits;
 mod preferences;
-mod safekeeping;
+mod timers_and_reminders;
 
 pub struct UnknotApp {
     store: Store,
@@ -68,7 +68,7 @@ impl UnknotApp {
             routines: routines::RoutinesScreen::new(today_date),
             heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
-            settings: SettingsScreen::new(&safekeeping::default_export_dir(store.path())),
+            settings: SettingsScreen::new(&backup_and_export::default_export_dir(store.path())),
             reminders: ReminderRuntime::new(
                 &preferences,
                 Arc::new(DesktopNotifier),

@@ -10,7 +10,7 @@ impl UnknotApp {
     /// by record, so that a damaged store still gives up what it can.
     pub(super) fn export_csv(&mut self, folder: &Path) -> Event {
         let salvage = self.store.salvage();
-        let outcome = crate::export::export_dir(
+        let outcome = crate::csv_files::export_dir(
             folder,
             &salvage.checkins,
             &salvage.sessions,
@@ -44,7 +44,7 @@ impl UnknotApp {
 
     /// Reads CSV files from `folder`, checks every row, adds what is new.
     pub(super) fn import_csv(&mut self, folder: &Path) -> Event {
-        let outcome = match crate::export::read_dir(folder, self.clock.today()) {
+        let outcome = match crate::csv_files::read_dir(folder, self.clock.today()) {
             Err(errors) => Err(capitalize(&errors.to_string())),
             Ok(set) => match self.store.import(
                 set.checkins.as_deref().unwrap_or_default(),

@@ -176,7 +176,7 @@ impl WeekCounts {
         self.strength_secs as f64 / 60.0
     }
 
-    fn add(&mut self, session: &Session) {
+    pub fn add(&mut self, session: &Session) {
         match session.kind {
             SessionKind::Stretch => self.stretch += 1,
             SessionKind::Strength => {

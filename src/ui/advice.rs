@@ -6,7 +6,7 @@ use egui::Ui;
 
 use super::data::Data;
 use super::widgets;
-use crate::domain::advice::{Advice, AdviceRule, professional_advice};
+use crate::domain::advice::{Advice, AdviceRule};
 
 /// Each piece of advice as a line that names the rule behind it.
 pub fn reasons(advice: &[Advice]) -> Vec<(AdviceRule, String)> {
@@ -16,7 +16,7 @@ pub fn reasons(advice: &[Advice]) -> Vec<(AdviceRule, String)> {
         .collect()
 }
 
-/// Today's advice, recomputed when the data or the date changes.
+/// Today's advice as sentences, made again when the data or the date changes.
 #[derive(Default)]
 pub struct AdviceCache {
     key: Option<(u64, NaiveDate)>,
@@ -28,7 +28,7 @@ impl AdviceCache {
         let key = Some((data.revision, today));
         if self.key != key {
             self.key = key;
-            self.reasons = reasons(&professional_advice(&data.checkins, &data.sessions, today));
+            self.reasons = reasons(&data.facts(today).advice);
         }
     }
 

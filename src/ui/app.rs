@@ -150,16 +150,7 @@ impl UnknotApp {
     /// Re-reads what the screens show after a write, and bumps the revision
     /// so derived views recompute once.
     fn reload_data(&mut self) {
-        match Data::load(&self.store, self.clock.today()) {
-            Ok(loaded) => {
-                self.data = Data {
-                    revision: self.data.revision,
-                    ..loaded
-                };
-            }
-            Err(e) => self.data.error = Some(e.to_string()),
-        }
-        self.data.revision += 1;
+        self.data.reload(&self.store, self.clock.today());
     }
 
     fn nav_ui(&self, ui: &mut Ui, now: &Now) -> Option<Command> {

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
+use crate::domain::facts::TodayFacts;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
 use crate::store::{Store, StoreError};
@@ -29,6 +30,8 @@ pub struct Data {
     pub posture_checks_today: u32,
     /// Why the last reload failed, if it did.
     pub error: Option<String>,
+    /// Today's facts, worked out when first asked for after a change.
+    pub(crate) facts: std::cell::RefCell<Option<(u64, std::rc::Rc<TodayFacts>)>>,
 }
 
 impl Data {
@@ -43,6 +46,7 @@ impl Data {
             posture_checks_today: store.posture_checks_on(today)?,
             revision: 0,
             error: None,
+            facts: Default::default(),
         })
     }
 }
@@ -51,6 +55,37 @@ impl Data {
 /// costs the same whatever the length of the history. Each bumps the
 /// revision, which tells derived views to recompute when next read.
 impl Data {
+    /// Reads everything again (after an import, a restore, a new day),
+    /// keeping the revision counting up.
+    pub fn reload(&mut self, store: &Store, today: NaiveDate) {
+        match Self::load(store, today) {
+            Ok(loaded) => {
+                let revision = self.revision;
+                *self = loaded;
+                self.revision = revision;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.revision += 1;
+    }
+
+    /// What the log says about `today`: computed on the first call after
+    /// a change of the data or of the date, then shared.
+    pub fn facts(&self, today: NaiveDate) -> std::rc::Rc<TodayFacts> {
+        let mut cache = self.facts.borrow_mut();
+        match &*cache {
+            Some((revision, facts)) if *revision == self.revision && facts.today == today => {
+                std::rc::Rc::clone(facts)
+            }
+            _ => {
+                let facts =
+                    std::rc::Rc::new(TodayFacts::compute(&self.checkins, &self.sessions, today));
+                *cache = Some((self.revision, std::rc::Rc::clone(&facts)));
+                facts
+            }
+        }
+    }
+
     /// The check-in saved for a date, if any.
     pub fn checkin_on(&self, date: NaiveDate) -> Option<&CheckIn> {
         self.checkins

@@ -169,17 +169,9 @@ impl ReminderRuntime {
 
 /// What the scheduler needs to know about today, from the loaded data.
 fn day_facts(now: DateTime<FixedOffset>, data: &Data) -> DayFacts {
-    let today = now.date_naive();
-    let week_start = crate::domain::dates::week_start(today);
-    let strength = data
-        .sessions
-        .iter()
-        .rev()
-        .take_while(|s| s.date >= week_start)
-        .filter(|s| s.kind == crate::domain::session::SessionKind::Strength && s.date <= today)
-        .count();
+    let facts = data.facts(now.date_naive());
     DayFacts {
-        checked_in_today: data.checkins.last().is_some_and(|c| c.date == today),
-        strength_sessions_this_week: u32::try_from(strength).unwrap_or(u32::MAX),
+        checked_in_today: facts.checked_in,
+        strength_sessions_this_week: facts.this_week.strength,
     }
 }

@@ -32,7 +32,6 @@ pub struct RoutinesScreen {
     player: Option<player::ActivePlayer>,
     last: LastSession,
     log: SessionLog<log::RoutineEntry>,
-    week: week::WeekTarget,
 }
 
 impl RoutinesScreen {
@@ -45,7 +44,6 @@ impl RoutinesScreen {
             player: None,
             last: LastSession::default(),
             log: SessionLog::new(today, log::RoutineEntry::default()),
-            week: week::WeekTarget::default(),
         }
     }
 
@@ -114,11 +112,11 @@ impl RoutinesScreen {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
-        self.week.refresh(data, now.today());
+        let facts = data.facts(now.today());
         if let Some(player) = &mut self.player {
             let action = player.ui(ui, now);
             ui.add_space(theme::GAP);
-            self.week.ui(ui);
+            week::week_target_ui(ui, &facts.this_week);
             return match action {
                 Some(player::Action::Stop) => self.end_run(now),
                 None => None,
@@ -134,7 +132,7 @@ impl RoutinesScreen {
 
         self.templates_ui(ui, now);
         ui.add_space(theme::GAP);
-        self.week.ui(ui);
+        week::week_target_ui(ui, &facts.this_week);
         ui.add_space(theme::GAP);
         self.custom_ui(ui, now);
         ui.add_space(theme::GAP);

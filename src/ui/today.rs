@@ -412,25 +412,11 @@ const DIGIT_KEYS: [Key; 10] = [
 
 /// Today's plan: what is done so far today, and the week's strength target.
 fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
-    use crate::domain::session::SessionKind;
     let mut command = None;
-    let week_start = crate::domain::dates::week_start(today);
-    let recent = data
-        .sessions
-        .iter()
-        .rev()
-        .take_while(|s| s.date >= week_start);
-    let (mut routine_today, mut heat_today, mut strength_week) = (false, false, 0);
-    for s in recent.filter(|s| s.date <= today) {
-        if s.date == today {
-            routine_today |= s.kind.is_routine();
-            heat_today |= s.kind == SessionKind::Heat;
-        }
-        if s.kind == SessionKind::Strength {
-            strength_week += 1;
-        }
-    }
-    let checked_in = data.checkins.last().is_some_and(|c| c.date == today);
+    let facts = data.facts(today);
+    let (checked_in, routine_today, heat_today) =
+        (facts.checked_in, facts.routine_done, facts.heat_done);
+    let strength_week = facts.this_week.strength;
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, "Today's plan");

@@ -162,7 +162,7 @@ impl UnknotApp {
                 RichText::new("Unknot")
                     .size(22.0)
                     .strong()
-                    .color(theme::ACCENT),
+                    .color(theme::palette(ui.ctx()).accent),
             );
         });
         ui.add_space(14.0);
@@ -185,7 +185,11 @@ impl UnknotApp {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 ui.add_space(6.0);
-                let link = ui.link(RichText::new(status).color(theme::ACCENT).strong());
+                let link = ui.link(
+                    RichText::new(status)
+                        .color(theme::palette(ui.ctx()).accent)
+                        .strong(),
+                );
                 if link.clicked() {
                     command = Some(Command::Navigate(screen));
                 }
@@ -259,7 +263,7 @@ impl eframe::App for UnknotApp {
             egui::Panel::top("safekeeping_notice")
                 .frame(
                     egui::Frame::new()
-                        .fill(theme::CARD)
+                        .fill(theme::palette(ui.ctx()).card)
                         .inner_margin(egui::Margin::symmetric(16, 10)),
                 )
                 .show(ui, |ui| {
@@ -290,7 +294,7 @@ impl eframe::App for UnknotApp {
             egui::Panel::bottom("today_footer")
                 .frame(
                     egui::Frame::new()
-                        .fill(theme::CARD)
+                        .fill(theme::palette(ui.ctx()).card)
                         .inner_margin(egui::Margin::symmetric(8, 10)),
                 )
                 .show(ui, |ui| {
@@ -300,7 +304,11 @@ impl eframe::App for UnknotApp {
                 });
         }
         egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(theme::PAGE).inner_margin(24))
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::palette(ui.ctx()).page)
+                    .inner_margin(24),
+            )
             .show(ui, |ui| {
                 if self.screen == Screen::History {
                     // History scrolls its own rows, laying out only those in view.

@@ -131,7 +131,7 @@ impl ErgonomicsScreen {
     ) -> Option<Command> {
         let mut command = None;
         let score = checklist::score(&data.checklist);
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Your setup");
             let answered = checklist::items()
@@ -199,7 +199,7 @@ pub fn review_due(data: &Data, today: NaiveDate) -> Option<ReviewReason> {
 
 /// The gentle suggestion to re-check; true when its button was clicked.
 fn prompt_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
-    theme::prompt_card()
+    theme::prompt_card(ui)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let title = match reason {
@@ -219,8 +219,8 @@ fn prompt_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
 
 fn accent_button_ui(ui: &mut Ui, text: &str) -> bool {
     ui.add(
-        egui::Button::new(RichText::new(text).color(egui::Color32::WHITE))
-            .fill(theme::ACCENT)
+        egui::Button::new(RichText::new(text).color(theme::palette(ui.ctx()).on_accent))
+            .fill(theme::palette(ui.ctx()).accent)
             .min_size(egui::vec2(0.0, 30.0)),
     )
     .clicked()

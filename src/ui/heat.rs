@@ -120,7 +120,7 @@ impl HeatScreen {
 
         let mut command = self.last.ui(ui, card_words);
         if self.last.session().is_some() {
-            theme::card().show(ui, |ui| {
+            theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 widgets::section_title_ui(ui, "Muscles are warm: a stretch routine now?");
                 widgets::hint_ui(
@@ -146,7 +146,7 @@ impl HeatScreen {
     }
 
     fn setup_ui(&mut self, ui: &mut Ui, now: &Now) {
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Start a heat session");
             ui.label("How long");
@@ -182,7 +182,7 @@ impl HeatScreen {
                         "More than 20 minutes raises the risk of skin irritation and burns. \
                          Unknot stops every session at 30 minutes.",
                     )
-                    .color(theme::WARN_TEXT),
+                    .color(theme::palette(ui.ctx()).warn_text),
                 );
             }
             ui.add_space(4.0);
@@ -222,9 +222,9 @@ impl HeatScreen {
                 let button = egui::Button::new(
                     RichText::new("Start heat timer")
                         .size(16.0)
-                        .color(egui::Color32::WHITE),
+                        .color(theme::palette(ui.ctx()).on_accent),
                 )
-                .fill(theme::ACCENT)
+                .fill(theme::palette(ui.ctx()).accent)
                 .min_size(egui::vec2(160.0, 36.0));
                 if ui.add(button).clicked() {
                     match self.planned() {
@@ -291,7 +291,7 @@ fn card_words(session: &Session) -> (String, String) {
 
 /// Short safety guidance, always on the screen.
 fn guidance_ui(ui: &mut Ui) {
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, "Using heat safely");
         for line in [

@@ -84,7 +84,7 @@ impl HistoryView {
                 data.checkins.len()
             ),
         );
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 for (title, width) in COLUMNS {

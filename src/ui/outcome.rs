@@ -75,7 +75,7 @@ impl Outcome {
     /// Draws the card. `title` says what ended, `details` how it went.
     pub fn ui(&mut self, ui: &mut Ui, title: &str, details: &str) -> Option<Command> {
         let mut command = None;
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, title);
             ui.label(details);
@@ -192,9 +192,9 @@ impl LastSession {
             ui.add_space(theme::GAP);
         }
         if let Some(notice) = &self.notice {
-            theme::card().show(ui, |ui| {
+            theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(notice).color(theme::MUTED));
+                ui.label(RichText::new(notice).color(theme::palette(ui.ctx()).muted));
             });
             ui.add_space(theme::GAP);
         }

@@ -93,7 +93,7 @@ impl ProgressScreen {
                 }
             }
             ui.add_space(8.0);
-            ui.label(RichText::new(&view.range_summary).color(theme::MUTED));
+            ui.label(RichText::new(&view.range_summary).color(theme::palette(ui.ctx()).muted));
         });
         ui.add_space(theme::GAP);
 
@@ -173,7 +173,7 @@ impl ProgressScreen {
 }
 
 fn section(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, title);
         add(ui);
@@ -187,8 +187,8 @@ fn streaks_ui(ui: &mut Ui, view: &ProgressView) {
         .spacing([28.0, 6.0])
         .show(ui, |ui| {
             ui.label("");
-            ui.label(RichText::new("Current").color(theme::MUTED));
-            ui.label(RichText::new("Longest").color(theme::MUTED));
+            ui.label(RichText::new("Current").color(theme::palette(ui.ctx()).muted));
+            ui.label(RichText::new("Longest").color(theme::palette(ui.ctx()).muted));
             ui.end_row();
             for (what, now, best) in &view.streak_rows {
                 ui.label(*what);

@@ -87,7 +87,11 @@ fn file_name(path: &Path) -> String {
 impl eframe::App for RefusedApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(theme::PAGE).inner_margin(24))
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::palette(ui.ctx()).page)
+                    .inner_margin(24),
+            )
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])

@@ -133,12 +133,16 @@ impl ReminderRuntime {
         let reminder = self.banner.as_ref()?;
         let mut command = None;
         egui::Frame::new()
-            .fill(theme::BANNER)
+            .fill(theme::palette(ui.ctx()).banner)
             .inner_margin(egui::Margin::symmetric(16, 10))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(reminder.title).strong().color(theme::ACCENT));
+                    ui.label(
+                        RichText::new(reminder.title)
+                            .strong()
+                            .color(theme::palette(ui.ctx()).accent),
+                    );
                     ui.label(&reminder.body);
                 });
                 ui.horizontal(|ui| {

@@ -147,16 +147,16 @@ impl RoutinesScreen {
         for template in templates() {
             let suggested = self.suggested == Some(template.id);
             let frame = if suggested {
-                theme::card().stroke(egui::Stroke::new(2.0, theme::ACCENT))
+                theme::card(ui).stroke(egui::Stroke::new(2.0, theme::palette(ui.ctx()).accent))
             } else {
-                theme::card()
+                theme::card(ui)
             };
             frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 if suggested {
                     ui.label(
                         RichText::new("Your muscles are warm: a good moment for this one.")
-                            .color(theme::ACCENT),
+                            .color(theme::palette(ui.ctx()).accent),
                     );
                 }
                 ui.horizontal(|ui| {
@@ -173,10 +173,11 @@ impl RoutinesScreen {
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let label = format!("Start {}", template.name.to_lowercase());
-                        let button =
-                            egui::Button::new(RichText::new(label).color(egui::Color32::WHITE))
-                                .fill(theme::ACCENT)
-                                .min_size(egui::vec2(150.0, 34.0));
+                        let button = egui::Button::new(
+                            RichText::new(label).color(theme::palette(ui.ctx()).on_accent),
+                        )
+                        .fill(theme::palette(ui.ctx()).accent)
+                        .min_size(egui::vec2(150.0, 34.0));
                         if ui.add(button).clicked() {
                             chosen = Some(template);
                         }
@@ -194,7 +195,7 @@ impl RoutinesScreen {
     }
 
     fn custom_ui(&mut self, ui: &mut Ui, now: &Now) {
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Build your own");
             widgets::hint_ui(ui, "Tick the exercises you want, in the order listed.");
@@ -218,8 +219,11 @@ impl RoutinesScreen {
                     ui.horizontal(|ui| {
                         ui.add_space(26.0);
                         ui.add(
-                            egui::Label::new(RichText::new(exercise.summary).color(theme::MUTED))
-                                .wrap(),
+                            egui::Label::new(
+                                RichText::new(exercise.summary)
+                                    .color(theme::palette(ui.ctx()).muted),
+                            )
+                            .wrap(),
                         );
                     });
                 });

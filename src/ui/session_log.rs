@@ -116,7 +116,7 @@ impl<K: EntryKind> SessionLog<K> {
     pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
         let wording = &K::WORDING;
         let mut command = None;
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, wording.title);
             widgets::hint_ui(ui, wording.hint);

@@ -115,7 +115,7 @@ impl SettingsScreen {
         let mut command = None;
         ui.heading("Settings");
         ui.add_space(8.0);
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             command = reminders_ui(ui, reminders, autostart);
             if paused_today {
@@ -131,7 +131,7 @@ impl SettingsScreen {
             }
         });
         ui.add_space(theme::GAP);
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Your data");
             widgets::hint_ui(
@@ -142,7 +142,7 @@ impl SettingsScreen {
         });
         ui.add_space(theme::GAP);
 
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Export and import");
             widgets::hint_ui(
@@ -183,7 +183,7 @@ impl SettingsScreen {
         });
         ui.add_space(theme::GAP);
 
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Backups");
             widgets::hint_ui(
@@ -219,7 +219,7 @@ impl SettingsScreen {
         });
         ui.add_space(theme::GAP);
 
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, &format!("About Unknot {}", env!("CARGO_PKG_VERSION")));
             ui.label(ABOUT);

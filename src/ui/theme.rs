@@ -2,47 +2,117 @@
 
 use egui::{Color32, CornerRadius, FontId, Margin, Stroke, TextStyle, Visuals};
 
-/// Deep teal: calm, readable on the light background.
-pub const ACCENT: Color32 = Color32::from_rgb(0x2f, 0x6f, 0x73);
-/// The empty part of a progress bar.
-pub const TRACK: Color32 = Color32::from_rgb(0xe2, 0xdd, 0xd4);
-/// Soft background for cards.
-pub const CARD: Color32 = Color32::from_rgb(0xfa, 0xf8, 0xf4);
-/// Reminder banner background: a pale teal.
-pub const BANNER: Color32 = Color32::from_rgb(0xe3, 0xef, 0xee);
-/// Page background.
-pub const PAGE: Color32 = Color32::from_rgb(0xf1, 0xee, 0xe8);
-/// Body text: near-black, softer than pure black.
-pub const TEXT: Color32 = Color32::from_rgb(0x26, 0x2a, 0x2e);
-/// Muted text for explanations.
-pub const MUTED: Color32 = Color32::from_rgb(0x5f, 0x63, 0x68);
-/// Warm background and edge for "see a professional" notices.
-pub const WARN_FILL: Color32 = Color32::from_rgb(0xfd, 0xec, 0xd8);
-pub const WARN_EDGE: Color32 = Color32::from_rgb(0xc2, 0x6a, 0x1b);
-pub const WARN_TEXT: Color32 = Color32::from_rgb(0x6b, 0x33, 0x05);
-/// Errors: a clear red that is still readable.
-pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xa3, 0x1f, 0x1f);
-pub const OK_TEXT: Color32 = Color32::from_rgb(0x1f, 0x6b, 0x3a);
-/// The brief cue when a hold or a heat session ends: a soft green.
-pub const CUE_FILL: Color32 = Color32::from_rgb(0xdc, 0xef, 0xe0);
+/// Every colour the window uses, screens and charts alike. Screens read
+/// it through [`palette`], never a colour of their own, so that another
+/// palette (a dark one) can follow the desktop's choice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// Deep teal: calm, readable on the light background.
+    pub accent: Color32,
+    /// Text and marks drawn on the accent colour.
+    pub on_accent: Color32,
+    /// The empty part of a progress bar.
+    pub track: Color32,
+    /// Soft background for cards.
+    pub card: Color32,
+    pub card_edge: Color32,
+    /// Reminder banner background: a pale teal.
+    pub banner: Color32,
+    /// Page background.
+    pub page: Color32,
+    /// Text fields and other wells.
+    pub field: Color32,
+    /// Buttons and other controls at rest.
+    pub control_fill: Color32,
+    pub control_edge: Color32,
+    /// Body text: near-black, softer than pure black.
+    pub text: Color32,
+    /// Muted text for explanations.
+    pub muted: Color32,
+    /// Warm background, edge and text for "see a professional" notices.
+    pub warn_fill: Color32,
+    pub warn_edge: Color32,
+    pub warn_text: Color32,
+    /// Errors: a clear red that is still readable.
+    pub error_text: Color32,
+    pub ok_text: Color32,
+    /// The brief cue when a hold or a heat session ends: a soft green.
+    pub cue_fill: Color32,
+    /// Soft teal fill for gentle suggestions (a re-check that is due).
+    pub prompt_fill: Color32,
+    /// Chart grid lines.
+    pub grid: Color32,
+    /// One day's pain on the chart.
+    pub pain_dot: Color32,
+    /// The 30% and 50% improvement lines.
+    pub moderate: Color32,
+    pub substantial: Color32,
+    /// The kinds of session in the weekly bars and their legend.
+    pub stretch: Color32,
+    pub strength: Color32,
+    pub heat: Color32,
+    /// Calendar days: nothing logged, a check-in, a routine.
+    pub day_empty: Color32,
+    pub day_checkin: Color32,
+    pub day_routine: Color32,
+}
+
+/// The light palette, Unknot's look today.
+pub const LIGHT: Palette = Palette {
+    accent: Color32::from_rgb(0x2f, 0x6f, 0x73),
+    on_accent: Color32::WHITE,
+    track: Color32::from_rgb(0xe2, 0xdd, 0xd4),
+    card: Color32::from_rgb(0xfa, 0xf8, 0xf4),
+    card_edge: Color32::from_rgb(0xdd, 0xd8, 0xcf),
+    banner: Color32::from_rgb(0xe3, 0xef, 0xee),
+    page: Color32::from_rgb(0xf1, 0xee, 0xe8),
+    field: Color32::WHITE,
+    control_fill: Color32::from_rgb(0xf4, 0xf1, 0xeb),
+    control_edge: Color32::from_rgb(0xcf, 0xc9, 0xbe),
+    text: Color32::from_rgb(0x26, 0x2a, 0x2e),
+    muted: Color32::from_rgb(0x5f, 0x63, 0x68),
+    warn_fill: Color32::from_rgb(0xfd, 0xec, 0xd8),
+    warn_edge: Color32::from_rgb(0xc2, 0x6a, 0x1b),
+    warn_text: Color32::from_rgb(0x6b, 0x33, 0x05),
+    error_text: Color32::from_rgb(0xa3, 0x1f, 0x1f),
+    ok_text: Color32::from_rgb(0x1f, 0x6b, 0x3a),
+    cue_fill: Color32::from_rgb(0xdc, 0xef, 0xe0),
+    prompt_fill: Color32::from_rgb(0xe3, 0xef, 0xee),
+    grid: Color32::from_rgb(0xc9, 0xc3, 0xb8),
+    pain_dot: Color32::from_rgb(0x8a, 0x9a, 0xa0),
+    moderate: Color32::from_rgb(0x5e, 0x9e, 0x6e),
+    substantial: Color32::from_rgb(0x2e, 0x75, 0x45),
+    stretch: Color32::from_rgb(0x6f, 0xae, 0xb0),
+    strength: Color32::from_rgb(0x2f, 0x6f, 0x73),
+    heat: Color32::from_rgb(0xd9, 0x8c, 0x4a),
+    day_empty: Color32::from_rgb(0xe4, 0xdf, 0xd6),
+    day_checkin: Color32::from_rgb(0x9f, 0xcd, 0xca),
+    day_routine: Color32::from_rgb(0xe3, 0xb8, 0x6f),
+};
+
+/// The palette in force for a context (only the light one so far).
+pub fn palette(_ctx: &egui::Context) -> &'static Palette {
+    &LIGHT
+}
 
 pub const GAP: f32 = 12.0;
 
 /// Applies Unknot's look to a context.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
+    let p = &LIGHT;
     let mut visuals = Visuals::light();
-    visuals.panel_fill = PAGE;
-    visuals.window_fill = CARD;
-    visuals.extreme_bg_color = Color32::WHITE;
-    visuals.selection.bg_fill = ACCENT;
-    visuals.selection.stroke = Stroke::new(1.0, Color32::WHITE);
-    visuals.hyperlink_color = ACCENT;
-    visuals.widgets.hovered.bg_stroke = Stroke::new(1.0, ACCENT);
-    visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.0, TEXT);
-    visuals.widgets.inactive.fg_stroke = Stroke::new(1.0, TEXT);
-    visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0xcf, 0xc9, 0xbe));
-    visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(0xf4, 0xf1, 0xeb);
+    visuals.panel_fill = p.page;
+    visuals.window_fill = p.card;
+    visuals.extreme_bg_color = p.field;
+    visuals.selection.bg_fill = p.accent;
+    visuals.selection.stroke = Stroke::new(1.0, p.on_accent);
+    visuals.hyperlink_color = p.accent;
+    visuals.widgets.hovered.bg_stroke = Stroke::new(1.0, p.accent);
+    visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
+    visuals.widgets.inactive.fg_stroke = Stroke::new(1.0, p.text);
+    visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, p.control_edge);
+    visuals.widgets.inactive.weak_bg_fill = p.control_fill;
     let radius = CornerRadius::same(6);
     visuals.widgets.inactive.corner_radius = radius;
     visuals.widgets.hovered.corner_radius = radius;
@@ -74,36 +144,39 @@ pub fn apply(ctx: &egui::Context) {
 }
 
 /// A card: a rounded, lightly filled frame around a group of controls.
-pub fn card() -> egui::Frame {
+pub fn card(ui: &egui::Ui) -> egui::Frame {
+    let p = palette(ui.ctx());
     egui::Frame::new()
-        .fill(CARD)
-        .stroke(Stroke::new(1.0, Color32::from_rgb(0xdd, 0xd8, 0xcf)))
+        .fill(p.card)
+        .stroke(Stroke::new(1.0, p.card_edge))
         .corner_radius(CornerRadius::same(10))
         .inner_margin(Margin::same(16))
 }
 
 /// The frame of a "see a professional" notice.
-pub fn warning_card() -> egui::Frame {
+pub fn warning_card(ui: &egui::Ui) -> egui::Frame {
+    let p = palette(ui.ctx());
     egui::Frame::new()
-        .fill(WARN_FILL)
-        .stroke(Stroke::new(1.5, WARN_EDGE))
+        .fill(p.warn_fill)
+        .stroke(Stroke::new(1.5, p.warn_edge))
         .corner_radius(CornerRadius::same(10))
         .inner_margin(Margin::same(16))
 }
 
-/// Soft teal fill for gentle suggestions (a re-check that is due).
-pub const PROMPT_FILL: Color32 = Color32::from_rgb(0xe3, 0xef, 0xee);
-
 /// The frame of a gentle suggestion: calmer than a warning.
-pub fn prompt_card() -> egui::Frame {
+pub fn prompt_card(ui: &egui::Ui) -> egui::Frame {
+    let p = palette(ui.ctx());
     egui::Frame::new()
-        .fill(PROMPT_FILL)
-        .stroke(Stroke::new(1.0, ACCENT))
+        .fill(p.prompt_fill)
+        .stroke(Stroke::new(1.0, p.accent))
         .corner_radius(CornerRadius::same(10))
         .inner_margin(Margin::same(16))
 }
 
 /// A card that has just turned green to say a hold or a timer has ended.
-pub fn cue_card() -> egui::Frame {
-    card().fill(CUE_FILL).stroke(Stroke::new(1.5, OK_TEXT))
+pub fn cue_card(ui: &egui::Ui) -> egui::Frame {
+    let p = palette(ui.ctx());
+    card(ui)
+        .fill(p.cue_fill)
+        .stroke(Stroke::new(1.5, p.ok_text))
 }

@@ -140,7 +140,7 @@ impl TodayScreen {
         let form_flags = self.form.red_flags.any().then_some(AdviceRule::RedFlag);
         super::advice::notice_ui(ui, advice, form_flags);
         if !intro_dismissed {
-            theme::card().show(ui, |ui| {
+            theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 widgets::section_title_ui(ui, "Welcome to Unknot");
                 ui.label(ABOUT);
@@ -185,7 +185,7 @@ impl TodayScreen {
             ui.add_space(theme::GAP);
         }
 
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "How much does your upper back hurt?");
             widgets::hint_ui(
@@ -212,7 +212,7 @@ impl TodayScreen {
         });
         ui.add_space(theme::GAP);
 
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Where is it? (optional)");
             ui.horizontal_wrapped(|ui| {
@@ -243,7 +243,7 @@ impl TodayScreen {
         });
         ui.add_space(theme::GAP);
 
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Warning signs");
             widgets::hint_ui(ui, "Tick any that are true for you today.");
@@ -277,10 +277,13 @@ impl TodayScreen {
             } else {
                 "Save check-in"
             };
-            let button =
-                egui::Button::new(RichText::new(label).size(16.0).color(egui::Color32::WHITE))
-                    .fill(theme::ACCENT)
-                    .min_size(egui::vec2(160.0, 36.0));
+            let button = egui::Button::new(
+                RichText::new(label)
+                    .size(16.0)
+                    .color(theme::palette(ui.ctx()).on_accent),
+            )
+            .fill(theme::palette(ui.ctx()).accent)
+            .min_size(egui::vec2(160.0, 36.0));
             if ui.add(button).on_hover_text("Enter").clicked() {
                 command = self.save_command(now);
             }
@@ -391,7 +394,7 @@ fn setup_nudge_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
         ReviewReason::Overdue => "It has been over a month since you checked your desk setup.",
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(text).color(theme::MUTED));
+        ui.label(RichText::new(text).color(theme::palette(ui.ctx()).muted));
         ui.link("Re-check my setup").clicked()
     })
     .inner
@@ -417,7 +420,7 @@ fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
     let (checked_in, routine_today, heat_today) =
         (facts.checked_in, facts.routine_done, facts.heat_done);
     let strength_week = facts.this_week.strength;
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, "Today's plan");
         ui.horizontal_wrapped(|ui| {
@@ -444,7 +447,11 @@ fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
 /// The mark is painted (a filled circle with a tick, or an empty ring) so no
 /// icon font has to be loaded at start-up for it.
 fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
-    let color = if done { theme::OK_TEXT } else { theme::MUTED };
+    let color = if done {
+        theme::palette(ui.ctx()).ok_text
+    } else {
+        theme::palette(ui.ctx()).muted
+    };
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 5.0;
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
@@ -457,7 +464,10 @@ fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
                 center + egui::vec2(-1.0, 2.8),
                 center + egui::vec2(3.6, -2.6),
             ];
-            painter.line(tick.to_vec(), egui::Stroke::new(1.8, egui::Color32::WHITE));
+            painter.line(
+                tick.to_vec(),
+                egui::Stroke::new(1.8, theme::palette(ui.ctx()).on_accent),
+            );
         } else {
             painter.circle_stroke(center, 6.0, egui::Stroke::new(1.3, color));
         }

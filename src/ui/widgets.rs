@@ -41,9 +41,17 @@ pub fn rating_scale_ui(
     let width = row.response.rect.width();
     ui.allocate_ui(egui::vec2(width, 16.0), |ui| {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(ends.0).small().color(theme::MUTED));
+            ui.label(
+                RichText::new(ends.0)
+                    .small()
+                    .color(theme::palette(ui.ctx()).muted),
+            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(ends.1).small().color(theme::MUTED));
+                ui.label(
+                    RichText::new(ends.1)
+                        .small()
+                        .color(theme::palette(ui.ctx()).muted),
+                );
             });
         });
     });
@@ -64,22 +72,22 @@ pub fn section_title_ui(ui: &mut Ui, text: &str) {
 
 /// A short muted explanation.
 pub fn hint_ui(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).color(theme::MUTED));
+    ui.label(RichText::new(text).color(theme::palette(ui.ctx()).muted));
 }
 
 /// An error in red, next to the input it is about.
 pub fn error_ui(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).color(theme::ERROR_TEXT));
+    ui.label(RichText::new(text).color(theme::palette(ui.ctx()).error_text));
 }
 
 /// A confirmation in green.
 pub fn success_ui(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).color(theme::OK_TEXT));
+    ui.label(RichText::new(text).color(theme::palette(ui.ctx()).ok_text));
 }
 
 /// What a screen will hold, for screens with nothing to show yet.
 pub fn empty_state_ui(ui: &mut Ui, title: &str, body: &str) {
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         section_title_ui(ui, title);
         hint_ui(ui, body);
@@ -88,18 +96,20 @@ pub fn empty_state_ui(ui: &mut Ui, title: &str, body: &str) {
 
 /// The prominent "please see a professional" notice, with its reasons.
 pub fn professional_notice_ui(ui: &mut Ui, heading: &str, reasons: &[String], advice: &str) {
-    theme::warning_card().show(ui, |ui| {
+    theme::warning_card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(
             RichText::new(heading)
                 .size(18.0)
                 .strong()
-                .color(theme::WARN_TEXT),
+                .color(theme::palette(ui.ctx()).warn_text),
         );
         for reason in reasons {
-            ui.label(RichText::new(format!("• {reason}")).color(theme::WARN_TEXT));
+            ui.label(
+                RichText::new(format!("• {reason}")).color(theme::palette(ui.ctx()).warn_text),
+            );
         }
-        ui.label(RichText::new(advice).color(theme::WARN_TEXT));
+        ui.label(RichText::new(advice).color(theme::palette(ui.ctx()).warn_text));
     });
 }
 
@@ -110,7 +120,7 @@ pub fn meter_ui(ui: &mut Ui, fraction: f32, bar_width: f32, text: &str) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let galley = ui
         .painter()
-        .layout_no_wrap(text.to_owned(), font, theme::TEXT);
+        .layout_no_wrap(text.to_owned(), font, theme::palette(ui.ctx()).text);
     let gap = 10.0;
     let height = galley.size().y.max(12.0);
     let size = egui::vec2(bar_width + gap + galley.size().x, height);
@@ -126,14 +136,14 @@ pub fn meter_ui(ui: &mut Ui, fraction: f32, bar_width: f32, text: &str) {
             egui::vec2(bar_width, 10.0),
         );
         let painter = ui.painter();
-        painter.rect_filled(bar, 5.0, theme::TRACK);
+        painter.rect_filled(bar, 5.0, theme::palette(ui.ctx()).track);
         if fraction > 0.0 {
             let mut filled = bar;
             filled.set_width((bar_width * fraction).max(10.0));
-            painter.rect_filled(filled, 5.0, theme::ACCENT);
+            painter.rect_filled(filled, 5.0, theme::palette(ui.ctx()).accent);
         }
         let text_pos = egui::pos2(bar.right() + gap, rect.center().y - galley.size().y / 2.0);
-        painter.galley(text_pos, galley, theme::TEXT);
+        painter.galley(text_pos, galley, theme::palette(ui.ctx()).text);
     }
 }
 
@@ -146,7 +156,7 @@ pub fn countdown_ui(ui: &mut Ui, secs: u32, colour: egui::Color32, caption: &str
                 .strong()
                 .color(colour),
         );
-        ui.label(RichText::new(caption).color(theme::MUTED));
+        ui.label(RichText::new(caption).color(theme::palette(ui.ctx()).muted));
     });
 }
 

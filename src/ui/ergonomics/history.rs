@@ -7,7 +7,7 @@ use crate::domain::checklist::ChecklistReview;
 use crate::ui::{theme, widgets};
 
 pub(super) fn history_ui(ui: &mut Ui, reviews: &[ChecklistReview]) {
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, "Past re-checks");
         if reviews.is_empty() {
@@ -30,7 +30,10 @@ pub(super) fn history_ui(ui: &mut Ui, reviews: &[ChecklistReview]) {
                     ui.label(review.date.format("%a %-d %b %Y").to_string());
                     ui.label(score_text(review.score()));
                     if review.desk_changed {
-                        ui.label(RichText::new("After a desk change").color(theme::MUTED));
+                        ui.label(
+                            RichText::new("After a desk change")
+                                .color(theme::palette(ui.ctx()).muted),
+                        );
                     } else {
                         ui.label("");
                     }

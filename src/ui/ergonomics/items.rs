@@ -22,7 +22,7 @@ pub(super) fn to_fix_ui(ui: &mut Ui, data: &Data) -> bool {
     if not_yet.is_empty() && !unanswered.is_empty() {
         return false;
     }
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, "To fix");
         if not_yet.is_empty() {
@@ -59,7 +59,7 @@ impl ErgonomicsScreen {
         today: NaiveDate,
     ) -> Option<Command> {
         let mut command = None;
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, group.label());
             let group_items = checklist::items().iter().filter(|i| i.group == group);
@@ -104,7 +104,7 @@ impl ErgonomicsScreen {
                 ui.label(
                     RichText::new(format!("Answered {when}"))
                         .small()
-                        .color(theme::MUTED),
+                        .color(theme::palette(ui.ctx()).muted),
                 );
             }
         });
@@ -121,7 +121,7 @@ impl ErgonomicsScreen {
             "Why and how"
         };
         let response = ui.add(
-            egui::Button::new(RichText::new(text).color(theme::ACCENT))
+            egui::Button::new(RichText::new(text).color(theme::palette(ui.ctx()).accent))
                 .frame(false)
                 .small(),
         );

@@ -185,7 +185,7 @@ impl ErgonomicsScreen {
         let items = checklist::items();
         let item = items.get(index)?;
         let mut input = None;
-        theme::card().show(ui, |ui| {
+        theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(
@@ -193,7 +193,7 @@ impl ErgonomicsScreen {
                         .size(16.0)
                         .strong(),
                 );
-                ui.label(RichText::new(item.group.label()).color(theme::MUTED));
+                ui.label(RichText::new(item.group.label()).color(theme::palette(ui.ctx()).muted));
             });
             let done = index as f32 / items.len() as f32;
             widgets::meter_ui(ui, done, 420.0, &format!("{index} of {} done", items.len()));
@@ -249,7 +249,7 @@ impl ErgonomicsScreen {
 
 /// The recorded review's score and what is left to fix.
 fn finished_ui(ui: &mut Ui, data: &Data, review: &ChecklistReview) -> Option<Input> {
-    theme::card()
+    theme::card(ui)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Re-check done");
@@ -280,7 +280,7 @@ fn finished_ui(ui: &mut Ui, data: &Data, review: &ChecklistReview) -> Option<Inp
 }
 
 fn finish_failed_ui(ui: &mut Ui, error: &str) -> Option<Input> {
-    theme::card()
+    theme::card(ui)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, "Every item is answered");

@@ -114,9 +114,9 @@ impl RunningHeat {
         let state = self.timer.state(now.instant);
         let time_up = !matches!(state, HeatState::Running { .. });
         let frame = if time_up {
-            theme::cue_card()
+            theme::cue_card(ui)
         } else {
-            theme::card()
+            theme::card(ui)
         };
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -130,7 +130,7 @@ impl RunningHeat {
                 HeatState::Running { remaining } => widgets::countdown_ui(
                     ui,
                     ceil_secs(remaining),
-                    theme::ACCENT,
+                    theme::palette(ui.ctx()).accent,
                     &format!("left of {planned}"),
                 ),
                 HeatState::Done { overrun } => {
@@ -139,13 +139,13 @@ impl RunningHeat {
                             RichText::new("Time's up: take the pack off now.")
                                 .size(24.0)
                                 .strong()
-                                .color(theme::OK_TEXT),
+                                .color(theme::palette(ui.ctx()).ok_text),
                         );
                     });
                     widgets::countdown_ui(
                         ui,
                         secs(overrun),
-                        theme::OK_TEXT,
+                        theme::palette(ui.ctx()).ok_text,
                         &format!("over the planned {planned}"),
                     );
                 }
@@ -172,21 +172,21 @@ impl RunningHeat {
         });
         if self.timer.warns() {
             ui.add_space(theme::GAP);
-            theme::warning_card().show(ui, |ui| {
+            theme::warning_card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(
                     RichText::new(
                         "Past 20 minutes, heat can irritate or even burn the skin. \
                          Take the pack off at once if it stings or the skin turns very red.",
                     )
-                    .color(theme::WARN_TEXT),
+                    .color(theme::palette(ui.ctx()).warn_text),
                 );
                 ui.label(
                     RichText::new(format!(
                         "Unknot ends every heat session at {} minutes.",
                         CAP.as_secs() / 60
                     ))
-                    .color(theme::WARN_TEXT),
+                    .color(theme::palette(ui.ctx()).warn_text),
                 );
             });
         }

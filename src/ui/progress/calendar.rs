@@ -28,12 +28,12 @@ impl DayState {
         DayState::Both,
     ];
 
-    pub fn color(self) -> Color32 {
+    pub fn color(self, p: &theme::Palette) -> Color32 {
         match self {
-            DayState::Nothing => Color32::from_rgb(0xe4, 0xdf, 0xd6),
-            DayState::CheckIn => Color32::from_rgb(0x9f, 0xcd, 0xca),
-            DayState::Routine => Color32::from_rgb(0xe3, 0xb8, 0x6f),
-            DayState::Both => theme::ACCENT,
+            DayState::Nothing => p.day_empty,
+            DayState::CheckIn => p.day_checkin,
+            DayState::Routine => p.day_routine,
+            DayState::Both => p.accent,
         }
     }
 
@@ -130,6 +130,7 @@ const LABEL_WIDTH: f32 = 34.0;
 const MONTH_ROW: f32 = 16.0;
 
 pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
+    let p = theme::palette(ui.ctx());
     if grid.columns == 0 {
         return;
     }
@@ -153,7 +154,7 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
             Align2::LEFT_CENTER,
             name,
             font.clone(),
-            theme::MUTED,
+            theme::palette(ui.ctx()).muted,
         );
     }
     // A month label needs about 30 points: skip one that would touch the last.
@@ -169,12 +170,12 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
             Align2::LEFT_TOP,
             name,
             font.clone(),
-            theme::MUTED,
+            theme::palette(ui.ctx()).muted,
         );
     }
     let radius = CornerRadius::same(if cell > 10.0 { 3 } else { 1 });
     for c in &grid.cells {
-        painter.rect_filled(cell_rect(c.column, c.row), radius, c.state.color());
+        painter.rect_filled(cell_rect(c.column, c.row), radius, c.state.color(p));
     }
     if let Some(pointer) = response.hover_pos() {
         let hovered = grid.cells.iter().find(|c| {
@@ -190,6 +191,7 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
 
 /// One swatch and label per state.
 pub fn legend_ui(ui: &mut Ui) {
-    let items = DayState::ALL.map(|state| (state.color(), state.label()));
+    let p = theme::palette(ui.ctx());
+    let items = DayState::ALL.map(|state| (state.color(p), state.label()));
     super::legend::legend_row_ui(ui, &items);
 }

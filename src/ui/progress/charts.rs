@@ -11,18 +11,13 @@ use egui_plot::{
 };
 
 use super::days::{day_x, x_day};
-use super::legend::{HEAT, STRENGTH, STRETCH, legend_row_ui};
+use super::legend::legend_row_ui;
 use super::view::ProgressView;
 use crate::domain::trend::{MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT};
 use crate::ui::theme;
 
 /// Strengthening sessions a week the routine aims for.
 pub const STRENGTH_TARGET_PER_WEEK: f64 = crate::domain::session::STRENGTH_SESSIONS_PER_WEEK as f64;
-
-const GRID: Color32 = Color32::from_rgb(0xc9, 0xc3, 0xb8);
-const PAIN_DOT: Color32 = Color32::from_rgb(0x8a, 0x9a, 0xa0);
-const MODERATE: Color32 = Color32::from_rgb(0x5e, 0x9e, 0x6e);
-const SUBSTANTIAL: Color32 = Color32::from_rgb(0x2e, 0x75, 0x45);
 
 /// The mark after a given one.
 type NextMark = fn(NaiveDate) -> Option<NaiveDate>;
@@ -158,7 +153,13 @@ fn bounds(x: (f64, f64), y: (f64, f64)) -> PlotBounds {
 }
 
 /// A plot that shows, without zoom or drag (the page scrolls instead).
-fn base_plot<'a>(id: &'static str, view: &ProgressView, height: f32, legend: bool) -> Plot<'a> {
+fn base_plot<'a>(
+    id: &'static str,
+    view: &ProgressView,
+    height: f32,
+    legend: bool,
+    p: &theme::Palette,
+) -> Plot<'a> {
     let plot = Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -167,7 +168,7 @@ fn base_plot<'a>(id: &'static str, view: &ProgressView, height: f32, legend: boo
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_background(false)
-        .grid_color(GRID)
+        .grid_color(p.grid)
         .default_x_bounds(view.x_bounds.0, view.x_bounds.1)
         .x_grid_spacer(date_marks)
         .x_axis_formatter(date_label);
@@ -184,7 +185,8 @@ fn base_plot<'a>(id: &'static str, view: &ProgressView, height: f32, legend: boo
 
 /// Daily pain as dots, the 7-day average as a line broken where a day is missing.
 pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
-    base_plot("progress_pain", view, 220.0, true)
+    let p = theme::palette(ui.ctx());
+    base_plot("progress_pain", view, 220.0, true, p)
         .default_y_bounds(PAIN_Y.0, PAIN_Y.1)
         .y_grid_spacer(pain_marks)
         .y_axis_label("Pain (0-10)")
@@ -193,7 +195,7 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
             plot.set_plot_bounds(bounds(view.x_bounds, PAIN_Y));
             plot.points(
                 Points::new("Daily pain", PlotPoints::Borrowed(&view.pain_points))
-                    .color(PAIN_DOT)
+                    .color(p.pain_dot)
                     .radius(2.5),
             );
             let name = if view.weekly_resolution {
@@ -205,7 +207,7 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
                 plot.line(
                     Line::new(name, PlotPoints::Borrowed(run))
                         .id(("mean", i))
-                        .color(theme::ACCENT)
+                        .color(p.accent)
                         .width(2.2),
                 );
             }
@@ -213,7 +215,7 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
             plot.points(
                 Points::new(name, PlotPoints::Borrowed(&view.mean_singles))
                     .id("mean_singles")
-                    .color(theme::ACCENT)
+                    .color(p.accent)
                     .radius(2.2),
             );
         });
@@ -222,8 +224,9 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
 /// Percent change of the 7-day average against the baseline, with the
 /// 30 and 50 percent improvement lines.
 pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
+    let p = theme::palette(ui.ctx());
     let right = view.x_bounds.1;
-    base_plot("progress_change", view, 200.0, false)
+    base_plot("progress_change", view, 200.0, false, p)
         .default_y_bounds(view.change_y.0, view.change_y.1)
         .y_axis_label("Change")
         .y_grid_spacer(percent_marks)
@@ -233,7 +236,7 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
             plot.set_plot_bounds(bounds(view.x_bounds, view.change_y));
             plot.hline(
                 HLine::new("", 0.0)
-                    .color(theme::MUTED)
+                    .color(p.muted)
                     .width(1.0)
                     .allow_hover(false),
             );
@@ -241,7 +244,7 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
                 plot.line(
                     Line::new("Change from baseline", PlotPoints::Borrowed(run))
                         .id(("change", i))
-                        .color(theme::ACCENT)
+                        .color(p.accent)
                         .width(2.2),
                 );
             }
@@ -251,14 +254,14 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
                     PlotPoints::Borrowed(&view.change_singles),
                 )
                 .id("change_singles")
-                .color(theme::ACCENT)
+                .color(p.accent)
                 .radius(2.2),
             );
             for (pct, color, words) in [
-                (MODERATE_IMPROVEMENT_PCT, MODERATE, "moderate improvement"),
+                (MODERATE_IMPROVEMENT_PCT, p.moderate, "moderate improvement"),
                 (
                     SUBSTANTIAL_IMPROVEMENT_PCT,
-                    SUBSTANTIAL,
+                    p.substantial,
                     "substantial improvement",
                 ),
             ] {
@@ -290,6 +293,7 @@ type BarLabel = Box<dyn Fn(&egui_plot::Bar, &BarChart) -> String>;
 
 /// Stretching, strengthening and heat per week, with the strengthening target.
 pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
+    let p = theme::palette(ui.ctx());
     let bars = &view.weekly;
     let right = bars.x_bounds.1;
     let block_weeks = bars.block_weeks;
@@ -310,25 +314,25 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
     legend_row_ui(
         ui,
         &[
-            (STRETCH, "Stretching"),
-            (STRENGTH, "Strengthening"),
-            (HEAT, "Heat"),
+            (p.stretch, "Stretching"),
+            (p.strength, "Strengthening"),
+            (p.heat, "Heat"),
         ],
     );
     let y_bounds = (0.0, bars.y_max.max(STRENGTH_TARGET_PER_WEEK + 1.0) + 0.5);
-    base_plot("progress_weekly", view, 200.0, false)
+    base_plot("progress_weekly", view, 200.0, false, p)
         .default_x_bounds(bars.x_bounds.0, bars.x_bounds.1)
         .default_y_bounds(y_bounds.0, y_bounds.1)
         .y_axis_label("A week")
         .show(ui, |plot| {
             plot.set_plot_bounds(bounds(bars.x_bounds, y_bounds));
             for (name, list, color) in [
-                ("Stretching", &bars.stretch, STRETCH),
-                ("Strengthening", &bars.strength, STRENGTH),
-                ("Heat", &bars.heat, HEAT),
+                ("Stretching", &bars.stretch, p.stretch),
+                ("Strengthening", &bars.strength, p.strength),
+                ("Heat", &bars.heat, p.heat),
             ] {
                 plot.bar_chart(
-                    BarChart::new(name, list.clone())
+                    BarChart::new(name, list.iter().map(|b| b.clone().fill(color)).collect())
                         .color(color)
                         .element_formatter(formatter(name)),
                 );
@@ -337,7 +341,7 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
                 plot,
                 STRENGTH_TARGET_PER_WEEK,
                 right,
-                STRENGTH,
+                p.strength,
                 "strengthening aim: 3 a week".to_owned(),
             );
         });

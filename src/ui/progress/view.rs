@@ -7,7 +7,6 @@ use egui_plot::{Bar, PlotPoint};
 
 use super::calendar::CalendarGrid;
 use super::days::day_x;
-use super::legend::{HEAT, STRENGTH, STRETCH};
 use crate::domain::advice::AdviceRule;
 use crate::domain::dates::week_start;
 use crate::domain::trend::{
@@ -209,16 +208,15 @@ fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {
         };
         let middle = day_x(first.week_start) + n * 7.0 / 2.0 - 0.5;
         let values = [
-            (&mut bars.stretch, mean(|w| w.stretch), -width, STRETCH),
-            (&mut bars.strength, mean(|w| w.strength), 0.0, STRENGTH),
-            (&mut bars.heat, mean(|w| w.heat), width, HEAT),
+            (&mut bars.stretch, mean(|w| w.stretch), -width),
+            (&mut bars.strength, mean(|w| w.strength), 0.0),
+            (&mut bars.heat, mean(|w| w.heat), width),
         ];
-        for (list, value, offset, color) in values {
+        for (list, value, offset) in values {
             bars.y_max = bars.y_max.max(value);
             list.push(
                 Bar::new(middle + offset, value)
                     .width(width * 0.9)
-                    .fill(color)
                     .stroke(egui::Stroke::NONE),
             );
         }

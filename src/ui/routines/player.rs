@@ -115,7 +115,7 @@ impl ActivePlayer {
                     "Exercise {} of {}",
                     view.exercise_number, view.exercise_count
                 ))
-                .color(theme::MUTED),
+                .color(theme::palette(ui.ctx()).muted),
             );
         });
         let percent = (view.progress * 100.0).round();
@@ -128,9 +128,9 @@ impl ActivePlayer {
         ui.add_space(theme::GAP);
 
         let frame = if just_held {
-            theme::cue_card()
+            theme::cue_card(ui)
         } else {
-            theme::card()
+            theme::card(ui)
         };
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -165,7 +165,7 @@ impl ActivePlayer {
         ui.add_space(theme::GAP);
 
         if let Some(exercise) = view.exercise {
-            theme::card().show(ui, |ui| {
+            theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 widgets::section_title_ui(ui, exercise.name);
                 widgets::hint_ui(ui, exercise.summary);
@@ -175,7 +175,9 @@ impl ActivePlayer {
                 }
                 ui.add_space(4.0);
                 for caution in exercise.cautions {
-                    ui.label(RichText::new(format!("• {caution}")).color(theme::MUTED));
+                    ui.label(
+                        RichText::new(format!("• {caution}")).color(theme::palette(ui.ctx()).muted),
+                    );
                 }
             });
         }
@@ -196,13 +198,13 @@ fn countdown_ui(ui: &mut Ui, view: &PlayerView, just_held: bool) {
                 RichText::new("Hold complete. Release slowly.")
                     .size(18.0)
                     .strong()
-                    .color(theme::OK_TEXT),
+                    .color(theme::palette(ui.ctx()).ok_text),
             );
         }
         let colour = if view.phase == Phase::Hold {
-            theme::ACCENT
+            theme::palette(ui.ctx()).accent
         } else {
-            theme::TEXT
+            theme::palette(ui.ctx()).text
         };
         ui.label(RichText::new(cue).size(22.0).strong().color(colour));
         let mut where_ = Vec::new();
@@ -218,9 +220,9 @@ fn countdown_ui(ui: &mut Ui, view: &PlayerView, just_held: bool) {
         }
     });
     let (colour, caption) = match (view.paused, view.phase) {
-        (true, _) => (theme::MUTED, "Paused"),
-        (false, Phase::Hold) => (theme::ACCENT, "left in this hold"),
-        (false, _) => (theme::MUTED, "until the hold starts"),
+        (true, _) => (theme::palette(ui.ctx()).muted, "Paused"),
+        (false, Phase::Hold) => (theme::palette(ui.ctx()).accent, "left in this hold"),
+        (false, _) => (theme::palette(ui.ctx()).muted, "until the hold starts"),
     };
     widgets::countdown_ui(ui, view.secs_remaining, colour, caption);
 }

@@ -14,7 +14,7 @@ pub fn week_target_ui(ui: &mut Ui, week: &WeekCounts) {
     let (sessions, minutes) = (week.strength, week.strength_minutes());
     let minutes = minutes.round() as u32;
     let (low, high) = TARGET_MINUTES;
-    theme::card().show(ui, |ui| {
+    theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::section_title_ui(ui, "Strengthening this week");
         widgets::meter_ui(
@@ -35,6 +35,6 @@ pub fn week_target_ui(ui: &mut Ui, week: &WeekCounts) {
             "Three short sessions a week, 10 to 15 minutes each, build the muscles \
                  that hold your shoulders back. Weeks start on Monday."
         };
-        ui.label(RichText::new(text).color(theme::MUTED));
+        ui.label(RichText::new(text).color(theme::palette(ui.ctx()).muted));
     });
 }

@@ -6,16 +6,24 @@ use std::hash::Hash;
 use std::io;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{NaiveDate, SecondsFormat};
+
+mod cells;
+mod quoting;
+
+use cells::{
+    answer, areas, exercises, flag, instant, item, kind, note, optional_rating, optional_text,
+    rating, record_date, seconds, text,
+};
+use quoting::unclosed_quote_error;
 
 use super::{
     CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, ImportError, ImportErrors,
-    ImportSet, SESSION_COLUMNS, SESSIONS_FILE, cell_to_text,
+    ImportSet, SESSION_COLUMNS, SESSIONS_FILE,
 };
-use crate::domain::checklist::{Answer, ChecklistAnswer};
-use crate::domain::dates::check_record_date;
-use crate::domain::pain::{Area, CheckIn, Rating, RedFlags, check_note};
-use crate::domain::session::{Session, SessionExercise, SessionKind, check_session_date};
+use crate::domain::checklist::ChecklistAnswer;
+use crate::domain::pain::{CheckIn, RedFlags};
+use crate::domain::session::{Session, check_session_date};
 
 /// Where a record sits: physical line where it starts, and spreadsheet row.
 #[derive(Debug, Clone, Copy)]
@@ -183,76 +191,6 @@ impl LineCounter<'_> {
     }
 }
 
-/// Where a cell that opens a quote and never closes it starts, in the one
-/// record at the start of `bytes` (line breaks in front are skipped): the
-/// byte offset of its opening `"` and the cell's 0-based index. The CSV
-/// reader takes such a cell to run to the end of the file, so only the last
-/// record of a file can hold one.
-///
-/// RFC 4180 quoting: a cell that starts with `"` is quoted; inside it `""` is
-/// a quote mark and a single `"` closes it. Anything after the closing quote,
-/// up to the next comma or line break, still belongs to the cell.
-fn unclosed_quote(bytes: &[u8]) -> Option<(usize, usize)> {
-    let mut i = bytes
-        .iter()
-        .position(|b| !matches!(b, b'\r' | b'\n'))
-        .unwrap_or(bytes.len());
-    let mut cell = 0;
-    let mut cell_start = true;
-    while let Some(&b) = bytes.get(i) {
-        if cell_start && b == b'"' {
-            let opened = i;
-            i += 1;
-            loop {
-                match bytes.get(i) {
-                    None => return Some((opened, cell)),
-                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => {
-                        i += 1;
-                        break;
-                    }
-                    Some(_) => i += 1,
-                }
-            }
-            cell_start = false;
-            continue;
-        }
-        match b {
-            b',' => {
-                cell += 1;
-                cell_start = true;
-            }
-            b'\r' | b'\n' => return None,
-            _ => cell_start = false,
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The error for a record that reached the end of the file: `Some` when the
-/// record starting at byte `from` holds a quote that is never closed.
-fn unclosed_quote_error(
-    file: &str,
-    data: &[u8],
-    from: usize,
-    lines: &mut LineCounter<'_>,
-    row: u64,
-    columns: &'static [&'static str],
-) -> Option<ImportError> {
-    let rest = data.get(from..)?;
-    let (offset, cell) = unclosed_quote(rest)?;
-    let line = lines.line_of(u64::try_from(from + offset).unwrap_or(u64::MAX));
-    Some(error_at(
-        file,
-        Loc { line, row },
-        columns.get(cell).copied(),
-        "this cell opens a quote that is never closed, so the rest of the file would be read \
-         into it; add the closing \" or remove the opening one"
-            .to_owned(),
-    ))
-}
-
 /// Reads a whole table: header check, then every row through `parse`.
 fn read_table<R: io::Read, T>(
     mut r: R,
@@ -371,131 +309,6 @@ fn read_table<R: io::Read, T>(
         }
     }
     table
-}
-
-fn date(cell: &str) -> Result<NaiveDate, String> {
-    match NaiveDate::parse_from_str(cell, "%Y-%m-%d") {
-        Ok(date) if cell.len() == 10 => Ok(date),
-        _ if cell.is_empty() => Err("a date is required, written as YYYY-MM-DD".to_owned()),
-        _ => Err(format!("\"{cell}\" is not a date written as YYYY-MM-DD")),
-    }
-}
-
-/// A date a record may have: from 1900 to `today`.
-fn record_date(cell: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let date = date(cell)?;
-    check_record_date(date, today).map_err(|e| e.to_string())?;
-    Ok(date)
-}
-
-fn instant(cell: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(cell)
-        .map(|at| at.with_timezone(&Utc))
-        .map_err(|_| format!("\"{cell}\" is not a date and time written like 2024-03-01T08:30:00Z"))
-}
-
-fn rating(cell: &str, what: &'static str) -> Result<Rating, String> {
-    Rating::parse(cell, what).map_err(|e| e.to_string())
-}
-
-fn optional_rating(cell: &str, what: &'static str) -> Result<Option<Rating>, String> {
-    if cell.is_empty() {
-        Ok(None)
-    } else {
-        rating(cell, what).map(Some)
-    }
-}
-
-fn flag(cell: &str) -> Result<bool, String> {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "1" | "yes" => Ok(true),
-        "0" | "no" => Ok(false),
-        _ => Err(format!("expected 1 (yes) or 0 (no), not \"{cell}\"")),
-    }
-}
-
-fn text(cell: &str) -> Result<String, String> {
-    Ok(cell_to_text(cell).to_owned())
-}
-
-fn optional_text(cell: &str) -> Result<Option<String>, String> {
-    Ok((!cell.is_empty()).then(|| cell_to_text(cell).to_owned()))
-}
-
-fn note(cell: &str) -> Result<String, String> {
-    let note = cell_to_text(cell);
-    check_note(note).map_err(|e| e.to_string())?;
-    Ok(note.to_owned())
-}
-
-fn known_codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> String {
-    all.iter().map(|&v| code(v)).collect::<Vec<_>>().join(", ")
-}
-
-fn areas(cell: &str) -> Result<Vec<Area>, String> {
-    Area::split(cell_to_text(cell)).map_err(|e| {
-        format!(
-            "{e}; known areas are {}",
-            known_codes(&Area::ALL, Area::code)
-        )
-    })
-}
-
-fn kind(cell: &str) -> Result<SessionKind, String> {
-    SessionKind::from_code(cell_to_text(cell)).map_err(|e| {
-        let known = known_codes(&SessionKind::ALL, SessionKind::code);
-        format!("{e}; known kinds are {known}")
-    })
-}
-
-fn answer(cell: &str) -> Result<Answer, String> {
-    Answer::from_code(cell_to_text(cell)).map_err(|e| {
-        let known = known_codes(&Answer::ALL, Answer::code);
-        format!("{e}; known answers are {known}")
-    })
-}
-
-fn item(cell: &str) -> Result<String, String> {
-    let item = cell_to_text(cell);
-    if item.is_empty() {
-        return Err("the checklist item is missing".to_owned());
-    }
-    Ok(item.to_owned())
-}
-
-/// Whole seconds, within the limits `Session::validate` sets.
-fn seconds(cell: &str) -> Result<u32, String> {
-    let secs = cell
-        .trim()
-        .parse()
-        .map_err(|_| format!("the duration must be a whole number of seconds, not \"{cell}\""))?;
-    let epoch = DateTime::<Utc>::UNIX_EPOCH;
-    let probe = Session::new(SessionKind::Stretch, epoch, epoch.date_naive(), secs);
-    probe.validate().map_err(|e| e.to_string())?;
-    Ok(secs)
-}
-
-/// `id:done/planned` entries joined by `;`; the id may itself hold `:`.
-fn exercises(cell: &str) -> Result<Vec<SessionExercise>, String> {
-    let text = cell_to_text(cell);
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    text.split(';')
-        .map(|entry| {
-            let parsed = entry.rsplit_once(':').and_then(|(id, holds)| {
-                let (done, planned) = holds.split_once('/')?;
-                Some(SessionExercise {
-                    exercise: id.to_owned(),
-                    holds_done: done.parse().ok()?,
-                    holds_planned: planned.parse().ok()?,
-                })
-            });
-            parsed.ok_or_else(|| {
-                format!("\"{entry}\" should look like exercise_id:holds_done/holds_planned")
-            })
-        })
-        .collect()
 }
 
 fn checkin_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<CheckIn> {

@@ -1,3 +1,5 @@
+use chrono::WeekdaySet;
+
 use super::*;
 
 fn t(s: &str) -> DateTime<FixedOffset> {

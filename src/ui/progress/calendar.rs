@@ -174,9 +174,12 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
         );
     }
     let radius = CornerRadius::same(if cell > 10.0 { 3 } else { 1 });
-    for c in &grid.cells {
-        painter.rect_filled(cell_rect(c.column, c.row), radius, c.state.color(p));
-    }
+    // One hand-over of all the cells: a year is some 370 of them.
+    painter.extend(
+        grid.cells.iter().map(|c| {
+            egui::Shape::rect_filled(cell_rect(c.column, c.row), radius, c.state.color(p))
+        }),
+    );
     if let Some(pointer) = response.hover_pos() {
         let hovered = grid.cells.iter().find(|c| {
             cell_rect(c.column, c.row)

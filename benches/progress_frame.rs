@@ -7,15 +7,14 @@
 //! few frames only, to check that it still works.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use unknot::demo;
 use unknot::domain::clock::{Clock, ManualClock};
-use unknot::store::Store;
 use unknot::ui::UnknotApp;
 
 /// Ten years, leap days included.
@@ -101,18 +100,7 @@ fn progress_harness(
     clock: &ManualClock,
 ) -> (Harness<'static, UnknotApp>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    if case.days > 0 {
-        let zone = clock.local_now().timezone();
-        let history = demo::generate_in(case.days, clock.today(), demo::DEFAULT_SEED, &zone);
-        demo::fill_store(&mut store, &history).unwrap();
-    }
-    let app_clock = Arc::new(clock.clone());
-    let mut harness = Harness::builder()
-        .with_size([1040.0, 900.0])
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, app_clock));
-    harness.run();
+    let mut harness = common::app_harness(dir.path(), case.days, clock.today(), clock);
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Progress")
         .click();

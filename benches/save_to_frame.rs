@@ -9,15 +9,14 @@
 //! `--bench` (as under `cargo test`) it saves a few times to check it works.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use unknot::demo;
 use unknot::domain::clock::{Clock, ManualClock};
-use unknot::store::Store;
 use unknot::ui::UnknotApp;
 
 /// Ten years, leap days included.
@@ -86,24 +85,9 @@ fn today_harness(
     clock: &ManualClock,
 ) -> (Harness<'static, UnknotApp>, tempfile::TempDir) {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    if days > 0 {
-        let zone = clock.local_now().timezone();
-        // History up to yesterday, so today is free to save into.
-        let history = demo::generate_in(
-            days,
-            clock.today().pred_opt().unwrap(),
-            demo::DEFAULT_SEED,
-            &zone,
-        );
-        demo::fill_store(&mut store, &history).unwrap();
-    }
-    let app_clock = Arc::new(clock.clone());
-    let mut harness = Harness::builder()
-        .with_size([1040.0, 900.0])
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, app_clock));
-    harness.run();
+    // History up to yesterday, so today is free to save into.
+    let yesterday = clock.today().pred_opt().unwrap();
+    let harness = common::app_harness(dir.path(), days, yesterday, clock);
     (harness, dir)
 }
 

@@ -219,3 +219,28 @@ impl Drop for Xvfb {
         let _ = self.child.wait();
     }
 }
+
+/// The app in a kittest harness (no display needed) over a store in `dir`
+/// holding `days` of seeded demo history up to `last_day`, in the clock's
+/// time zone, after its first frame.
+pub fn app_harness(
+    dir: &Path,
+    days: u32,
+    last_day: NaiveDate,
+    clock: &unknot::domain::clock::ManualClock,
+) -> egui_kittest::Harness<'static, unknot::ui::UnknotApp> {
+    use unknot::domain::clock::Clock;
+    let mut store = Store::open(dir).expect("open the store");
+    if days > 0 {
+        let zone = clock.local_now().timezone();
+        let history = unknot::demo::generate_in(days, last_day, unknot::demo::DEFAULT_SEED, &zone);
+        unknot::demo::fill_store(&mut store, &history).expect("fill the store");
+    }
+    let app_clock = std::sync::Arc::new(clock.clone());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1040.0, 900.0])
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| unknot::ui::UnknotApp::new(&cc.egui_ctx, store, app_clock));
+    harness.run();
+    harness
+}

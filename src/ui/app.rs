@@ -304,11 +304,7 @@ impl eframe::App for UnknotApp {
                 });
         }
         egui::CentralPanel::default()
-            .frame(
-                egui::Frame::new()
-                    .fill(theme::palette(ui.ctx()).page)
-                    .inner_margin(24),
-            )
+            .frame(theme::page_frame(ui))
             .show(ui, |ui| {
                 if self.screen == Screen::History {
                     // History scrolls its own rows, laying out only those in view.

@@ -87,11 +87,7 @@ fn file_name(path: &Path) -> String {
 impl eframe::App for RefusedApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         egui::CentralPanel::default()
-            .frame(
-                egui::Frame::new()
-                    .fill(theme::palette(ui.ctx()).page)
-                    .inner_margin(24),
-            )
+            .frame(theme::page_frame(ui))
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])

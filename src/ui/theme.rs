@@ -143,6 +143,13 @@ pub fn apply(ctx: &egui::Context) {
     });
 }
 
+/// The page behind a screen's content, with its margin.
+pub fn page_frame(ui: &egui::Ui) -> egui::Frame {
+    egui::Frame::new()
+        .fill(palette(ui.ctx()).page)
+        .inner_margin(24)
+}
+
 /// A card: a rounded, lightly filled frame around a group of controls.
 pub fn card(ui: &egui::Ui) -> egui::Frame {
     let p = palette(ui.ctx());

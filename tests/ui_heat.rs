@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use unknot::domain::session::SessionKind;
 use unknot::notify::RecordingNotifier;
 use unknot::ui::Screen;
@@ -138,6 +138,26 @@ fn extending_past_twenty_minutes_warns_about_the_skin() {
 }
 
 #[test]
+fn plus_five_stops_at_the_thirty_minute_cap_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::open(&mut harness, Screen::Heat);
+    common::click(&mut harness, "Start heat timer");
+    for shown in ["20:00", "25:00", "30:00"] {
+        common::click(&mut harness, "+5 min");
+        harness.get_by_label(shown);
+    }
+    // At the cap the button is there but cannot add time a session never gets.
+    let button = harness.get_by_label("+5 min");
+    assert!(button.accesskit_node().is_disabled());
+    button.click();
+    harness.run();
+    harness.get_by_label("30:00");
+    assert!(harness.query_by_label("35:00").is_none());
+}
+
+#[test]
 fn a_custom_length_is_checked_before_starting() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();
@@ -224,4 +244,27 @@ fn a_running_timer_repaints_when_the_second_changes_and_an_idle_window_never() {
     common::click(&mut harness, "Stop and save");
     harness.step();
     assert!(repaint_delay(&harness) >= Duration::from_secs(60));
+}
+
+#[test]
+fn a_logged_heat_session_must_be_over_and_a_long_one_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    // 09:00 local: a pack put on at 08:30 for 55 minutes is still on.
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::open(&mut harness, Screen::Heat);
+    common::fill(&mut harness, "Started at", "08:30");
+    common::fill(&mut harness, "Minutes of heat", "55");
+    common::click(&mut harness, "Log heat session");
+    harness.get_by_label_contains("would still be going on now");
+    assert!(harness.state().store().sessions().unwrap().is_empty());
+
+    // Over by now, but past the 30-minute cap: saved, with a word of care.
+    common::fill(&mut harness, "Started at", "07:00");
+    common::fill(&mut harness, "Minutes of heat", "45");
+    common::click(&mut harness, "Log heat session");
+    let sessions = harness.state().store().sessions().unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].duration_secs, 45 * 60);
+    harness.get_by_label_contains("can burn the skin");
 }

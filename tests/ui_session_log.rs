@@ -66,8 +66,12 @@ fn both_forms_refuse_a_start_time_still_to_come_in_the_same_words() {
         log(&mut harness, form, "09:30", "10");
         harness.get_by_label("09:30 today hasn't come yet; choose a time that has passed.");
         assert!(harness.state().store().sessions().unwrap().is_empty());
-        // A minute ago is fine.
+        // Started a minute ago, it would still be going on for nine more.
         log(&mut harness, form, "08:59", "10");
+        harness.get_by_label_contains("would still be going on now");
+        assert!(harness.state().store().sessions().unwrap().is_empty());
+        // Over by now: saved.
+        log(&mut harness, form, "08:45", "10");
         assert_eq!(harness.state().store().sessions().unwrap().len(), 1);
     }
 }

@@ -115,9 +115,15 @@ impl HeatTimer {
         self.planned
     }
 
-    /// Adds time to the plan; the cap still applies.
+    /// Adds time to the plan, never past [`CAP`]: a plan longer than the cap
+    /// would promise time the timer will not give.
     pub fn extend(&mut self, by: Duration) {
-        self.planned = self.planned.saturating_add(by);
+        self.planned = self.planned.saturating_add(by).min(CAP);
+    }
+
+    /// Whether the plan can still grow (it is shorter than [`CAP`]).
+    pub fn can_extend(&self) -> bool {
+        self.planned < CAP
     }
 
     /// True when the plan is longer than [`WARN_AFTER`].
@@ -268,6 +274,18 @@ mod tests {
         timer.extend(Duration::from_secs(1));
         assert!(timer.warns());
         assert!(HeatTimer::start(minutes(25), t0).warns());
+    }
+
+    #[test]
+    fn extending_stops_at_the_cap() {
+        let t0 = Instant::now();
+        let mut timer = HeatTimer::start(minutes(20), t0);
+        for _ in 0..10 {
+            timer.extend(minutes(5));
+        }
+        assert_eq!(timer.planned(), CAP);
+        assert!(!timer.can_extend());
+        assert!(HeatTimer::start(minutes(25), t0).can_extend());
     }
 
     #[test]

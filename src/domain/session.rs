@@ -145,6 +145,19 @@ pub fn local_dates_of(at: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
     (first, last)
 }
 
+/// A session logged after the fact must be over by `now`: one that would
+/// still be running is a typing mistake in its start or its length.
+pub fn check_session_over(session: &Session, now: DateTime<Utc>) -> Result<(), DomainError> {
+    let end = session.started_at + chrono::Duration::seconds(i64::from(session.duration_secs));
+    if end > now {
+        return Err(DomainError::Invalid(
+            "that session would still be going on now; check its start time and its length"
+                .to_owned(),
+        ));
+    }
+    Ok(())
+}
+
 /// A session's date must be the calendar day it started on, in the time zone
 /// it was recorded in; any zone in use on Earth is accepted.
 pub fn check_session_date(started_at: DateTime<Utc>, date: NaiveDate) -> Result<(), DomainError> {

@@ -14,6 +14,7 @@ use super::{theme, widgets};
 use crate::domain::DomainError;
 use crate::domain::dates::check_record_date;
 use crate::domain::pain::{MAX_NOTE_CHARS, Rating};
+use crate::domain::session::check_session_over;
 use crate::domain::session::{Session, SessionKind};
 
 /// The fixed words of one kind's form.
@@ -217,6 +218,7 @@ impl<K: EntryKind> SessionLog<K> {
         }
         self.entry.fill(&mut session);
         session.validate().map_err(plain)?;
+        check_session_over(&session, now.utc()).map_err(plain)?;
         Ok(session)
     }
 }

@@ -6,7 +6,7 @@ use egui::Ui;
 use super::super::session_log::{EntryKind, Wording};
 use super::super::{theme, widgets};
 use crate::domain::DomainError;
-use crate::domain::heat::{HeatType, parse_heat_minutes};
+use crate::domain::heat::{self, HeatType, parse_heat_minutes};
 use crate::domain::session::{Session, SessionKind};
 use crate::ui::command::Origin;
 
@@ -76,11 +76,18 @@ impl EntryKind for HeatEntry {
     }
 
     fn logged_text(&self, session: &Session, start_time: &str) -> String {
-        format!(
+        let mut text = format!(
             "Logged {} of heat, {} at {}.",
             widgets::duration_text(session.duration_secs),
             session.date.format("%A %-d %B"),
             start_time
-        )
+        );
+        if u64::from(session.duration_secs) > heat::CAP.as_secs() {
+            text.push_str(
+                " More than 30 minutes of heat at a time can burn the skin; the timer on this \
+                 screen stops at 30.",
+            );
+        }
+        text
     }
 }

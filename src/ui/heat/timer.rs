@@ -153,11 +153,15 @@ impl RunningHeat {
             }
             ui.add_space(theme::GAP);
             ui.horizontal(|ui| {
-                if ui
-                    .button("+5 min")
+                let can_extend = self.timer.can_extend();
+                let extend = ui
+                    .add_enabled(can_extend, egui::Button::new("+5 min"))
                     .on_hover_text("Keep the pack on for five more minutes")
-                    .clicked()
-                {
+                    .on_disabled_hover_text(
+                        "Unknot ends every heat session at 30 minutes, so there is no more \
+                         time to add",
+                    );
+                if extend.clicked() {
                     self.timer.extend(EXTEND_BY);
                     self.told_time_up = false;
                 }

@@ -139,3 +139,31 @@ fn a_backup_is_restored_from_settings_in_place_and_the_current_data_is_kept() {
     let before = unknot::store::Store::open(scratch.path()).unwrap();
     assert_eq!(before.checkins().unwrap()[0].pain.get(), 2);
 }
+
+#[test]
+fn each_screen_keeps_its_own_scroll_position_and_opens_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(1040.0, 480.0));
+    harness.run();
+
+    open_settings(&mut harness);
+    let about = format!("About Unknot {}", env!("CARGO_PKG_VERSION"));
+    harness.get_by_label(&about).scroll_to_me();
+    harness.run();
+    let scrolled = harness.get_by_label(&about).rect();
+    assert!(scrolled.bottom() <= 480.0, "{scrolled:?}");
+
+    // Another screen opens at its top, not at Settings' offset.
+    common::open(&mut harness, unknot::ui::Screen::Progress);
+    let heading = harness.get_by_label("4 weeks").rect();
+    assert!(
+        (0.0..160.0).contains(&heading.top()),
+        "Progress opened scrolled: {heading:?}"
+    );
+
+    // And Settings is where it was left.
+    open_settings(&mut harness);
+    assert_eq!(harness.get_by_label(&about).rect(), scrolled);
+}

@@ -314,7 +314,10 @@ impl eframe::App for UnknotApp {
                     }
                     return;
                 }
+                // One scroll position per screen: each opens where it was
+                // left, and at the top the first time.
                 egui::ScrollArea::vertical()
+                    .id_salt(("screen", self.screen.label()))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         ui.set_max_width(760.0);

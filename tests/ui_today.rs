@@ -203,3 +203,21 @@ fn every_screen_opens_without_panicking() {
         assert_eq!(harness.state().screen(), screen);
     }
 }
+
+#[test]
+fn a_message_goes_once_the_form_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Save check-in");
+    let choose = "Choose a pain rating from 0 to 10 first.";
+    harness.get_by_label(choose);
+    common::click(&mut harness, "Pain 4");
+    assert!(harness.query_by_label(choose).is_none());
+
+    common::click(&mut harness, "Save check-in");
+    assert!(harness.query_by_label_contains("Saved for").is_some());
+    // Another edit: the form no longer matches what was saved.
+    common::click(&mut harness, "Pain 5");
+    assert!(harness.query_by_label_contains("Saved for").is_none());
+}

@@ -64,7 +64,9 @@ pub struct TodayScreen {
     date: NaiveDate,
     form: Form,
     saved: Option<CheckIn>,
-    message: Option<Message>,
+    /// The last message, with the form as it was when it was said: any
+    /// change to the form makes it stale, and it goes.
+    message: Option<(Message, Form)>,
     /// The last digit typed and when, to turn "1", "0" into 10.
     last_digit: Option<(u8, f64)>,
 }
@@ -110,17 +112,21 @@ impl TodayScreen {
             .recorded_at
             .with_timezone(&chrono::Local)
             .format("%H:%M");
-        self.message = Some(Message::Saved(format!(
+        self.form = Form::from_checkin(&checkin);
+        self.say(Message::Saved(format!(
             "Saved for {} at {local_time}.",
             checkin.date.format("%A %-d %B")
         )));
-        self.form = Form::from_checkin(&checkin);
         self.saved = Some(checkin);
     }
 
     /// Called when saving or loading failed: the form keeps what was typed.
     pub fn failed(&mut self, error: String) {
-        self.message = Some(Message::Error(error));
+        self.say(Message::Error(error));
+    }
+
+    fn say(&mut self, message: Message) {
+        self.message = Some((message, self.form.clone()));
     }
 
     pub fn ui(&mut self, ui: &mut Ui, ctx: &TodayContext<'_>) -> Option<Command> {
@@ -287,9 +293,16 @@ impl TodayScreen {
             if ui.add(button).on_hover_text("Enter").clicked() {
                 command = self.save_command(now);
             }
+            if self
+                .message
+                .as_ref()
+                .is_some_and(|(_, about)| *about != self.form)
+            {
+                self.message = None;
+            }
             match &self.message {
-                Some(Message::Saved(text)) => widgets::success_ui(ui, text),
-                Some(Message::Error(text)) => widgets::error_ui(ui, text),
+                Some((Message::Saved(text), _)) => widgets::success_ui(ui, text),
+                Some((Message::Error(text), _)) => widgets::error_ui(ui, text),
                 None => {}
             }
         });
@@ -365,7 +378,7 @@ impl TodayScreen {
 
     fn save_command(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
         let Some(pain) = self.form.pain else {
-            self.message = Some(Message::Error(
+            self.say(Message::Error(
                 "Choose a pain rating from 0 to 10 first.".to_owned(),
             ));
             return None;

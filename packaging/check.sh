@@ -65,8 +65,8 @@ expect_equal "metainfo id" "$(sed -n 's:.*<id>\(.*\)</id>.*:\1:p' "$metainfo")" 
 expect_equal "metainfo launchable" \
   "$(sed -n 's:.*<launchable type="desktop-id">\(.*\)</launchable>.*:\1:p' "$metainfo")" "$id.desktop"
 expect_equal "metainfo binary" "$(sed -n 's:.*<binary>\(.*\)</binary>.*:\1:p' "$metainfo")" unknot
-expect_equal "window app id (src/ui/app.rs)" \
-  "$(sed -n 's/^pub const APP_ID: &str = "\(.*\)";/\1/p' src/ui/app.rs)" "$id"
+expect_equal "window app id (src/identity.rs)" \
+  "$(sed -n 's/^pub const APP_ID: &str = "\(.*\)";/\1/p' src/identity.rs)" "$id"
 
 # --- icons ------------------------------------------------------------------
 png_size() { # prints "WIDTHxHEIGHT" from the PNG header

@@ -99,7 +99,12 @@ fn back_up_now_makes_a_checked_copy() {
         .collect();
     assert_eq!(backups.len(), 1, "{backups:?}");
     unknot::store::backup::check_integrity(&backups[0]).unwrap();
-    assert!(harness.query_by_label_contains("Backed up to").is_some());
+    // Said in the Backups card, under its button, not up in the Export card.
+    let said = harness.get_by_label_contains("Backed up to").rect();
+    let button = harness.get_by_label("Back up now").rect();
+    assert!(said.top() > button.bottom(), "{said:?} vs {button:?}");
+    let export_button = harness.get_by_label("Export CSV").rect();
+    assert!(said.top() > export_button.bottom() + 40.0);
 }
 
 #[test]

@@ -48,8 +48,10 @@ pub enum Event {
     RoutineSuggested(&'static str),
     ProgressRangeChosen(ProgressRange),
     BaselineSaved(Result<(), Failure>),
-    /// An export, import, backup or restore finished: what to tell the person.
-    SafekeepingDone(Result<String, Failure>),
+    /// An export or import finished: what to tell the person.
+    CsvDone(Result<String, Failure>),
+    /// A backup or a restore finished: what to tell the person.
+    BackupDone(Result<String, Failure>),
     /// Reminder settings or the start-up entry were changed (or not).
     RemindersSaved(Result<(), Failure>),
 }

@@ -17,10 +17,20 @@ pub const ABOUT: &str = "Unknot helps you look after an aching upper back over w
     checklist. It gives structure to self-care; it does not diagnose anything. If something \
     feels wrong, or a warning sign appears, see a physical therapist or doctor.";
 
-/// The outcome of the last export, import or backup, shown beside its buttons.
+/// The outcome of the last export or import, or of the last backup or
+/// restore, shown in the card of the button that asked for it.
 pub enum Outcome {
     Done(String),
     Failed(String),
+}
+
+impl From<&Result<String, String>> for Outcome {
+    fn from(result: &Result<String, String>) -> Self {
+        match result {
+            Ok(text) => Outcome::Done(text.clone()),
+            Err(text) => Outcome::Failed(text.clone()),
+        }
+    }
 }
 
 pub struct SettingsScreen {
@@ -28,7 +38,10 @@ pub struct SettingsScreen {
     reminders_error: Option<String>,
     /// The folder export writes to and import reads from, as typed or chosen.
     folder: String,
+    /// The last export or import (or folder dialog) outcome.
     outcome: Option<Outcome>,
+    /// The last backup or restore outcome.
+    backup_outcome: Option<Outcome>,
     /// A folder dialog running on its own thread, so the window keeps drawing.
     picking: Option<Receiver<Option<PathBuf>>>,
     /// The backups offered for restoring, read from the folder when asked
@@ -44,6 +57,7 @@ impl SettingsScreen {
             reminders_error: None,
             folder: default_folder.display().to_string(),
             outcome: None,
+            backup_outcome: None,
             picking: None,
             restore_choices: None,
             confirming_restore: None,
@@ -53,10 +67,6 @@ impl SettingsScreen {
     /// Called after reminder settings or the start-up entry were changed.
     pub fn reminders_saved(&mut self, error: Option<String>) {
         self.reminders_error = error;
-    }
-
-    pub fn finished(&mut self, outcome: Outcome) {
-        self.outcome = Some(outcome);
     }
 
     /// Picks up the folder chosen in the dialog, if it has closed.
@@ -179,7 +189,7 @@ impl SettingsScreen {
                     command = Some(Command::ImportCsv(folder));
                 }
             });
-            self.outcome_ui(ui);
+            Self::outcome_ui(ui, self.outcome.as_ref());
         });
         ui.add_space(theme::GAP);
 
@@ -216,6 +226,8 @@ impl SettingsScreen {
             if let Some(c) = self.restore_choices_ui(ui) {
                 command = Some(c);
             }
+            // Last in the card, so it moves nothing the person may click next.
+            Self::outcome_ui(ui, self.backup_outcome.as_ref());
         });
         ui.add_space(theme::GAP);
 
@@ -240,8 +252,8 @@ impl SettingsScreen {
         Some(Command::RestoreBackup(file))
     }
 
-    fn outcome_ui(&self, ui: &mut Ui) {
-        match &self.outcome {
+    fn outcome_ui(ui: &mut Ui, outcome: Option<&Outcome>) {
+        match outcome {
             Some(Outcome::Done(text)) => widgets::success_ui(ui, text),
             Some(Outcome::Failed(text)) => widgets::error_ui(ui, text),
             None => {}
@@ -376,8 +388,8 @@ fn hour_ui(ui: &mut Ui, name: &str, time: &mut chrono::NaiveTime) {
 impl OnEvent for SettingsScreen {
     fn on_event(&mut self, event: &Event) -> Option<Command> {
         match event {
-            Event::SafekeepingDone(Ok(text)) => self.finished(Outcome::Done(text.clone())),
-            Event::SafekeepingDone(Err(text)) => self.finished(Outcome::Failed(text.clone())),
+            Event::CsvDone(result) => self.outcome = Some(Outcome::from(result)),
+            Event::BackupDone(result) => self.backup_outcome = Some(Outcome::from(result)),
             Event::RemindersSaved(result) => self.reminders_saved(result.clone().err()),
             _ => {}
         }

@@ -16,7 +16,7 @@ impl UnknotApp {
             &salvage.sessions,
             &salvage.checklist,
         );
-        Event::SafekeepingDone(match outcome {
+        Event::CsvDone(match outcome {
             Ok(report) => {
                 let mut text = format!(
                     "Exported {} check-ins and {} sessions to {}.",
@@ -58,7 +58,7 @@ impl UnknotApp {
                 Err(e) => Err(format!("Nothing was imported: {e}")),
             },
         };
-        Event::SafekeepingDone(outcome)
+        Event::CsvDone(outcome)
     }
 
     /// A checked backup now, beside the daily ones.
@@ -69,7 +69,7 @@ impl UnknotApp {
             .join(crate::store::backup::manual_file_name(
                 self.clock.local_now(),
             ));
-        Event::SafekeepingDone(match self.store.backup_to(&dest) {
+        Event::BackupDone(match self.store.backup_to(&dest) {
             Ok(made) => Ok(format!("Backed up to {}.", made.display())),
             Err(e) => Err(format!("The backup failed: {e}")),
         })
@@ -92,7 +92,7 @@ impl UnknotApp {
             }
             Err(e) => Err(format!("Nothing was restored: {e}")),
         };
-        Event::SafekeepingDone(outcome)
+        Event::BackupDone(outcome)
     }
 }
 

@@ -247,7 +247,9 @@ pub fn demo_data(data_dir: &Path, days: u32, force: bool, clock: &dyn Clock) -> 
     let history = crate::demo::generate(days, clock.today(), crate::demo::DEFAULT_SEED);
     let (checkins, sessions) = crate::demo::fill_store(&mut store, &history)?;
     Ok(format!(
-        "Added {checkins} check-ins and {sessions} sessions of demo data over {days} days to {}.",
+        "Added {} and {} of demo data over {days} days to {}.",
+        crate::text::count(checkins, "check-in", "check-ins"),
+        crate::text::count(sessions, "session", "sessions"),
         store.path().display()
     ))
 }

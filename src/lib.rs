@@ -17,4 +17,5 @@ pub mod notify;
 pub mod preferences;
 pub mod reminders;
 pub mod store;
+pub mod text;
 pub mod ui;

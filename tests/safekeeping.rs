@@ -115,7 +115,7 @@ fn export_import_export_round_trips_tricky_notes_exactly() {
         target.path(),
         &["import", first.path().to_str().unwrap()],
     ));
-    assert!(said.contains("Added 7 check-ins, 1 sessions"), "{said}");
+    assert!(said.contains("Added 7 check-ins, 1 session and"), "{said}");
     let store = Store::open(target.path()).unwrap();
     let notes: Vec<String> = store
         .checkins()

@@ -81,3 +81,13 @@ fn deleting_asks_first_and_can_be_undone() {
     assert_eq!(back.note, "day 1");
     assert_eq!(harness.state().data().checkins.len(), 3);
 }
+
+#[test]
+fn one_check_in_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path(), 1);
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_history(&mut harness);
+    harness.get_by_label("1 check-in. Open a day to change it.");
+}

@@ -78,7 +78,7 @@ fn a_bad_import_names_the_line_and_writes_nothing() {
     common::click(&mut harness, "Import CSV");
     assert!(
         harness
-            .query_by_label_contains("Added 1 check-ins")
+            .query_by_label_contains("Added 1 check-in,")
             .is_some()
     );
     assert_eq!(harness.state().store().checkins().unwrap().len(), 1);

@@ -2,6 +2,8 @@
 
 use rusqlite::params;
 
+use crate::text::count;
+
 use super::{Store, StoreError, TxError, checkins, date_text, sessions};
 use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::CheckIn;
@@ -32,8 +34,10 @@ impl std::fmt::Display for ImportCounts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "Added {} check-ins, {} sessions and {} checklist answers",
-            self.checkins_added, self.sessions_added, self.answers_added
+            "Added {}, {} and {}",
+            count(self.checkins_added, "check-in", "check-ins"),
+            count(self.sessions_added, "session", "sessions"),
+            count(self.answers_added, "checklist answer", "checklist answers")
         )?;
         match self.skipped() {
             0 => write!(f, "."),

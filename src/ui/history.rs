@@ -80,8 +80,8 @@ impl HistoryView {
         widgets::hint_ui(
             ui,
             &format!(
-                "{} check-ins. Open a day to change it.",
-                data.checkins.len()
+                "{}. Open a day to change it.",
+                crate::text::count(data.checkins.len(), "check-in", "check-ins")
             ),
         );
         theme::card(ui).show(ui, |ui| {

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::UnknotApp;
+use crate::text::count;
 use crate::ui::event::Event;
 
 impl UnknotApp {
@@ -19,9 +20,14 @@ impl UnknotApp {
         Event::CsvDone(match outcome {
             Ok(report) => {
                 let mut text = format!(
-                    "Exported {} check-ins and {} sessions to {}.",
-                    salvage.checkins.len(),
-                    salvage.sessions.len(),
+                    "Exported {}, {} and {} to {}.",
+                    count(salvage.checkins.len(), "check-in", "check-ins"),
+                    count(salvage.sessions.len(), "session", "sessions"),
+                    count(
+                        salvage.checklist.len(),
+                        "checklist answer",
+                        "checklist answers"
+                    ),
                     report
                         .files
                         .first()

@@ -13,6 +13,7 @@ use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
     WeekCounts, contiguous_runs, percent_change,
 };
+use crate::text::count;
 use crate::ui::data::Data;
 
 /// What a view was built from; a different key means it is out of date.
@@ -249,15 +250,17 @@ fn baseline_text(p: &ProgressData) -> String {
             }
             BaselineSource::FirstCheckIns(n) if n < crate::domain::trend::BASELINE_CHECKINS => {
                 format!(
-                    "Your baseline so far is {:.1}, the average of your first {n} check-ins. \
+                    "Your baseline so far is {:.1}, the average of your first {}. \
                      It settles once you have 7.",
-                    b.value
+                    b.value,
+                    count(n, "check-in", "check-ins")
                 )
             }
             BaselineSource::FirstCheckIns(n) => {
                 format!(
-                    "Your baseline is {:.1}, the average of your first {n} check-ins.",
-                    b.value
+                    "Your baseline is {:.1}, the average of your first {}.",
+                    b.value,
+                    count(n, "check-in", "check-ins")
                 )
             }
         },
@@ -340,11 +343,7 @@ fn insight_text(insight: &Insight) -> String {
 }
 
 fn days_u(n: usize) -> String {
-    if n == 1 {
-        "1 check-in".to_owned()
-    } else {
-        format!("{n} check-ins")
-    }
+    count(n, "check-in", "check-ins")
 }
 
 #[cfg(test)]

@@ -1,0 +1,22 @@
+//! Plain-English helpers shared by the window and the command line.
+
+/// "1 check-in", "3 check-ins": a count with the word that fits it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_everything_else_plural() {
+        assert_eq!(count(1, "check-in", "check-ins"), "1 check-in");
+        assert_eq!(count(0, "check-in", "check-ins"), "0 check-ins");
+        assert_eq!(count(12, "session", "sessions"), "12 sessions");
+    }
+}

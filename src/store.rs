@@ -188,19 +188,11 @@ impl Store {
     /// Runs SQLite's full integrity check; `Ok(())` when it reports "ok".
     /// A failure marks the store damaged: it writes nothing more.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let result: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        if result == "ok" {
-            Ok(())
-        } else {
-            let detail = self.damaged.get_or_init(|| result).clone();
-            Err(StoreError::Corrupt {
-                path: self.path.clone(),
-                detail,
-            })
+        let result = inspect::check_pages(&self.conn, &self.path, Check::Full);
+        if let Err(StoreError::Corrupt { detail, .. }) = &result {
+            self.damaged.get_or_init(|| detail.clone());
         }
+        result
     }
 
     /// Runs `f` in one write transaction, committed if it succeeds and rolled

@@ -16,6 +16,7 @@ mod restore;
 
 pub use restore::restore_over_refused;
 
+use super::inspect::{Check, check_pages};
 use super::{Store, StoreError, sibling};
 
 /// The folder, inside the data directory, holding backups.
@@ -263,23 +264,9 @@ fn finish_copy(path: &Path) -> Result<(), StoreError> {
     let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
     conn.pragma_update(None, "journal_mode", "DELETE")
         .map_err(|e| StoreError::from_sqlite(path, e))?;
-    integrity(&conn, path)?;
+    check_pages(&conn, path, Check::Full)?;
     conn.close()
         .map_err(|(_, e)| StoreError::from_sqlite(path, e))
-}
-
-fn integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let result: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .map_err(|e| StoreError::from_sqlite(path, e))?;
-    if result == "ok" {
-        Ok(())
-    } else {
-        Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: result,
-        })
-    }
 }
 
 /// Removes a partial copy and any journal files SQLite left beside it.
@@ -293,7 +280,7 @@ pub(super) fn remove_with_journal(path: &Path) {
 pub fn check_integrity(path: &Path) -> Result<(), StoreError> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| StoreError::from_sqlite(path, e))?;
-    integrity(&conn, path)
+    check_pages(&conn, path, Check::Full)
 }
 
 impl Store {

@@ -115,6 +115,26 @@ fn uri_path(path: &Path) -> String {
     out
 }
 
+/// Runs SQLite's quick or full check on an open connection; a report
+/// other than "ok" is [`StoreError::Corrupt`] with that report.
+pub(crate) fn check_pages(conn: &Connection, path: &Path, check: Check) -> Result<(), StoreError> {
+    let pragma = match check {
+        Check::Quick => "PRAGMA quick_check",
+        Check::Full => "PRAGMA integrity_check",
+    };
+    let result: String = conn
+        .query_row(pragma, [], |row| row.get(0))
+        .map_err(|e| StoreError::from_sqlite(path, e))?;
+    if result == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: result,
+        })
+    }
+}
+
 /// Checks an open (read-only) connection: healthy pages, and an Unknot
 /// file this build can read, or a fresh one.
 pub(crate) fn identify(
@@ -123,19 +143,7 @@ pub(crate) fn identify(
     check: Check,
 ) -> Result<Identity, StoreError> {
     let sql_err = |e| StoreError::from_sqlite(path, e);
-    let pragma = match check {
-        Check::Quick => "PRAGMA quick_check",
-        Check::Full => "PRAGMA integrity_check",
-    };
-    let result: String = conn
-        .query_row(pragma, [], |row| row.get(0))
-        .map_err(sql_err)?;
-    if result != "ok" {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: result,
-        });
-    }
+    check_pages(conn, path, check)?;
     let application_id: i32 = conn
         .query_row("PRAGMA application_id", [], |row| row.get(0))
         .map_err(sql_err)?;

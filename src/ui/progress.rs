@@ -9,6 +9,7 @@ mod calendar;
 mod charts;
 mod days;
 mod legend;
+mod line_series;
 mod view;
 
 use chrono::NaiveDate;

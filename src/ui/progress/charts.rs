@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use egui::{Align2, Color32, RichText, Ui};
 use egui_plot::{
-    BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot,
+    BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, LineStyle, Plot,
     PlotBounds, PlotPoint, PlotPoints, PlotUi, Points, Text,
 };
 
@@ -203,21 +203,7 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
             } else {
                 "7-day average"
             };
-            for (i, run) in view.mean_runs.iter().enumerate() {
-                plot.line(
-                    Line::new(name, PlotPoints::Borrowed(run))
-                        .id(("mean", i))
-                        .color(p.accent)
-                        .width(2.2),
-                );
-            }
-            // A day with no neighbours makes no line: show it as a dot.
-            plot.points(
-                Points::new(name, PlotPoints::Borrowed(&view.mean_singles))
-                    .id("mean_singles")
-                    .color(p.accent)
-                    .radius(2.2),
-            );
+            plot.add(view.mean.item(name, p.accent, 2.2));
         });
 }
 
@@ -240,23 +226,7 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
                     .width(1.0)
                     .allow_hover(false),
             );
-            for (i, run) in view.change_runs.iter().enumerate() {
-                plot.line(
-                    Line::new("Change from baseline", PlotPoints::Borrowed(run))
-                        .id(("change", i))
-                        .color(p.accent)
-                        .width(2.2),
-                );
-            }
-            plot.points(
-                Points::new(
-                    "Change from baseline",
-                    PlotPoints::Borrowed(&view.change_singles),
-                )
-                .id("change_singles")
-                .color(p.accent)
-                .radius(2.2),
-            );
+            plot.add(view.change.item("Change from baseline", p.accent, 2.2));
             for (pct, color, words) in [
                 (MODERATE_IMPROVEMENT_PCT, p.moderate, "moderate improvement"),
                 (

@@ -7,6 +7,7 @@ use egui_plot::{Bar, PlotPoint};
 
 use super::calendar::CalendarGrid;
 use super::days::day_x;
+use super::line_series::LineSeries;
 use crate::domain::advice::AdviceRule;
 use crate::domain::dates::week_start;
 use crate::domain::trend::{
@@ -48,12 +49,9 @@ pub struct ProgressView {
     /// Daily pain; empty at weekly resolution.
     pub pain_points: Vec<PlotPoint>,
     /// The 7-day mean (or the weekly mean), split where a day (a week) is missing.
-    pub mean_runs: Vec<Vec<PlotPoint>>,
-    /// Days of the 7-day mean with no neighbour on either side.
-    pub mean_singles: Vec<PlotPoint>,
+    pub mean: LineSeries,
     /// Percent change against the baseline, split the same way.
-    pub change_runs: Vec<Vec<PlotPoint>>,
-    pub change_singles: Vec<PlotPoint>,
+    pub change: LineSeries,
     pub change_y: (f64, f64),
     pub weekly: WeeklyBars,
     pub calendar: CalendarGrid,
@@ -84,24 +82,23 @@ impl ProgressView {
         );
         let x_bounds = (day_x(progress.from) - 0.5, day_x(progress.to) + 0.5);
         let weekly_resolution = (progress.to - progress.from).num_days() > LONG_RANGE_DAYS;
-        let (pain_points, (mean_runs, mean_singles), (change_runs, change_singles)) =
-            if weekly_resolution {
-                let weekly = weekly_means(&progress.pain);
-                let change: Vec<DayValue> = match progress.baseline {
-                    Some(b) => weekly
-                        .iter()
-                        .filter_map(|&(d, v)| percent_change(v, b.value).map(|pct| (d, pct)))
-                        .collect(),
-                    None => Vec::new(),
-                };
-                (Vec::new(), runs(&weekly, 7), runs(&change, 7))
-            } else {
-                (
-                    points(&progress.pain),
-                    runs(&progress.rolling_mean, 1),
-                    runs(&progress.percent_change, 1),
-                )
+        let (pain_points, mean, change) = if weekly_resolution {
+            let weekly = weekly_means(&progress.pain);
+            let change: Vec<DayValue> = match progress.baseline {
+                Some(b) => weekly
+                    .iter()
+                    .filter_map(|&(d, v)| percent_change(v, b.value).map(|pct| (d, pct)))
+                    .collect(),
+                None => Vec::new(),
             };
+            (Vec::new(), runs(&weekly, 7), runs(&change, 7))
+        } else {
+            (
+                points(&progress.pain),
+                runs(&progress.rolling_mean, 1),
+                runs(&progress.percent_change, 1),
+            )
+        };
         let lowest = progress
             .percent_change
             .iter()
@@ -118,10 +115,8 @@ impl ProgressView {
             x_bounds,
             weekly_resolution,
             pain_points,
-            mean_runs,
-            mean_singles,
-            change_runs,
-            change_singles,
+            mean,
+            change,
             change_y,
             weekly: weekly_bars(&progress.weeks),
             calendar: CalendarGrid::build(&progress.heatmap, key.today),
@@ -155,8 +150,9 @@ fn points(series: &[DayValue]) -> Vec<PlotPoint> {
         .collect()
 }
 
-/// Lines for runs of points `step_days` apart, and the lone points between gaps.
-fn runs(series: &[DayValue], step_days: i64) -> (Vec<Vec<PlotPoint>>, Vec<PlotPoint>) {
+/// A line for each run of points `step_days` apart; a lone point between
+/// gaps becomes a run of one, drawn as a dot.
+fn runs(series: &[DayValue], step_days: i64) -> LineSeries {
     let split: Vec<&[DayValue]> = if step_days == 1 {
         contiguous_runs(series)
     } else {
@@ -164,12 +160,7 @@ fn runs(series: &[DayValue], step_days: i64) -> (Vec<Vec<PlotPoint>>, Vec<PlotPo
             .chunk_by(|a, b| (b.0 - a.0).num_days() == step_days)
             .collect()
     };
-    let (lines, singles): (Vec<&[DayValue]>, Vec<&[DayValue]>) =
-        split.into_iter().partition(|run| run.len() > 1);
-    (
-        lines.into_iter().map(points).collect(),
-        singles.into_iter().flat_map(points).collect(),
-    )
+    LineSeries::new(split.into_iter().map(points).collect())
 }
 
 /// The mean of each week (Monday to Sunday) that has values, dated on its Thursday.
@@ -360,9 +351,13 @@ mod tests {
     fn runs_break_at_missing_days_and_keep_lone_days_as_dots() {
         // 2nd-4th, then the 6th alone, then 8th-9th.
         let series: Vec<DayValue> = [2, 3, 4, 6, 8, 9].map(|d| (day(d), f64::from(d))).to_vec();
-        let (lines, singles) = runs(&series, 1);
-        assert_eq!(lines.iter().map(Vec::len).collect::<Vec<_>>(), [3, 2]);
-        assert_eq!(singles, [PlotPoint::new(day_x(day(6)), 6.0)]);
+        let series = runs(&series, 1);
+        let lengths: Vec<usize> = series.runs().map(<[_]>::len).collect();
+        assert_eq!(lengths, [3, 1, 2]);
+        assert_eq!(
+            series.runs().nth(1),
+            Some(&[PlotPoint::new(day_x(day(6)), 6.0)][..])
+        );
     }
 
     #[test]
@@ -371,9 +366,9 @@ mod tests {
         let series = [(day(2), 2.0), (day(4), 4.0), (day(22), 7.0)];
         let weekly = weekly_means(&series);
         assert_eq!(weekly, [(day(5), 3.0), (day(19), 7.0)]);
-        let (lines, singles) = runs(&weekly, 7);
-        assert!(lines.is_empty());
-        assert_eq!(singles.len(), 2);
+        let series = runs(&weekly, 7);
+        assert!(series.runs().all(|run| run.len() == 1));
+        assert_eq!(series.points().len(), 2);
     }
 
     #[test]

@@ -40,22 +40,32 @@ pub fn daily_pain(checkins: &[CheckIn]) -> Vec<DayValue> {
 
 /// The 7-day rolling mean of a daily series sorted by date (as [`daily_pain`] gives).
 ///
-/// The rule: for each date D that has a value, the mean of the values dated
-/// D-6 to D inclusive (7 calendar days ending on D). Days without a value are
-/// skipped, never counted as zero, so the mean is over however many of those 7
-/// days have one (at least D itself). Dates without a value get no point.
-/// Linear time: a sliding window.
+/// The rule: for each date D from the first value to the last, the mean of
+/// the values dated D-6 to D inclusive (7 calendar days ending on D). Days
+/// without a value are skipped, never counted as zero, so the mean is over
+/// however many of those 7 days have one. A day without a value of its own
+/// still gets the mean of the days around it, so a missed check-in does not
+/// break the line; only a gap of 7 days or more (an empty window) does.
+/// Linear in the number of days: a sliding window.
 pub fn rolling_mean(daily: &[DayValue]) -> Vec<DayValue> {
+    let (Some(&(first_date, _)), Some(&(last_date, _))) = (daily.first(), daily.last()) else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(daily.len());
-    let mut first = 0;
+    let (mut first, mut next) = (0, 0);
     let mut sum = 0.0;
-    for (last, &(date, value)) in daily.iter().enumerate() {
-        sum += value;
-        while first < last && (date - daily[first].0).num_days() >= ROLLING_WINDOW_DAYS {
+    for date in first_date.iter_days().take_while(|d| *d <= last_date) {
+        while next < daily.len() && daily[next].0 <= date {
+            sum += daily[next].1;
+            next += 1;
+        }
+        while first < next && (date - daily[first].0).num_days() >= ROLLING_WINDOW_DAYS {
             sum -= daily[first].1;
             first += 1;
         }
-        out.push((date, sum / (last - first + 1) as f64));
+        if first < next {
+            out.push((date, sum / (next - first) as f64));
+        }
     }
     out
 }

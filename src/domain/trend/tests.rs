@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
 
 use super::*;
 use crate::domain::advice::AdviceRule;
@@ -71,7 +71,7 @@ fn daily_pain_is_sorted_with_one_point_per_date() {
 }
 
 #[test]
-fn rolling_mean_covers_seven_calendar_days_and_skips_gaps() {
+fn rolling_mean_covers_seven_calendar_days_and_bridges_short_gaps() {
     // 1st: 2; 2nd: 4; 3rd: 6; nothing 4th-8th; 9th: 8; 10th: 4.
     let daily = daily_pain(&march(&[(1, 2), (2, 4), (3, 6), (9, 8), (10, 4)]));
     let rolling = rolling_mean(&daily);
@@ -79,8 +79,14 @@ fn rolling_mean_covers_seven_calendar_days_and_skips_gaps() {
         &rolling,
         &[
             (day(2026, 3, 1), 2.0),
-            (day(2026, 3, 2), 3.0),  // (2 + 4) / 2
-            (day(2026, 3, 3), 4.0),  // (2 + 4 + 6) / 3
+            (day(2026, 3, 2), 3.0), // (2 + 4) / 2
+            (day(2026, 3, 3), 4.0), // (2 + 4 + 6) / 3
+            // The missed days carry the mean of the days in their window.
+            (day(2026, 3, 4), 4.0),
+            (day(2026, 3, 5), 4.0),
+            (day(2026, 3, 6), 4.0),
+            (day(2026, 3, 7), 4.0),
+            (day(2026, 3, 8), 5.0),  // window 2nd-8th: (4 + 6) / 2
             (day(2026, 3, 9), 7.0),  // window 3rd-9th: (6 + 8) / 2
             (day(2026, 3, 10), 6.0), // window 4th-10th: (8 + 4) / 2
         ],
@@ -88,14 +94,31 @@ fn rolling_mean_covers_seven_calendar_days_and_skips_gaps() {
 }
 
 #[test]
+fn rolling_mean_breaks_only_where_a_week_is_empty() {
+    // The 1st, then nothing until the 10th: the 8th and 9th have an empty window.
+    let daily = daily_pain(&march(&[(1, 6), (10, 2)]));
+    let rolling = rolling_mean(&daily);
+    let dates: Vec<u32> = rolling.iter().map(|p| p.0.day()).collect();
+    assert_eq!(dates, [1, 2, 3, 4, 5, 6, 7, 10]);
+    assert_eq!(contiguous_runs(&rolling).len(), 2);
+    assert!(rolling_mean(&[]).is_empty());
+}
+
+#[test]
 fn rolling_window_includes_day_minus_six_but_not_minus_seven() {
     let daily = daily_pain(&march(&[(1, 9), (7, 3), (8, 6)]));
     let rolling = rolling_mean(&daily);
-    // 7th: 1st-7th holds 9 and 3. 8th: 2nd-8th holds 3 and 6.
+    // 2nd-6th hold only the 9 of the 1st. 7th: 1st-7th holds 9 and 3.
+    // 8th: 2nd-8th holds 3 and 6.
     assert_points(
         &rolling,
         &[
             (day(2026, 3, 1), 9.0),
+            (day(2026, 3, 2), 9.0),
+            (day(2026, 3, 3), 9.0),
+            (day(2026, 3, 4), 9.0),
+            (day(2026, 3, 5), 9.0),
+            (day(2026, 3, 6), 9.0),
             (day(2026, 3, 7), 6.0),
             (day(2026, 3, 8), 4.5),
         ],
@@ -454,24 +477,21 @@ fn compute_filters_to_the_range_but_remembers_history() {
             (day(2026, 3, 20), 2.0),
         ],
     );
-    // 21 Feb's window reaches back to the 15th: all 8s.
-    assert_points(
-        &data.rolling_mean,
-        &[
-            (day(2026, 2, 21), 8.0),
-            (day(2026, 3, 19), 4.0),
-            (day(2026, 3, 20), 3.0),
-        ],
-    );
+    // 21 Feb's window reaches back to the 15th: all 8s, and the 8s of the
+    // 21st carry the line to the 27th; from the 28th the window is empty.
+    let eights = (21..=27).map(|d| (day(2026, 2, d), 8.0));
+    let expected: Vec<(NaiveDate, f64)> = eights
+        .chain([(day(2026, 3, 19), 4.0), (day(2026, 3, 20), 3.0)])
+        .collect();
+    assert_points(&data.rolling_mean, &expected);
     let b = data.baseline.unwrap();
     assert_eq!((b.value, b.source), (8.0, BaselineSource::FirstCheckIns(7)));
     assert_points(
         &data.percent_change,
-        &[
-            (day(2026, 2, 21), 0.0),
-            (day(2026, 3, 19), -50.0),
-            (day(2026, 3, 20), -62.5),
-        ],
+        &(21..=27)
+            .map(|d| (day(2026, 2, d), 0.0))
+            .chain([(day(2026, 3, 19), -50.0), (day(2026, 3, 20), -62.5)])
+            .collect::<Vec<_>>(),
     );
     let (date, pct, level) = data.latest_change().unwrap();
     assert_eq!((date, level), (today, Improvement::Substantial));

@@ -116,8 +116,8 @@ impl ProgressScreen {
                     "Over a span this long each point is one week's average. Weeks without \
                      a check-in are left blank."
                 } else {
-                    "Each dot is one day's rating; the line is the average of the last 7 \
-                     days. Days without a check-in are left blank."
+                    "Each dot is one day's rating; the line is the average of the check-ins \
+                     in the last 7 days, and breaks only where a whole week has none."
                 },
             );
             charts::pain_chart_ui(ui, view);

@@ -51,10 +51,15 @@ pub struct Palette {
     pub stretch: Color32,
     pub strength: Color32,
     pub heat: Color32,
-    /// Calendar days: nothing logged, a check-in, a routine.
+    /// Calendar days: the outline of a day without a check-in.
     pub day_empty: Color32,
-    pub day_checkin: Color32,
-    pub day_routine: Color32,
+    /// Calendar days by pain, 0-1, 2-3, 4-5, 6-7 and 8-10: one hue from pale
+    /// to dark, so the order reads by lightness alone (and so for people who
+    /// do not tell red from green).
+    pub pain_scale: [Color32; 5],
+    /// The routine mark on pale and on dark calendar days.
+    pub day_mark_on_pale: Color32,
+    pub day_mark_on_dark: Color32,
 }
 
 /// The light palette, Unknot's look today.
@@ -85,9 +90,16 @@ pub const LIGHT: Palette = Palette {
     stretch: Color32::from_rgb(0x6f, 0xae, 0xb0),
     strength: Color32::from_rgb(0x2f, 0x6f, 0x73),
     heat: Color32::from_rgb(0xd9, 0x8c, 0x4a),
-    day_empty: Color32::from_rgb(0xe4, 0xdf, 0xd6),
-    day_checkin: Color32::from_rgb(0x9f, 0xcd, 0xca),
-    day_routine: Color32::from_rgb(0xe3, 0xb8, 0x6f),
+    day_empty: Color32::from_rgb(0xb9, 0xb2, 0xa6),
+    pain_scale: [
+        Color32::from_rgb(0xf7, 0xea, 0xc4),
+        Color32::from_rgb(0xef, 0xc2, 0x78),
+        Color32::from_rgb(0xdb, 0x8b, 0x3a),
+        Color32::from_rgb(0xa8, 0x52, 0x1c),
+        Color32::from_rgb(0x5f, 0x2a, 0x0e),
+    ],
+    day_mark_on_pale: Color32::from_rgb(0x26, 0x2a, 0x2e),
+    day_mark_on_dark: Color32::WHITE,
 };
 
 /// The palette in force for a context (only the light one so far).

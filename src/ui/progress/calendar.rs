@@ -1,10 +1,12 @@
 //! The calendar: one square per day, a column per week (Monday at the top),
-//! coloured by whether the day had a check-in, a routine, both or neither.
-//! Drawn with the painter (it is a grid, not a plot); at most a year of it.
+//! shaded by the day's pain (none when there was no check-in: an outline),
+//! with a dot on the days a routine was done. Drawn with the painter (it is
+//! a grid, not a plot); at most a year of it.
 
 use chrono::{Datelike, NaiveDate};
-use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Ui, pos2, vec2};
+use egui::{Align2, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
+use super::legend::{Entry, Mark, legend_row_ui};
 use crate::domain::dates::{days_before, week_start};
 use crate::domain::trend::HeatmapDay;
 use crate::ui::theme;
@@ -12,46 +14,25 @@ use crate::ui::theme;
 /// Columns shown at most: a year of weeks.
 pub const MAX_WEEKS: usize = 53;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayState {
-    Nothing,
-    CheckIn,
-    Routine,
-    Both,
-}
+/// The pain bands of the colour scale, each with its words in the legend.
+const PAIN_BANDS: [(u8, &str); 5] = [(1, "0-1"), (3, "2-3"), (5, "4-5"), (7, "6-7"), (10, "8-10")];
 
-impl DayState {
-    pub const ALL: [DayState; 4] = [
-        DayState::Nothing,
-        DayState::CheckIn,
-        DayState::Routine,
-        DayState::Both,
-    ];
-
-    pub fn color(self, p: &theme::Palette) -> Color32 {
-        match self {
-            DayState::Nothing => p.day_empty,
-            DayState::CheckIn => p.day_checkin,
-            DayState::Routine => p.day_routine,
-            DayState::Both => p.accent,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DayState::Nothing => "Nothing logged",
-            DayState::CheckIn => "Check-in",
-            DayState::Routine => "Routine",
-            DayState::Both => "Check-in and routine",
-        }
-    }
+/// The band (0 to 4) a pain rating falls in.
+pub fn pain_band(pain: u8) -> usize {
+    PAIN_BANDS
+        .iter()
+        .position(|(upper, _)| pain <= *upper)
+        .unwrap_or(PAIN_BANDS.len() - 1)
 }
 
 pub struct Cell {
     pub column: usize,
     /// 0 is Monday.
     pub row: usize,
-    pub state: DayState,
+    /// The day's pain, when there was a check-in.
+    pub pain: Option<u8>,
+    /// Whether a routine was done that day.
+    pub routine: bool,
     /// Shown on hover: "Tue 3 Nov: pain 4, 2 routine sessions".
     pub tooltip: String,
 }
@@ -92,12 +73,6 @@ impl CalendarGrid {
                 }
                 months.push((column, day.date.format("%b").to_string()));
             }
-            let state = match (day.has_check_in(), day.routine_sessions > 0) {
-                (false, false) => DayState::Nothing,
-                (true, false) => DayState::CheckIn,
-                (false, true) => DayState::Routine,
-                (true, true) => DayState::Both,
-            };
             let mut tooltip = day.date.format("%a %-d %b %Y").to_string();
             match day.pain {
                 Some(pain) => tooltip.push_str(&format!(": pain {pain}")),
@@ -111,7 +86,8 @@ impl CalendarGrid {
             cells.push(Cell {
                 column,
                 row: day.date.weekday().num_days_from_monday() as usize,
-                state,
+                pain: day.pain.map(|p| p.get()),
+                routine: day.routine_sessions > 0,
                 tooltip,
             });
         }
@@ -126,8 +102,8 @@ impl CalendarGrid {
 
 const GAP: f32 = 3.0;
 const MAX_CELL: f32 = 22.0;
-const LABEL_WIDTH: f32 = 34.0;
-const MONTH_ROW: f32 = 16.0;
+const LABEL_WIDTH: f32 = 36.0;
+const MONTH_ROW: f32 = 18.0;
 
 pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
     let p = theme::palette(ui.ctx());
@@ -140,7 +116,7 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
     let height = MONTH_ROW + 7.0 * (cell + GAP);
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let painter = ui.painter_at(rect);
-    let font = FontId::proportional(11.0);
+    let font = FontId::proportional(13.0);
     let origin = pos2(rect.left() + LABEL_WIDTH, rect.top() + MONTH_ROW);
     let cell_rect = |column: usize, row: usize| {
         Rect::from_min_size(
@@ -161,12 +137,14 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
     let min_gap = (30.0 / (cell + GAP)).ceil() as usize;
     let mut last_label: Option<usize> = None;
     for (column, name) in &grid.months {
-        if last_label.is_some_and(|last| *column < last + min_gap) {
+        let left = cell_rect(*column, 0).left();
+        // Skip one that would touch the last, or run past the right edge.
+        if last_label.is_some_and(|last| *column < last + min_gap) || left + 30.0 > rect.right() {
             continue;
         }
         last_label = Some(*column);
         painter.text(
-            pos2(cell_rect(*column, 0).left(), rect.top()),
+            pos2(left, rect.top()),
             Align2::LEFT_TOP,
             name,
             font.clone(),
@@ -174,12 +152,34 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
         );
     }
     let radius = CornerRadius::same(if cell > 10.0 { 3 } else { 1 });
+    let dot_radius = (cell * 0.16).max(1.5);
     // One hand-over of all the cells: a year is some 370 of them.
-    painter.extend(
-        grid.cells.iter().map(|c| {
-            egui::Shape::rect_filled(cell_rect(c.column, c.row), radius, c.state.color(p))
-        }),
-    );
+    painter.extend(grid.cells.iter().flat_map(|c| {
+        let rect = cell_rect(c.column, c.row);
+        let (day, mark_color) = match c.pain.map(pain_band) {
+            Some(band) => (
+                egui::Shape::rect_filled(rect, radius, p.pain_scale[band]),
+                if band >= 3 {
+                    p.day_mark_on_dark
+                } else {
+                    p.day_mark_on_pale
+                },
+            ),
+            None => (
+                egui::Shape::rect_stroke(
+                    rect.shrink(0.5),
+                    radius,
+                    Stroke::new(1.0, p.day_empty),
+                    StrokeKind::Inside,
+                ),
+                p.day_mark_on_pale,
+            ),
+        };
+        let mark = c
+            .routine
+            .then(|| egui::Shape::circle_filled(rect.center(), dot_radius, mark_color));
+        std::iter::once(day).chain(mark)
+    }));
     if let Some(pointer) = response.hover_pos() {
         let hovered = grid.cells.iter().find(|c| {
             cell_rect(c.column, c.row)
@@ -192,9 +192,30 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
     }
 }
 
-/// One swatch and label per state.
+/// The pain bands, the empty day and the routine mark, in words.
 pub fn legend_ui(ui: &mut Ui) {
     let p = theme::palette(ui.ctx());
-    let items = DayState::ALL.map(|state| (state.color(p), state.label()));
-    super::legend::legend_row_ui(ui, &items);
+    let mut entries = vec![Entry::new(Mark::Outline, p.day_empty, "No check-in")];
+    entries.extend(
+        PAIN_BANDS
+            .iter()
+            .zip(p.pain_scale)
+            .map(|((_, words), color)| Entry::new(Mark::Square, color, words)),
+    );
+    entries.push(Entry::new(Mark::Dot, p.day_mark_on_pale, "Routine done"));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Pain:").color(p.muted));
+        legend_row_ui(ui, &entries);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pain_falls_in_five_bands_of_two() {
+        let bands: Vec<usize> = (0..=10).map(pain_band).collect();
+        assert_eq!(bands, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4]);
+    }
 }

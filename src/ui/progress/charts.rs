@@ -4,14 +4,14 @@
 use std::ops::RangeInclusive;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use egui::{Align2, Color32, RichText, Ui};
+use egui::{Color32, Ui};
 use egui_plot::{
-    BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, LineStyle, Plot,
-    PlotBounds, PlotPoint, PlotPoints, PlotUi, Points, Text,
+    BarChart, GridInput, GridMark, HLine, HoverPosition, LineStyle, Plot, PlotBounds, PlotPoints,
+    PlotUi, Points,
 };
 
 use super::days::{day_x, x_day};
-use super::legend::legend_row_ui;
+use super::legend::{Entry, Mark, legend_row_ui};
 use super::view::ProgressView;
 use crate::domain::trend::{MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT};
 use crate::ui::theme;
@@ -19,71 +19,98 @@ use crate::ui::theme;
 /// Strengthening sessions a week the routine aims for.
 pub const STRENGTH_TARGET_PER_WEEK: f64 = crate::domain::session::STRENGTH_SESSIONS_PER_WEEK as f64;
 
-/// The mark after a given one.
-type NextMark = fn(NaiveDate) -> Option<NaiveDate>;
+/// egui_plot's smallest grid spacing, in points (its default, set explicitly
+/// so the date marks below can turn `base_step_size` back into points).
+const GRID_SPACING_MIN: f32 = 8.0;
+
+/// A date label needs this many points between marks to be drawn in full
+/// (egui_plot fades labels closer than 80 points and drops them below 60).
+const DATE_LABEL_SPACING: f64 = 80.0;
+
+/// The steps date marks can take, from a day to ten years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateStep {
+    Days(u64),
+    Months(u32),
+}
+
+impl DateStep {
+    const ALL: [DateStep; 9] = [
+        DateStep::Days(1),
+        DateStep::Days(7),
+        DateStep::Days(14),
+        DateStep::Months(1),
+        DateStep::Months(3),
+        DateStep::Months(12),
+        DateStep::Months(24),
+        DateStep::Months(60),
+        DateStep::Months(120),
+    ];
+
+    /// The step's length in days, as egui_plot measures label spacing.
+    fn days(self) -> f64 {
+        match self {
+            DateStep::Days(days) => days as f64,
+            DateStep::Months(months) => f64::from(months) * 30.44,
+        }
+    }
+
+    /// The first mark on or after `first`.
+    fn first_mark(self, first: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DateStep::Days(1) => Some(first),
+            DateStep::Days(step) => {
+                let to_monday = (7 - first.weekday().num_days_from_monday()) % 7;
+                let monday = first.checked_add_days(Days::new(u64::from(to_monday)))?;
+                // Every other Monday counted from a fixed Monday, so marks don't jump.
+                let off_step = (day_x(monday) as i64 - 4).rem_euclid(step as i64);
+                monday.checked_add_days(Days::new(((step as i64 - off_step) % step as i64) as u64))
+            }
+            DateStep::Months(step) => {
+                let mut month = first.with_day(1).filter(|d| *d == first).or_else(|| {
+                    first
+                        .with_day(1)
+                        .and_then(|d| d.checked_add_months(Months::new(1)))
+                });
+                // Counted from year 0, so quarters start in January and
+                // five-year marks fall on 2025, 2030, ...
+                while let Some(m) = month
+                    .filter(|m| (m.year() * 12 + m.month0() as i32).rem_euclid(step as i32) != 0)
+                {
+                    month = m.checked_add_months(Months::new(1));
+                }
+                month
+            }
+        }
+    }
+
+    fn next(self, date: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DateStep::Days(days) => date.checked_add_days(Days::new(days)),
+            DateStep::Months(months) => date.checked_add_months(Months::new(months)),
+        }
+    }
+}
 
 /// Grid marks on whole dates: days, Mondays, fortnights, months, quarters or
-/// years, whichever gives a handful of labels for the visible span.
+/// years, the finest step whose labels have room at the plot's width.
 pub fn date_marks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
-    let span = max - min;
     let (Some(first), Some(last)) = (x_day(min.ceil()), x_day(max.floor())) else {
         return Vec::new();
     };
-    let step_days: u32 = match span {
-        s if s <= 16.0 => 1,
-        s if s <= 60.0 => 7,
-        s if s <= 130.0 => 14,
-        s if s <= 420.0 => 30,
-        s if s <= 1500.0 => 91,
-        _ => 365,
-    };
+    let days_per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
+    let step = DateStep::ALL
+        .into_iter()
+        .find(|step| step.days() / days_per_point >= DATE_LABEL_SPACING)
+        .unwrap_or(DateStep::Months(120));
     // Step from the first mark straight to the next: never day by day over years.
-    let (start, next): (Option<NaiveDate>, NextMark) = match step_days {
-        1 => (Some(first), |d| d.succ_opt()),
-        7 | 14 => {
-            let to_monday = (7 - first.weekday().num_days_from_monday()) % 7;
-            let mut monday = first.checked_add_days(Days::new(u64::from(to_monday)));
-            // Every other Monday, counted from a fixed Monday so marks don't jump.
-            if step_days == 14 && monday.is_some_and(|m| (day_x(m) as i64 - 4).rem_euclid(14) != 0)
-            {
-                monday = monday.and_then(|m| m.checked_add_days(Days::new(7)));
-            }
-            if step_days == 7 {
-                (monday, |d| d.checked_add_days(Days::new(7)))
-            } else {
-                (monday, |d| d.checked_add_days(Days::new(14)))
-            }
-        }
-        _ => {
-            let months_per_step = match step_days {
-                30 => 1,
-                91 => 3,
-                _ => 12,
-            };
-            // The first day of a month on or after `first`, on a step boundary.
-            let mut month = first.with_day(1).filter(|d| *d == first).or_else(|| {
-                first
-                    .with_day(1)
-                    .and_then(|d| d.checked_add_months(Months::new(1)))
-            });
-            while let Some(m) = month.filter(|m| m.month0() % months_per_step != 0) {
-                month = m.checked_add_months(Months::new(1));
-            }
-            let next: NextMark = match months_per_step {
-                1 => |d| d.checked_add_months(Months::new(1)),
-                3 => |d| d.checked_add_months(Months::new(3)),
-                _ => |d| d.checked_add_months(Months::new(12)),
-            };
-            (month, next)
-        }
-    };
-    std::iter::successors(start, |d| next(*d))
+    std::iter::successors(step.first_mark(first), |d| step.next(*d))
         .take_while(|d| *d <= last)
         .take(400)
         .map(|d| GridMark {
             value: day_x(d),
-            step_size: f64::from(step_days),
+            step_size: step.days(),
         })
         .collect()
 }
@@ -96,7 +123,7 @@ pub fn date_label(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
     let format = match mark.step_size {
         s if s < 28.0 => "%-d %b",
         s if s < 90.0 && date.month() != 1 => "%b",
-        s if s < 365.0 => "%b %Y",
+        s if s < 360.0 => "%b %Y",
         _ => "%Y",
     };
     date.format(format).to_string()
@@ -146,21 +173,25 @@ fn hover_label(unit: &'static str) -> impl Fn(&HoverPosition<'_>) -> Option<Stri
 
 const PAIN_Y: (f64, f64) = (-0.4, 10.4);
 
+/// Every plot's y axis takes this width (more only if a label needs it), so
+/// the three plots start at the same left edge and their dates line up.
+const Y_AXIS_WIDTH: f32 = 64.0;
+
 /// The plot shows exactly these bounds. Set every frame: a plot given default
 /// bounds keeps the first ones in its memory, and the range can change.
 fn bounds(x: (f64, f64), y: (f64, f64)) -> PlotBounds {
     PlotBounds::from_min_max([x.0, y.0], [x.1, y.1])
 }
 
-/// A plot that shows, without zoom or drag (the page scrolls instead).
+/// A plot that shows, without zoom or drag (the page scrolls instead), over
+/// the same dates as the other plots.
 fn base_plot<'a>(
     id: &'static str,
     view: &ProgressView,
     height: f32,
-    legend: bool,
     p: &theme::Palette,
 ) -> Plot<'a> {
-    let plot = Plot::new(id)
+    Plot::new(id)
         .height(height)
         .allow_drag(false)
         .allow_zoom(false)
@@ -169,24 +200,28 @@ fn base_plot<'a>(
         .allow_double_click_reset(false)
         .show_background(false)
         .grid_color(p.grid)
+        .grid_spacing(GRID_SPACING_MIN..=300.0)
+        .y_axis_min_width(Y_AXIS_WIDTH)
         .default_x_bounds(view.x_bounds.0, view.x_bounds.1)
         .x_grid_spacer(date_marks)
-        .x_axis_formatter(date_label);
-    if !legend {
-        return plot;
-    }
-    plot.legend(
-        Legend::default()
-            .position(Corner::LeftTop)
-            .background_alpha(0.85)
-            .follow_insertion_order(true),
-    )
+        .x_axis_formatter(date_label)
 }
 
-/// Daily pain as dots, the 7-day average as a line broken where a day is missing.
+/// Daily pain as dots, the 7-day average as a line broken where a week is empty.
 pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
     let p = theme::palette(ui.ctx());
-    base_plot("progress_pain", view, 220.0, true, p)
+    let name = if view.weekly_resolution {
+        "Weekly average"
+    } else {
+        "7-day average"
+    };
+    let mut entries = Vec::with_capacity(2);
+    if !view.weekly_resolution {
+        entries.push(Entry::new(Mark::Dot, p.pain_dot, "Daily pain"));
+    }
+    entries.push(Entry::new(Mark::Line, p.accent, name));
+    legend_row_ui(ui, &entries);
+    base_plot("progress_pain", view, 220.0, p)
         .default_y_bounds(PAIN_Y.0, PAIN_Y.1)
         .y_grid_spacer(pain_marks)
         .y_axis_label("Pain (0-10)")
@@ -198,21 +233,26 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
                     .color(p.pain_dot)
                     .radius(2.5),
             );
-            let name = if view.weekly_resolution {
-                "Weekly average"
-            } else {
-                "7-day average"
-            };
             plot.add(view.mean.item(name, p.accent, 2.2));
         });
 }
 
 /// Percent change of the 7-day average against the baseline, with the
-/// 30 and 50 percent improvement lines.
+/// 30 and 50 percent improvement lines, explained in the legend above the
+/// plot rather than written where the line may run.
 pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
     let p = theme::palette(ui.ctx());
-    let right = view.x_bounds.1;
-    base_plot("progress_change", view, 200.0, false, p)
+    let moderate = format!("{MODERATE_IMPROVEMENT_PCT:.0}%: moderate improvement");
+    let substantial = format!("{SUBSTANTIAL_IMPROVEMENT_PCT:.0}%: substantial improvement");
+    legend_row_ui(
+        ui,
+        &[
+            Entry::new(Mark::Line, p.accent, "Change from baseline"),
+            Entry::new(Mark::Dashed, p.moderate, &moderate),
+            Entry::new(Mark::Dashed, p.substantial, &substantial),
+        ],
+    );
+    base_plot("progress_change", view, 200.0, p)
         .default_y_bounds(view.change_y.0, view.change_y.1)
         .y_axis_label("Change")
         .y_grid_spacer(percent_marks)
@@ -227,22 +267,17 @@ pub fn change_chart_ui(ui: &mut Ui, view: &ProgressView) {
                     .allow_hover(false),
             );
             plot.add(view.change.item("Change from baseline", p.accent, 2.2));
-            for (pct, color, words) in [
-                (MODERATE_IMPROVEMENT_PCT, p.moderate, "moderate improvement"),
-                (
-                    SUBSTANTIAL_IMPROVEMENT_PCT,
-                    p.substantial,
-                    "substantial improvement",
-                ),
+            for (pct, color) in [
+                (MODERATE_IMPROVEMENT_PCT, p.moderate),
+                (SUBSTANTIAL_IMPROVEMENT_PCT, p.substantial),
             ] {
-                reference_line(plot, pct, right, color, format!("{pct:.0}%: {words}"));
+                reference_line(plot, pct, color);
             }
         });
 }
 
-/// A dashed horizontal line at `y` with its meaning written just above its
-/// right end, for targets and thresholds.
-fn reference_line(plot: &mut PlotUi<'_>, y: f64, x_right: f64, color: Color32, label: String) {
+/// A dashed horizontal line at `y`, for targets and thresholds.
+fn reference_line(plot: &mut PlotUi<'_>, y: f64, color: Color32) {
     plot.hline(
         HLine::new("", y)
             .color(color)
@@ -250,12 +285,26 @@ fn reference_line(plot: &mut PlotUi<'_>, y: f64, x_right: f64, color: Color32, l
             .style(LineStyle::dashed_loose())
             .allow_hover(false),
     );
-    plot.text(
-        Text::new("", PlotPoint::new(x_right, y), RichText::new(label).small())
-            .color(color)
-            .anchor(Align2::RIGHT_BOTTOM)
-            .allow_hover(false),
-    );
+}
+
+/// Lines at whole numbers of sessions, labelled every 1, 2, 5 or 10 so the
+/// labels have room whatever the plot's height.
+fn count_marks(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+        .into_iter()
+        .find(|step| step / per_point >= 30.0)
+        .unwrap_or(100.0);
+    let first = (min.max(0.0) / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .take(50)
+        .map(|i| GridMark {
+            value: i as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// What hovering a bar says.
@@ -265,7 +314,6 @@ type BarLabel = Box<dyn Fn(&egui_plot::Bar, &BarChart) -> String>;
 pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
     let p = theme::palette(ui.ctx());
     let bars = &view.weekly;
-    let right = bars.x_bounds.1;
     let block_weeks = bars.block_weeks;
     let formatter = move |name: &'static str| -> BarLabel {
         Box::new(move |bar, _| {
@@ -284,18 +332,24 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
     legend_row_ui(
         ui,
         &[
-            (p.stretch, "Stretching"),
-            (p.strength, "Strengthening"),
-            (p.heat, "Heat"),
+            Entry::new(Mark::Square, p.stretch, "Stretching"),
+            Entry::new(Mark::Square, p.strength, "Strengthening"),
+            Entry::new(Mark::Square, p.heat, "Heat"),
+            Entry::new(
+                Mark::Dashed,
+                p.strength,
+                "Aim: strengthening 3 times a week",
+            ),
         ],
     );
     let y_bounds = (0.0, bars.y_max.max(STRENGTH_TARGET_PER_WEEK + 1.0) + 0.5);
-    base_plot("progress_weekly", view, 200.0, false, p)
-        .default_x_bounds(bars.x_bounds.0, bars.x_bounds.1)
+    base_plot("progress_weekly", view, 200.0, p)
         .default_y_bounds(y_bounds.0, y_bounds.1)
-        .y_axis_label("A week")
+        .y_grid_spacer(count_marks)
+        .y_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .y_axis_label("Sessions a week")
         .show(ui, |plot| {
-            plot.set_plot_bounds(bounds(bars.x_bounds, y_bounds));
+            plot.set_plot_bounds(bounds(view.x_bounds, y_bounds));
             for (name, list, color) in [
                 ("Stretching", &bars.stretch, p.stretch),
                 ("Strengthening", &bars.strength, p.strength),
@@ -307,13 +361,7 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
                         .element_formatter(formatter(name)),
                 );
             }
-            reference_line(
-                plot,
-                STRENGTH_TARGET_PER_WEEK,
-                right,
-                p.strength,
-                "strengthening aim: 3 a week".to_owned(),
-            );
+            reference_line(plot, STRENGTH_TARGET_PER_WEEK, p.strength);
         });
 }
 
@@ -327,10 +375,12 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn marks(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    /// The marks for a plot `width` points wide showing `from` to `to`.
+    fn marks_at(from: NaiveDate, to: NaiveDate, width: f64) -> Vec<NaiveDate> {
+        let bounds = (day_x(from) - 0.5, day_x(to) + 0.5);
         date_marks(GridInput {
-            bounds: (day_x(from) - 0.5, day_x(to) + 0.5),
-            base_step_size: 1.0,
+            bounds,
+            base_step_size: (bounds.1 - bounds.0) / width * f64::from(GRID_SPACING_MIN),
         })
         .into_iter()
         .map(|m| x_day(m.value).unwrap())
@@ -350,6 +400,10 @@ mod tests {
         assert_eq!(date_label(mark, &(0.0..=1.0)), "3 Nov");
     }
 
+    fn marks(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        marks_at(from, to, 700.0)
+    }
+
     #[test]
     fn marks_fall_on_mondays_months_or_years() {
         let four_weeks = marks(day(2026, 10, 29), day(2026, 11, 25));
@@ -363,15 +417,25 @@ mod tests {
         assert!((5..=7).contains(&twelve.len()), "{twelve:?}");
         let year = marks(day(2025, 11, 26), day(2026, 11, 25));
         assert!(year.iter().all(|d| d.day() == 1));
-        let quarters = marks(day(2023, 11, 28), day(2026, 11, 25));
+        // Three years: quarters need about 1,400 points to be labelled.
+        let years = marks(day(2023, 11, 28), day(2026, 11, 25));
+        assert_eq!(years, [day(2024, 1, 1), day(2025, 1, 1), day(2026, 1, 1)]);
+        let quarters = marks_at(day(2023, 11, 28), day(2026, 11, 25), 1400.0);
         assert_eq!(quarters.len(), 12);
         assert!(
             quarters
                 .iter()
                 .all(|d| d.day() == 1 && [1, 4, 7, 10].contains(&d.month()))
         );
+        // Ten years: every other year at 700 points, each year at 1,400.
         let decade = marks(day(2016, 11, 28), day(2026, 11, 25));
-        assert_eq!(decade.len(), 10);
-        assert!(decade.iter().all(|d| d.month() == 1 && d.day() == 1));
+        assert_eq!(decade.first(), Some(&day(2018, 1, 1)));
+        assert_eq!(decade.len(), 5);
+        let wide = marks_at(day(2016, 11, 28), day(2026, 11, 25), 1400.0);
+        assert_eq!(wide.len(), 10);
+        assert!(wide.iter().all(|d| d.month() == 1 && d.day() == 1));
+        // However long the history, the labels keep their room.
+        let century = marks(day(1926, 1, 1), day(2026, 11, 25));
+        assert!(century.len() <= 10, "{century:?}");
     }
 }

@@ -1,22 +1,90 @@
-//! The row of coloured squares that explains a chart's colours.
+//! The row of marks that explains a chart's colours and lines, drawn above
+//! the chart instead of over it, so it never hides a point.
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, RichText, Sense, Stroke, Ui, pos2, vec2};
 
 use crate::ui::theme;
 
-/// Coloured squares with their meaning, in a row.
-pub fn legend_row_ui(ui: &mut Ui, items: &[(Color32, &str)]) {
+/// How an entry is drawn beside its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A filled square: a bar, a calendar day.
+    Square,
+    /// An empty square: a day with nothing to show.
+    Outline,
+    /// A dot: one reading.
+    Dot,
+    /// A short solid line: an average.
+    Line,
+    /// A short dashed line: a threshold or an aim.
+    Dashed,
+}
+
+/// One entry of a legend.
+pub struct Entry<'a> {
+    pub mark: Mark,
+    pub color: Color32,
+    pub label: &'a str,
+}
+
+impl<'a> Entry<'a> {
+    pub fn new(mark: Mark, color: Color32, label: &'a str) -> Self {
+        Self { mark, color, label }
+    }
+}
+
+/// The entries in a row that wraps when the chart is narrow.
+pub fn legend_row_ui(ui: &mut Ui, entries: &[Entry<'_>]) {
+    let muted = theme::palette(ui.ctx()).muted;
     ui.horizontal_wrapped(|ui| {
-        for (color, label) in items {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(rect, egui::CornerRadius::same(2), *color);
-            ui.label(
-                RichText::new(*label)
-                    .small()
-                    .color(theme::palette(ui.ctx()).muted),
-            );
-            ui.add_space(6.0);
+        for entry in entries {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 5.0;
+                mark_ui(ui, entry.mark, entry.color);
+                ui.label(RichText::new(entry.label).color(muted));
+            });
+            ui.add_space(10.0);
         }
     });
+}
+
+fn mark_ui(ui: &mut Ui, mark: Mark, color: Color32) {
+    let width = if matches!(mark, Mark::Line | Mark::Dashed) {
+        22.0
+    } else {
+        12.0
+    };
+    let (rect, _) = ui.allocate_exact_size(vec2(width, 12.0), Sense::hover());
+    let painter = ui.painter();
+    let y = rect.center().y;
+    match mark {
+        Mark::Square => {
+            painter.rect_filled(rect, egui::CornerRadius::same(2), color);
+        }
+        Mark::Outline => {
+            painter.rect_stroke(
+                rect.shrink(0.5),
+                egui::CornerRadius::same(2),
+                Stroke::new(1.0, color),
+                egui::StrokeKind::Inside,
+            );
+        }
+        Mark::Dot => {
+            painter.circle_filled(rect.center(), 3.5, color);
+        }
+        Mark::Line => {
+            painter.line_segment(
+                [pos2(rect.left(), y), pos2(rect.right(), y)],
+                Stroke::new(2.2, color),
+            );
+        }
+        Mark::Dashed => {
+            painter.extend(egui::Shape::dashed_line(
+                &[pos2(rect.left(), y), pos2(rect.right(), y)],
+                Stroke::new(1.6, color),
+                5.0,
+                3.0,
+            ));
+        }
+    }
 }

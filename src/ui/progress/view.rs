@@ -35,14 +35,14 @@ pub struct WeeklyBars {
     /// Weeks in each bar: 1 for 4 and 12 weeks.
     pub block_weeks: usize,
     pub y_max: f64,
-    /// From the Monday of the first week to the Sunday of the last, so no bar is cut.
-    pub x_bounds: (f64, f64),
 }
 
 pub struct ProgressView {
     pub key: ViewKey,
     pub data: ProgressData,
-    /// Plot x bounds: half a day either side of the range.
+    /// Every plot's x bounds: from the Monday of the range's first week to
+    /// the Sunday of this week, so no weekly bar is cut and the three plots'
+    /// dates line up.
     pub x_bounds: (f64, f64),
     /// Over long ranges the pain and change charts show one point a week.
     pub weekly_resolution: bool,
@@ -80,7 +80,10 @@ impl ProgressView {
             key.range,
             key.baseline,
         );
-        let x_bounds = (day_x(progress.from) - 0.5, day_x(progress.to) + 0.5);
+        let x_bounds = (
+            day_x(week_start(progress.from)) - 0.5,
+            day_x(week_start(progress.to)) + 6.5,
+        );
         let weekly_resolution = (progress.to - progress.from).num_days() > LONG_RANGE_DAYS;
         let (pain_points, mean, change) = if weekly_resolution {
             let weekly = weekly_means(&progress.pain);
@@ -183,12 +186,6 @@ fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {
         heat: Vec::new(),
         block_weeks,
         y_max: 0.0,
-        x_bounds: match (weeks.first(), weeks.last()) {
-            (Some(first), Some(last)) => {
-                (day_x(first.week_start) - 0.5, day_x(last.week_start) + 6.5)
-            }
-            _ => (0.0, 1.0),
-        },
     };
     let days = (block_weeks * 7) as f64;
     let width = days * 0.26;

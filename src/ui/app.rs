@@ -308,7 +308,7 @@ impl eframe::App for UnknotApp {
             .show(ui, |ui| {
                 if self.screen == Screen::History {
                     // History scrolls its own rows, laying out only those in view.
-                    ui.set_max_width(860.0);
+                    theme::limit_content_width(ui);
                     if let Some(c) = self.history.ui(ui, &self.data) {
                         command = Some(c);
                     }
@@ -320,7 +320,7 @@ impl eframe::App for UnknotApp {
                     .id_salt(("screen", self.screen.label()))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.set_max_width(760.0);
+                        theme::limit_content_width(ui);
                         if let Some(c) = self.content_ui(ui, &now) {
                             command = Some(c);
                         }

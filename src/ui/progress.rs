@@ -84,7 +84,7 @@ impl ProgressScreen {
             widgets::error_ui(ui, &format!("Could not read your log: {e}"));
         }
 
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for option in ProgressRange::ALL {
                 if ui
                     .add(egui::Button::selectable(option == range, option.label()))

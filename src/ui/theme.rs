@@ -109,6 +109,17 @@ pub fn palette(_ctx: &egui::Context) -> &'static Palette {
 
 pub const GAP: f32 = 12.0;
 
+/// The widest the content gets: cards and charts fill the window up to
+/// here, and text inside them wraps to a comfortable line length.
+pub const MAX_CONTENT_WIDTH: f32 = 980.0;
+
+/// Narrows `ui` to [`MAX_CONTENT_WIDTH`] when the window is wider; a narrower
+/// window keeps its width (egui's `set_max_width` alone would widen it).
+pub fn limit_content_width(ui: &mut egui::Ui) {
+    let width = ui.available_width().min(MAX_CONTENT_WIDTH);
+    ui.set_max_width(width);
+}
+
 /// Applies Unknot's look to a context.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);

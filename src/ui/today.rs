@@ -311,7 +311,7 @@ impl TodayScreen {
 
     fn date_bar_ui(&self, ui: &mut Ui, today: NaiveDate) -> Option<Command> {
         let mut command = None;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let previous = self.date.checked_sub_days(Days::new(1));
             if ui
                 .add_enabled(previous.is_some(), egui::Button::new("‹ Previous day"))
@@ -460,33 +460,41 @@ fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Command> {
 /// The mark is painted (a filled circle with a tick, or an empty ring) so no
 /// icon font has to be loaded at start-up for it.
 fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
-    let color = if done {
-        theme::palette(ui.ctx()).ok_text
+    let p = theme::palette(ui.ctx());
+    let color = if done { p.ok_text } else { p.muted };
+    // Mark and words are one allocation, so a wrapping row moves them to the
+    // next line together instead of running past the edge.
+    const MARK: f32 = 14.0;
+    const GAP: f32 = 5.0;
+    let galley = egui::WidgetText::from(RichText::new(label).color(color)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let size = egui::vec2(MARK + GAP + galley.size().x, galley.size().y.max(MARK));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), label));
+    let painter = ui.painter();
+    let center = egui::pos2(rect.left() + MARK / 2.0, rect.center().y);
+    if done {
+        painter.circle_filled(center, 7.0, color);
+        let tick = [
+            center + egui::vec2(-3.5, 0.2),
+            center + egui::vec2(-1.0, 2.8),
+            center + egui::vec2(3.6, -2.6),
+        ];
+        painter.line(tick.to_vec(), egui::Stroke::new(1.8, p.on_accent));
     } else {
-        theme::palette(ui.ctx()).muted
-    };
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 5.0;
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-        let painter = ui.painter();
-        let center = rect.center();
-        if done {
-            painter.circle_filled(center, 7.0, color);
-            let tick = [
-                center + egui::vec2(-3.5, 0.2),
-                center + egui::vec2(-1.0, 2.8),
-                center + egui::vec2(3.6, -2.6),
-            ];
-            painter.line(
-                tick.to_vec(),
-                egui::Stroke::new(1.8, theme::palette(ui.ctx()).on_accent),
-            );
-        } else {
-            painter.circle_stroke(center, 6.0, egui::Stroke::new(1.3, color));
-        }
-        ui.add(egui::Label::new(RichText::new(label).color(color)).sense(egui::Sense::click()))
-    })
-    .inner
+        painter.circle_stroke(center, 6.0, egui::Stroke::new(1.3, color));
+    }
+    let text_pos = egui::pos2(
+        rect.left() + MARK + GAP,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    painter.galley(text_pos, galley, color);
+    response
 }
 
 impl OnEvent for TodayScreen {

@@ -16,14 +16,19 @@ pub fn rating_scale_ui(
     ends: (&str, &str),
 ) -> bool {
     let mut changed = false;
+    // Eleven buttons share the width there is, from 38 points down to 26 so
+    // the scale fits a narrow window (or a large zoom) without clipping.
+    const GAP: f32 = 4.0;
+    let side = ((ui.available_width() - 10.0 * GAP) / 11.0).clamp(26.0, 38.0);
     let row = ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.spacing_mut().item_spacing.x = GAP;
         for rating in Rating::all() {
             let selected = *value == Some(rating);
-            let text = RichText::new(rating.to_string()).size(17.0);
+            let text =
+                RichText::new(rating.to_string()).size(if side < 32.0 { 15.0 } else { 17.0 });
             let button = egui::Button::selectable(selected, text)
                 .frame_when_inactive(true)
-                .min_size(egui::vec2(38.0, 38.0));
+                .min_size(egui::vec2(side, side));
             let response = ui.add(button);
             let label = format!("{name} {rating}");
             response

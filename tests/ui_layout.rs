@@ -1,0 +1,93 @@
+//! Layout at small windows and large zoom: every screen's content stays
+//! inside the window (text wraps, cards and charts narrow), and at a wide
+//! window it fills the width up to the reading measure.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+use unknot::domain::clock::Clock;
+use unknot::store::Store;
+use unknot::ui::{Screen, UnknotApp};
+use unknot::{demo, ui::theme};
+
+/// The app over four months of made-up history, so every chart and list has rows.
+fn app_with_history(dir: &std::path::Path) -> Harness<'static, UnknotApp> {
+    let clock = common::clock();
+    let zone = *clock.local_now().offset();
+    let history = demo::generate_in(120, clock.today(), demo::DEFAULT_SEED, &zone);
+    demo::fill_store(&mut Store::open(dir).unwrap(), &history).unwrap();
+    common::harness(dir, &clock)
+}
+
+/// Every named node whose right edge lies past `right`, as "label: x".
+fn past_the_edge(harness: &Harness<'static, UnknotApp>, right: f32) -> Vec<String> {
+    harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .filter_map(|node| {
+            let ak = node.accesskit_node();
+            // The window itself and grouping nodes have no rect of their own.
+            let right_edge = ak.bounding_box()?.x1 as f32 / harness.ctx.pixels_per_point();
+            let label = ak.label().unwrap_or_default();
+            (right_edge > right + 0.5 && !label.is_empty())
+                .then(|| format!("{label}: {right_edge:.0}"))
+        })
+        .collect()
+}
+
+fn every_screen_fits(harness: &mut Harness<'static, UnknotApp>, window_width: f32, what: &str) {
+    // History's list is checked on its own (tests/ui_history.rs).
+    for screen in Screen::ALL.into_iter().filter(|s| *s != Screen::History) {
+        common::open(harness, screen);
+        harness.run();
+        let outside = past_the_edge(harness, window_width);
+        assert!(
+            outside.is_empty(),
+            "{screen:?} at {what} runs past the window's right edge: {outside:?}"
+        );
+    }
+}
+
+#[test]
+fn every_screen_fits_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    // Wide first, then small: the layout must narrow again, not keep the old width.
+    harness.run();
+    harness.set_size(egui::vec2(700.0, 500.0));
+    harness.run();
+    every_screen_fits(&mut harness, 700.0, "700x500");
+    harness.set_size(egui::vec2(640.0, 480.0));
+    harness.run();
+    every_screen_fits(&mut harness, 640.0, "640x480");
+}
+
+#[test]
+fn every_screen_fits_at_150_percent_zoom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    harness.set_size(egui::vec2(1040.0, 760.0));
+    harness.ctx.set_zoom_factor(1.5);
+    harness.run();
+    harness.run();
+    every_screen_fits(&mut harness, 1040.0 / 1.5, "1040x760 and 150%");
+}
+
+#[test]
+fn a_wide_window_fills_up_to_the_reading_measure() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    harness.set_size(egui::vec2(1600.0, 900.0));
+    harness.run();
+    common::open(&mut harness, Screen::Progress);
+    // The hint is one line at this width: it spans the card, less its padding.
+    let width = harness
+        .get_by_label_contains("Each dot is one day")
+        .rect()
+        .width();
+    assert!(
+        width > 760.0 && width <= theme::MAX_CONTENT_WIDTH,
+        "the hint spans {width} points"
+    );
+}

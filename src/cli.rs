@@ -42,6 +42,14 @@ pub fn checkin(data_dir: &Path, args: &CheckInArgs, clock: &dyn Clock) -> Result
     };
     let mut store = open_for_writing(data_dir)?;
     let previous = store.checkin_on(date)?;
+    // Say what a second check-in for the same day replaced.
+    let replaced = previous.as_ref().map(|p| {
+        let stress = p.stress.map_or(String::new(), |s| format!(", stress {s}"));
+        format!(
+            " It replaces the one saved earlier: pain {}{stress}.",
+            p.pain
+        )
+    });
     let checkin = CheckIn {
         date,
         recorded_at: clock.utc_now(),
@@ -64,7 +72,8 @@ pub fn checkin(data_dir: &Path, args: &CheckInArgs, clock: &dyn Clock) -> Result
     store.save_checkin(&checkin)?;
     let stress_text = stress.map_or(String::new(), |s| format!(", stress {s}"));
     Ok(format!(
-        "Saved the check-in for {date}: pain {pain}{stress_text}."
+        "Saved the check-in for {date}: pain {pain}{stress_text}.{}",
+        replaced.unwrap_or_default()
     ))
 }
 
@@ -82,6 +91,17 @@ pub enum Table {
     Checkins,
     Sessions,
     Checklist,
+}
+
+impl Table {
+    /// The name as typed after `--table`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Checkins => "checkins",
+            Table::Sessions => "sessions",
+            Table::Checklist => "checklist",
+        }
+    }
 }
 
 /// Opens the store for a command that writes. The full integrity check runs

@@ -49,10 +49,10 @@ enum Command {
     /// Write your history as CSV files a spreadsheet can open.
     Export {
         /// Folder to write checkins.csv, sessions.csv and checklist.csv into.
-        #[arg(long, value_name = "DIR", required_unless_present = "stdout")]
+        #[arg(long, value_name = "DIR", required_unless_present_any = ["stdout", "table"])]
         out: Option<PathBuf>,
-        /// Only this table (with `-`, written to standard output).
-        #[arg(long, value_enum, requires = "stdout")]
+        /// Only this table, written to standard output (add `-`).
+        #[arg(long, value_enum, conflicts_with = "out")]
         table: Option<Table>,
         /// `-` writes the chosen table to standard output.
         #[arg(value_name = "-", value_parser = ["-"], requires = "table", conflicts_with = "out")]
@@ -109,12 +109,18 @@ fn main() -> ExitCode {
             };
             report(cli::checkin(&data_dir, &args, &SystemClock))
         }
-        Some(Command::Export {
-            out,
-            table,
-            stdout: _,
-        }) => match (out, table) {
+        Some(Command::Export { out, table, stdout }) => match (out, table) {
             (Some(out), _) => report(cli::export(&data_dir, &out)),
+            // Said in full rather than by clap's usage line, which would
+            // also ask for --out.
+            (None, Some(table)) if stdout.is_none() => fail(
+                &UsageError(format!(
+                    "--table writes to standard output: add `-`, as in \
+                     `unknot export --table {} -`, or give --out DIR for every table",
+                    table.name()
+                ))
+                .into(),
+            ),
             (None, Some(table)) => {
                 let stdout = std::io::stdout().lock();
                 match cli::export_table(&data_dir, table, stdout) {

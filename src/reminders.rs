@@ -133,8 +133,7 @@ const POSTURE_BODY: &str = "Sit back into the chair, let your shoulders drop and
      head back over them. Two slow breaths, then carry on.";
 const STRETCH_BODY: &str = "You have been sitting for a while. Stand up for a few minutes: walk \
      about, roll your shoulders or try a seated spinal twist.";
-const CHECK_IN_BODY: &str =
-    "How is your back today? Rating it takes a few seconds and shows the trend over the weeks.";
+const CHECK_IN_BODY: &str = "How is your back today? A rating takes a few seconds, and over the weeks the ratings show the trend.";
 
 impl Reminder {
     fn new(kind: ReminderKind, facts: &DayFacts) -> Self {

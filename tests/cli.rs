@@ -54,16 +54,39 @@ fn checkin_records_a_row_that_reads_back() {
 #[test]
 fn a_second_checkin_the_same_day_updates_it() {
     let dir = tempfile::tempdir().unwrap();
-    for pain in ["4", "2"] {
-        let out = unknot(
-            dir.path(),
-            &["checkin", "--pain", pain, "--date", "2026-10-01"],
-        );
-        assert!(out.status.success(), "{}", text(&out.stderr));
-    }
+    let said: Vec<String> = ["4", "2"]
+        .map(|pain| {
+            let out = unknot(
+                dir.path(),
+                &["checkin", "--pain", pain, "--date", "2026-10-01"],
+            );
+            assert!(out.status.success(), "{}", text(&out.stderr));
+            text(&out.stdout)
+        })
+        .to_vec();
     let all = Store::open(dir.path()).unwrap().checkins().unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].pain.get(), 2);
+    // The second says what it replaced; the first had nothing to replace.
+    assert!(!said[0].contains("replaces"), "{}", said[0]);
+    assert!(
+        said[1].contains("pain 2") && said[1].contains("replaces the one saved earlier: pain 4"),
+        "{}",
+        said[1]
+    );
+}
+
+#[test]
+fn export_of_one_table_without_the_dash_says_how() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = unknot(dir.path(), &["export", "--table", "checkins"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(said.contains("unknot export --table checkins -"), "{said}");
+    assert!(
+        !said.contains("--out <DIR>"),
+        "no misleading usage line: {said}"
+    );
 }
 
 #[test]

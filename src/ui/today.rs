@@ -196,7 +196,7 @@ impl TodayScreen {
             widgets::section_title_ui(ui, "How much does your upper back hurt?");
             widgets::hint_ui(
                 ui,
-                "Tap a number or type it: 0 is no pain, 10 the worst pain imaginable.",
+                "Click a number or type it: 0 is no pain, 10 the worst pain imaginable.",
             );
             widgets::rating_scale_ui(
                 ui,
@@ -474,8 +474,7 @@ fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
     );
     let size = egui::vec2(MARK + GAP + galley.size().x, galley.size().y.max(MARK));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), label));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), label));
     let painter = ui.painter();
     let center = egui::pos2(rect.left() + MARK / 2.0, rect.center().y);
     if done {

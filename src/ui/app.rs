@@ -177,8 +177,8 @@ impl UnknotApp {
         }
         // Running timers stay in sight on every screen; a click leads back to them.
         let running = [
-            (Screen::Routines, self.routines.status(now.instant)),
-            (Screen::Heat, self.heat.status(now.instant)),
+            (Screen::Routines, self.routines.status(now.moment)),
+            (Screen::Heat, self.heat.status(now.moment)),
         ];
         for (screen, status) in running {
             let Some(status) = status else { continue };

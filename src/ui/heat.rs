@@ -4,7 +4,7 @@
 mod manual;
 mod timer;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
@@ -15,6 +15,7 @@ use super::outcome::LastSession;
 use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
+use crate::domain::clock::Moment;
 use crate::domain::heat::{self, HeatType, QUICK_CHOICES, parse_heat_minutes};
 use crate::domain::pain::Area;
 use crate::domain::session::Session;
@@ -72,12 +73,12 @@ impl HeatScreen {
         (ticked, command)
     }
 
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         self.running.as_ref()?.next_deadline(now)
     }
 
     /// One line for the navigation while heat is on.
-    pub fn status(&self, now: Instant) -> Option<String> {
+    pub fn status(&self, now: Moment) -> Option<String> {
         Some(self.running.as_ref()?.status(now))
     }
 

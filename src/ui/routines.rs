@@ -6,7 +6,7 @@ mod log;
 mod player;
 mod week;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
@@ -17,6 +17,7 @@ use super::outcome::LastSession;
 use super::session_log::SessionLog;
 use super::when::Now;
 use super::{theme, widgets};
+use crate::domain::clock::Moment;
 use crate::domain::exercise::{Routine, catalog, find_template, templates};
 use crate::domain::session::Session;
 
@@ -67,12 +68,12 @@ impl RoutinesScreen {
         (ticked, command)
     }
 
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         self.player.as_ref()?.next_deadline(now)
     }
 
     /// One line for the navigation while a routine runs.
-    pub fn status(&self, now: Instant) -> Option<String> {
+    pub fn status(&self, now: Moment) -> Option<String> {
         Some(self.player.as_ref()?.status(now))
     }
 

@@ -22,6 +22,7 @@ use crate::preferences::{PreferenceKey, Preferences};
 use crate::store::Store;
 
 mod backup_and_export;
+mod closing;
 mod commands;
 mod preferences;
 mod timers_and_reminders;
@@ -55,6 +56,8 @@ pub struct UnknotApp {
     /// backup, a damaged file, a folder that cannot be private), shown above
     /// every screen until dismissed.
     safekeeping_notices: Vec<String>,
+    /// Whether the window may close, or is asking first.
+    closing: closing::Closing,
 }
 
 impl UnknotApp {
@@ -88,6 +91,7 @@ impl UnknotApp {
             data: Data::default(),
             last_today: today_date,
             safekeeping_notices: Vec::new(),
+            closing: closing::Closing::Open,
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -253,6 +257,7 @@ impl eframe::App for UnknotApp {
             ctx.request_repaint_after(wait);
         }
         self.remember_reminder_state();
+        self.handle_closing(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -326,6 +331,7 @@ impl eframe::App for UnknotApp {
                         }
                     });
             });
+        self.closing_ui(ui, &now);
         if let Some(command) = command {
             self.apply(command);
             ui.ctx().request_repaint();

@@ -4,7 +4,8 @@
 //! Moving to another day with changes not saved keeps them as that day's
 //! draft, shown again on coming back: looking something up on yesterday's
 //! form should not cost what was typed for today, and a question at every
-//! step would be in the way more often than it helps.
+//! step would be in the way more often than it helps. Closing the window
+//! asks about every draft ([`TodayScreen::unsaved_work`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,6 +17,7 @@ use super::data::Data;
 use super::event::{Event, OnEvent};
 use super::screen::Screen;
 use super::settings::ABOUT;
+use super::unsaved::Unsaved;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;
 use crate::domain::checklist::ReviewReason;
@@ -153,6 +155,28 @@ impl TodayScreen {
         shown
             .into_iter()
             .chain(self.drafts.iter().map(|(date, form)| (*date, form)))
+    }
+
+    /// The check-ins typed and not saved, for the question asked on closing.
+    pub fn unsaved_work(&self) -> Vec<Unsaved> {
+        self.unsaved_forms()
+            .map(|(date, form)| {
+                let what = format!("The check-in for {}", date.format("%A %-d %B"));
+                match form.pain {
+                    Some(_) => Unsaved::new(what, "Save and close saves it as it is on the form."),
+                    None => Unsaved::new(what, "It has no pain rating, so it cannot be saved."),
+                }
+            })
+            .collect()
+    }
+
+    /// Saves every check-in typed and not saved that has a pain rating:
+    /// what closing the window keeps.
+    pub fn save_for_closing(&self, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
+        self.unsaved_forms()
+            .filter_map(|(date, form)| form.to_checkin(date, now))
+            .map(Command::SaveCheckIn)
+            .collect()
     }
 
     /// Called when the store accepted the check-in.
@@ -420,7 +444,9 @@ impl TodayScreen {
 
     /// Digits choose the pain rating and Enter saves, unless a text field has the keyboard.
     fn keyboard(&mut self, ui: &mut Ui, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
-        if ui.ctx().egui_wants_keyboard_input() {
+        // Nor while a question (closing the window) is asked over the screen.
+        let asking = ui.memory(|m| m.top_modal_layer().is_some());
+        if asking || ui.ctx().egui_wants_keyboard_input() {
             return None;
         }
         // Consumed here so that a focused button does not also act on them.

@@ -81,6 +81,11 @@ impl RunningHeat {
         self.timer.next_deadline(now)
     }
 
+    /// Whole seconds with the pack on, never more than the cap.
+    pub fn elapsed_secs(&self, now: Moment) -> u32 {
+        secs(self.timer.elapsed(now))
+    }
+
     /// Ends the session and turns it into a log entry.
     pub fn finish(self, now: &Now) -> (Session, HeatOutcome) {
         let outcome = self.timer.stop(now.moment);

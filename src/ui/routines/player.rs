@@ -82,6 +82,20 @@ impl ActivePlayer {
         (session, holds_done)
     }
 
+    /// The holds done by `now`, and the holds planned.
+    pub fn holds(&self, now: Moment) -> (u32, u32) {
+        let summary = self.player.summary(now);
+        let rows = summary.exercises.iter();
+        rows.fold((0, 0), |(done, planned), e| {
+            (done + e.holds_done, planned + e.holds_planned)
+        })
+    }
+
+    /// The name of the routine being played.
+    pub fn name(&self) -> &str {
+        self.player.routine().name()
+    }
+
     /// One line for the navigation while a routine runs.
     pub fn status(&self, now: Moment) -> String {
         let view = self.player.view(now);

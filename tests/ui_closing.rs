@@ -1,14 +1,19 @@
 //! Closing the window with work in progress, driven through the real UI with
-//! egui_kittest: the question and each of its answers, read back from the store.
+//! egui_kittest: the question, each of its answers, and the stop a signal
+//! asks for, read back from the store.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use unknot::domain::session::SessionKind;
+use unknot::notify::RecordingNotifier;
+use unknot::shutdown::ShutdownRequest;
 use unknot::ui::{Screen, UnknotApp};
 
 type App = Harness<'static, UnknotApp>;
@@ -117,4 +122,38 @@ fn save_and_close_saves_each_days_check_in_that_has_a_rating() {
     let checkins = harness.state().store().checkins().unwrap();
     assert_eq!(checkins.len(), 1);
     assert_eq!((checkins[0].date, checkins[0].pain.get()), (today(), 6));
+}
+
+#[test]
+fn a_stop_signal_saves_what_is_safe_and_closes_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let request = ShutdownRequest::new();
+    let raised = request.clone();
+    let mut harness = common::harness_of(
+        dir.path(),
+        &clock,
+        &RecordingNotifier::default(),
+        move |app| app.with_shutdown_request(request),
+    );
+    common::click(&mut harness, "Pain 3");
+    start_heat(&mut harness, &clock, 12 * 60);
+    common::open(&mut harness, Screen::Routines);
+    common::click(&mut harness, "Start desk break");
+    common::advance(&mut harness, &clock, 60, 1);
+
+    raised.request();
+    clock.advance(Duration::from_millis(400));
+    harness.step();
+    assert!(asked(&harness, &ViewportCommand::Close));
+    assert!(harness.query_by_label("Close Unknot?").is_none());
+    let store = harness.state().store();
+    assert_eq!(store.checkin_on(today()).unwrap().unwrap().pain.get(), 3);
+    let sessions = store.sessions().unwrap();
+    let kinds: Vec<(SessionKind, u32)> =
+        sessions.iter().map(|s| (s.kind, s.duration_secs)).collect();
+    assert!(kinds.contains(&(SessionKind::Heat, 13 * 60)), "{kinds:?}");
+    assert!(kinds.contains(&(SessionKind::Stretch, 60)), "{kinds:?}");
+    // The close request eframe then delivers goes through.
+    assert!(!request_close(&mut harness));
 }

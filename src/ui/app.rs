@@ -19,6 +19,7 @@ use crate::domain::clock::Clock;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
 use crate::preferences::{PreferenceKey, Preferences};
+use crate::shutdown::ShutdownRequest;
 use crate::store::Store;
 
 mod backup_and_export;
@@ -58,6 +59,8 @@ pub struct UnknotApp {
     safekeeping_notices: Vec<String>,
     /// Whether the window may close, or is asking first.
     closing: closing::Closing,
+    /// Raised by a signal: save what is safe and close.
+    shutdown: ShutdownRequest,
 }
 
 impl UnknotApp {
@@ -92,6 +95,7 @@ impl UnknotApp {
             last_today: today_date,
             safekeeping_notices: Vec::new(),
             closing: closing::Closing::Open,
+            shutdown: ShutdownRequest::new(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -126,6 +130,13 @@ impl UnknotApp {
     #[must_use]
     pub fn with_safekeeping_notice(mut self, notice: String) -> Self {
         self.safekeeping_notices.push(notice);
+        self
+    }
+
+    /// Saves what is safe and closes when `request` is raised (by a signal).
+    #[must_use]
+    pub fn with_shutdown_request(mut self, request: ShutdownRequest) -> Self {
+        self.shutdown = request;
         self
     }
 

@@ -3,7 +3,9 @@
 //! lists what would be lost: "Save and close" keeps what can be kept (a
 //! heat session ends and is logged with its real minutes, a routine is
 //! logged as a stopped session, a check-in with a pain rating is saved),
-//! "Close without saving" drops it, "Cancel" (or Escape) goes back.
+//! "Close without saving" drops it, "Cancel" (or Escape) goes back. After a
+//! stop signal nobody can be asked: what is safe is saved and the window
+//! closes (see `crate::shutdown`).
 
 use egui::{RichText, Ui, ViewportCommand};
 
@@ -66,9 +68,16 @@ impl UnknotApp {
             .collect()
     }
 
-    /// Runs in `logic`, so also while the window is hidden: holds back a
-    /// close request while work is unsaved.
+    /// Runs in `logic`, so also while the window is hidden: acts on a
+    /// signal, and holds back a close request while work is unsaved.
     pub(super) fn handle_closing(&mut self, ctx: &egui::Context) {
+        if self.shutdown.is_requested() && self.closing != Closing::Decided {
+            for failure in self.save_what_is_safe() {
+                eprintln!("unknot: not saved before stopping: {failure}");
+            }
+            self.close(ctx);
+            return;
+        }
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }

@@ -16,6 +16,7 @@ pub mod identity;
 pub mod notify;
 pub mod preferences;
 pub mod reminders;
+pub mod shutdown;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -230,6 +230,14 @@ fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
             if let Some(notice) = backup_notice {
                 app = app.with_safekeeping_notice(notice);
             }
+            // A signal wakes the window, which saves what is safe and closes.
+            let ctx = cc.egui_ctx.clone();
+            match unknot::shutdown::listen(move || ctx.request_repaint()) {
+                Ok(request) => app = app.with_shutdown_request(request),
+                Err(e) => eprintln!(
+                    "unknot: warning: a stop signal will end Unknot without saving first: {e}"
+                ),
+            }
             let probe = ProbeConfig::from_env();
             if probe.is_off() {
                 Ok(Box::new(app))

@@ -19,6 +19,7 @@ mod session_log;
 mod settings;
 pub mod theme;
 mod today;
+mod unsaved;
 mod when;
 mod widgets;
 

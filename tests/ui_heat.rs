@@ -122,6 +122,39 @@ fn a_session_left_running_is_capped_at_thirty_minutes_without_user_action() {
 }
 
 #[test]
+fn after_a_suspend_the_timer_shows_the_real_time_and_acts_on_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let sent = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, &sent);
+    common::open(&mut harness, Screen::Heat);
+    common::click(&mut harness, "Start heat timer");
+    common::advance(&mut harness, &clock, 120, 1);
+    harness.get_by_label("13:00");
+
+    // The lid is closed for ten minutes: no frame until it opens again.
+    clock.advance(minutes(10));
+    harness.step();
+    harness.get_by_label("3:00");
+    // Asleep past the planned end: the first frame says time is up.
+    clock.advance(minutes(6));
+    harness.step();
+    harness.get_by_label("Time's up: take the pack off now.");
+    assert_eq!(sent.sent().len(), 1);
+    assert!(harness.state().store().sessions().unwrap().is_empty());
+    // Asleep past the cap: the first frame ends and logs it at 30 minutes.
+    clock.advance(minutes(90));
+    harness.step();
+    let sessions = harness.state().store().sessions().unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(
+        (sessions[0].duration_secs, sessions[0].capped),
+        (1800, true)
+    );
+    assert!(sent.sent()[1].0.contains("stopped at 30 minutes"));
+}
+
+#[test]
 fn extending_past_twenty_minutes_warns_about_the_skin() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();

@@ -221,3 +221,39 @@ fn a_message_goes_once_the_form_changes() {
     common::click(&mut harness, "Pain 5");
     assert!(harness.query_by_label_contains("Saved for").is_none());
 }
+
+#[test]
+fn a_rating_not_saved_waits_on_its_day_while_another_day_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    let chosen = |h: &egui_kittest::Harness<'static, unknot::ui::UnknotApp>, label: &str| {
+        h.get_by_label(label).accesskit_node().toggled() == Some(Toggled::True)
+    };
+    common::click(&mut harness, "Pain 6");
+    common::fill(&mut harness, "Note", "Stiff after the drive");
+    harness.get_by_label("Not saved yet.");
+
+    // Yesterday's form is its own, empty; today's waits, and the footer says so.
+    common::click(&mut harness, "‹ Previous day");
+    assert!(!chosen(&harness, "Pain 6"));
+    harness.get_by_label("Not saved yet: Wednesday 25 November.");
+    common::click(&mut harness, "Pain 2");
+    harness.get_by_label("Not saved yet: this day, Wednesday 25 November.");
+
+    common::click(&mut harness, "Next day ›");
+    assert!(chosen(&harness, "Pain 6") && !chosen(&harness, "Pain 2"));
+    assert_eq!(
+        harness.get_by_label("Note").value().as_deref(),
+        Some("Stiff after the drive")
+    );
+    assert!(harness.state().store().checkins().unwrap().is_empty());
+
+    // Saving today leaves yesterday's draft waiting.
+    common::click(&mut harness, "Save check-in");
+    let store = harness.state().store();
+    assert_eq!(store.checkin_on(today()).unwrap().unwrap().pain.get(), 6);
+    common::click(&mut harness, "‹ Previous day");
+    assert!(chosen(&harness, "Pain 2"));
+    harness.get_by_label("Not saved yet.");
+}

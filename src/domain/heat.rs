@@ -1,13 +1,16 @@
-//! The heat-pack timer and its safety limits, driven by a monotonic time that
-//! the caller passes in (never read here).
+//! The heat-pack timer and its safety limits, driven by a [`Moment`] that the
+//! caller passes in (never read here). Moments count on while the computer
+//! sleeps, so a session that passed its cap during a suspend is over at the
+//! first look after it.
 //!
 //! One application lasts 15 to 20 minutes. Longer raises the risk of skin
 //! irritation and burns, so the app warns past 20 minutes and the timer ends
 //! itself at 30 minutes, even if nobody is watching.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::DomainError;
+use super::clock::Moment;
 
 const fn minutes(n: u64) -> Duration {
     Duration::from_secs(n * 60)
@@ -96,15 +99,15 @@ pub fn warns_for(planned: Duration) -> bool {
     planned > WARN_AFTER
 }
 
-/// A running heat-pack timer. All times are on the caller's monotonic clock.
+/// A running heat-pack timer. All times are on the caller's timer clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeatTimer {
-    started: Instant,
+    started: Moment,
     planned: Duration,
 }
 
 impl HeatTimer {
-    pub fn start(planned: Duration, now: Instant) -> Self {
+    pub fn start(planned: Duration, now: Moment) -> Self {
         Self {
             started: now,
             planned,
@@ -132,11 +135,11 @@ impl HeatTimer {
     }
 
     /// Time since the start, never more than [`CAP`].
-    pub fn elapsed(&self, now: Instant) -> Duration {
+    pub fn elapsed(&self, now: Moment) -> Duration {
         now.saturating_duration_since(self.started).min(CAP)
     }
 
-    pub fn state(&self, now: Instant) -> HeatState {
+    pub fn state(&self, now: Moment) -> HeatState {
         let elapsed = self.elapsed(now);
         if elapsed >= CAP {
             HeatState::Capped
@@ -152,7 +155,7 @@ impl HeatTimer {
     }
 
     /// Ends the session.
-    pub fn stop(self, now: Instant) -> HeatOutcome {
+    pub fn stop(self, now: Moment) -> HeatOutcome {
         let elapsed = self.elapsed(now);
         HeatOutcome {
             elapsed,
@@ -163,7 +166,7 @@ impl HeatTimer {
     /// How long until the seconds on screen change (the countdown while
     /// running, the time over plan once done) or the cap is reached: when to
     /// repaint. `None` once capped.
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         let until_cap = CAP.saturating_sub(self.elapsed(now));
         let until_change = match self.state(now) {
             HeatState::Capped => return None,
@@ -226,7 +229,7 @@ mod tests {
 
     #[test]
     fn counts_down_then_waits_for_the_user() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         let timer = HeatTimer::start(DEFAULT, t0);
         assert_eq!(
             timer.state(t0),
@@ -265,7 +268,7 @@ mod tests {
 
     #[test]
     fn warns_only_past_twenty_minutes() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         assert!(!HeatTimer::start(minutes(20), t0).warns());
         let mut timer = HeatTimer::start(minutes(15), t0);
         timer.extend(minutes(5));
@@ -278,7 +281,7 @@ mod tests {
 
     #[test]
     fn extending_stops_at_the_cap() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         let mut timer = HeatTimer::start(minutes(20), t0);
         for _ in 0..10 {
             timer.extend(minutes(5));
@@ -290,7 +293,7 @@ mod tests {
 
     #[test]
     fn extending_a_finished_timer_runs_it_again() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         let mut timer = HeatTimer::start(minutes(15), t0);
         assert!(matches!(
             timer.state(t0 + minutes(16)),
@@ -307,7 +310,7 @@ mod tests {
 
     #[test]
     fn cap_ends_any_plan_at_thirty_minutes() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         let long = HeatTimer::start(minutes(45), t0);
         assert!(matches!(
             long.state(t0 + minutes(29)),
@@ -328,7 +331,7 @@ mod tests {
 
     #[test]
     fn checked_long_after_the_end_reports_capped_at_exactly_thirty_minutes() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         let timer = HeatTimer::start(DEFAULT, t0);
         // The window was minimized for three hours.
         let later = t0 + minutes(180);
@@ -347,8 +350,35 @@ mod tests {
     }
 
     #[test]
+    fn after_a_suspend_the_time_asleep_counts() {
+        let t0 = Moment::ORIGIN;
+        let timer = HeatTimer::start(minutes(20), t0);
+        assert_eq!(
+            timer.next_deadline(t0 + minutes(2)),
+            Some(Duration::from_secs(1))
+        );
+        // Asleep from minute 2 to minute 12: the pack was on all along.
+        assert_eq!(
+            timer.state(t0 + minutes(12)),
+            HeatState::Running {
+                remaining: minutes(8)
+            }
+        );
+        // Asleep past the cap: over at the first look, at exactly 30 minutes.
+        let woke = t0 + minutes(95);
+        assert_eq!(timer.state(woke), HeatState::Capped);
+        assert_eq!(
+            timer.stop(woke),
+            HeatOutcome {
+                elapsed: CAP,
+                capped: true
+            }
+        );
+    }
+
+    #[test]
     fn deadline_follows_the_seconds_on_screen_and_the_cap() {
-        let t0 = Instant::now();
+        let t0 = Moment::ORIGIN;
         let timer = HeatTimer::start(DEFAULT, t0);
         assert_eq!(timer.next_deadline(t0), Some(Duration::from_secs(1)));
         let t = t0 + Duration::from_millis(300);

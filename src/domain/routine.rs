@@ -1,14 +1,17 @@
 //! The guided routine player: a state machine over holds, driven by a
-//! monotonic time that the caller passes in (never read here).
+//! [`Moment`] that the caller passes in (never read here). Moments count on
+//! while the computer sleeps, so holds that ended during a suspend have ended
+//! at the first tick after it.
 //!
 //! A routine expands into holds (exercise, side, repetition). Each hold starts
 //! with a short "get ready" or "switch sides" phase, then the hold itself.
 //! `tick` catches up however late it is called and reports every event once.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::clock::Moment;
 use super::exercise::{Exercise, PREPARE_SECS, Routine, Side};
 use super::session::{Session, SessionExercise, SessionKind};
 
@@ -119,7 +122,7 @@ impl Step {
     }
 }
 
-/// Plays a routine. All times are on the caller's monotonic clock.
+/// Plays a routine. All times are on the caller's timer clock.
 #[derive(Debug, Clone)]
 pub struct RoutinePlayer {
     routine: Routine,
@@ -130,16 +133,16 @@ pub struct RoutinePlayer {
     cursor: usize,
     /// Active time at which the step in progress began (or the routine ended).
     step_start: Duration,
-    started: Instant,
+    started: Moment,
     paused_total: Duration,
-    paused_at: Option<Instant>,
+    paused_at: Option<Moment>,
     /// Active time at which the user stopped.
     stopped_at: Option<Duration>,
 }
 
 impl RoutinePlayer {
     /// Starts with the first "get ready" phase at `now`.
-    pub fn start(routine: Routine, now: Instant) -> Self {
+    pub fn start(routine: Routine, now: Moment) -> Self {
         let mut steps = Vec::new();
         for (index, &exercise) in routine.exercises().iter().enumerate() {
             for rep in 1..=exercise.holds {
@@ -180,12 +183,12 @@ impl RoutinePlayer {
     }
 
     /// Finished or stopped: nothing more will happen.
-    pub fn is_over(&self, now: Instant) -> bool {
+    pub fn is_over(&self, now: Moment) -> bool {
         self.is_stopped() || self.locate(now).1 >= self.steps.len()
     }
 
     /// Brings the player up to `now` and reports what happened since the last call.
-    pub fn tick(&mut self, now: Instant) -> Vec<PlayerEvent> {
+    pub fn tick(&mut self, now: Moment) -> Vec<PlayerEvent> {
         let (_, cursor, step_start) = self.locate(now);
         let mut events = Vec::new();
         for i in self.cursor..cursor {
@@ -204,14 +207,14 @@ impl RoutinePlayer {
     }
 
     /// Freezes the countdown. Does nothing if already paused or stopped.
-    pub fn pause(&mut self, now: Instant) {
+    pub fn pause(&mut self, now: Moment) {
         if self.paused_at.is_none() && !self.is_stopped() {
             self.paused_at = Some(now);
         }
     }
 
     /// Continues the countdown where it was paused.
-    pub fn resume(&mut self, now: Instant) {
+    pub fn resume(&mut self, now: Moment) {
         if let Some(at) = self.paused_at.take() {
             self.paused_total += now.saturating_duration_since(at);
         }
@@ -219,7 +222,7 @@ impl RoutinePlayer {
 
     /// Leaves the current exercise; its remaining holds count as not done.
     /// The next exercise starts with its "get ready" phase at `now`.
-    pub fn skip(&mut self, now: Instant) -> Vec<PlayerEvent> {
+    pub fn skip(&mut self, now: Moment) -> Vec<PlayerEvent> {
         let mut events = self.tick(now);
         let current = self.steps.get(self.cursor).map(|s| s.index);
         let Some(current) = current.filter(|_| !self.is_stopped()) else {
@@ -245,7 +248,7 @@ impl RoutinePlayer {
 
     /// Ends the run early; the holds completed so far are kept.
     /// A routine that already finished stays finished.
-    pub fn stop(&mut self, now: Instant) -> RoutineSummary {
+    pub fn stop(&mut self, now: Moment) -> RoutineSummary {
         self.tick(now);
         if !self.is_stopped() && self.cursor < self.steps.len() {
             self.stopped_at = Some(self.active(now));
@@ -254,7 +257,7 @@ impl RoutinePlayer {
     }
 
     /// What to show at `now`.
-    pub fn view(&self, now: Instant) -> PlayerView {
+    pub fn view(&self, now: Moment) -> PlayerView {
         let (active, cursor, step_start) = self.locate(now);
         let into = active.saturating_sub(step_start);
         let count = self.routine.exercises().len();
@@ -298,7 +301,7 @@ impl RoutinePlayer {
 
     /// How long until the seconds on screen change: when to repaint.
     /// `None` while paused and once the routine is over.
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         if self.paused_at.is_some() || self.is_stopped() {
             return None;
         }
@@ -309,7 +312,7 @@ impl RoutinePlayer {
     }
 
     /// How the run went up to `now`.
-    pub fn summary(&self, now: Instant) -> RoutineSummary {
+    pub fn summary(&self, now: Moment) -> RoutineSummary {
         let (active, cursor, step_start) = self.locate(now);
         let finished = !self.is_stopped() && cursor >= self.steps.len();
         let mut exercises: Vec<SessionExercise> = (self.routine.exercises().iter())
@@ -333,7 +336,7 @@ impl RoutinePlayer {
     }
 
     /// Time in the routine so far, paused time excluded.
-    fn active(&self, now: Instant) -> Duration {
+    fn active(&self, now: Moment) -> Duration {
         if let Some(at) = self.stopped_at {
             return at;
         }
@@ -343,7 +346,7 @@ impl RoutinePlayer {
 
     /// The active time at `now`, the step in progress then and when it began,
     /// found by walking on from the last known step without changing anything.
-    fn locate(&self, now: Instant) -> (Duration, usize, Duration) {
+    fn locate(&self, now: Moment) -> (Duration, usize, Duration) {
         let active = self.active(now);
         let (mut cursor, mut start) = (self.cursor, self.step_start);
         while let Some(step) = self.steps.get(cursor) {

@@ -19,9 +19,11 @@ use crate::domain::clock::Clock;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
 use crate::preferences::{PreferenceKey, Preferences};
+use crate::shutdown::ShutdownRequest;
 use crate::store::Store;
 
 mod backup_and_export;
+mod closing;
 mod commands;
 mod preferences;
 mod timers_and_reminders;
@@ -55,6 +57,10 @@ pub struct UnknotApp {
     /// backup, a damaged file, a folder that cannot be private), shown above
     /// every screen until dismissed.
     safekeeping_notices: Vec<String>,
+    /// Whether the window may close, or is asking first.
+    closing: closing::Closing,
+    /// Raised by a signal: save what is safe and close.
+    shutdown: ShutdownRequest,
 }
 
 impl UnknotApp {
@@ -88,6 +94,8 @@ impl UnknotApp {
             data: Data::default(),
             last_today: today_date,
             safekeeping_notices: Vec::new(),
+            closing: closing::Closing::Open,
+            shutdown: ShutdownRequest::new(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -122,6 +130,13 @@ impl UnknotApp {
     #[must_use]
     pub fn with_safekeeping_notice(mut self, notice: String) -> Self {
         self.safekeeping_notices.push(notice);
+        self
+    }
+
+    /// Saves what is safe and closes when `request` is raised (by a signal).
+    #[must_use]
+    pub fn with_shutdown_request(mut self, request: ShutdownRequest) -> Self {
+        self.shutdown = request;
         self
     }
 
@@ -177,8 +192,8 @@ impl UnknotApp {
         }
         // Running timers stay in sight on every screen; a click leads back to them.
         let running = [
-            (Screen::Routines, self.routines.status(now.instant)),
-            (Screen::Heat, self.heat.status(now.instant)),
+            (Screen::Routines, self.routines.status(now.moment)),
+            (Screen::Heat, self.heat.status(now.moment)),
         ];
         for (screen, status) in running {
             let Some(status) = status else { continue };
@@ -253,6 +268,7 @@ impl eframe::App for UnknotApp {
             ctx.request_repaint_after(wait);
         }
         self.remember_reminder_state();
+        self.handle_closing(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -326,6 +342,7 @@ impl eframe::App for UnknotApp {
                         }
                     });
             });
+        self.closing_ui(ui, &now);
         if let Some(command) = command {
             self.apply(command);
             ui.ctx().request_repaint();

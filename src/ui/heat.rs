@@ -4,7 +4,7 @@
 mod manual;
 mod timer;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
@@ -13,14 +13,19 @@ use super::data::Data;
 use super::event::{Event, OnEvent};
 use super::outcome::LastSession;
 use super::session_log::SessionLog;
+use super::unsaved::Unsaved;
 use super::when::Now;
 use super::{theme, widgets};
+use crate::domain::clock::Moment;
 use crate::domain::heat::{self, HeatType, QUICK_CHOICES, parse_heat_minutes};
 use crate::domain::pain::Area;
 use crate::domain::session::Session;
 use crate::notify::Notifier;
 
 pub use timer::Ticked;
+
+/// A session shorter than this was started by mistake: it is not logged.
+const MIN_LOGGED_SECS: u32 = 60;
 
 /// How long the pack is planned to stay on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,13 +77,45 @@ impl HeatScreen {
         (ticked, command)
     }
 
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         self.running.as_ref()?.next_deadline(now)
     }
 
     /// One line for the navigation while heat is on.
-    pub fn status(&self, now: Instant) -> Option<String> {
+    pub fn status(&self, now: Moment) -> Option<String> {
         Some(self.running.as_ref()?.status(now))
+    }
+
+    /// What closing the window now would lose: the session running, or one
+    /// that ended and could not be saved.
+    pub fn unsaved_work(&self, now: Moment) -> Option<Unsaved> {
+        let Some(running) = &self.running else {
+            self.last.unsaved()?;
+            return Some(Unsaved::new(
+                "The heat session that just ended",
+                "Saving it failed. Save and close tries again.",
+            ));
+        };
+        let secs = running.elapsed_secs(now);
+        let on = widgets::duration_text(secs);
+        let what = format!("The heat session, on for {on}");
+        Some(if secs < MIN_LOGGED_SECS {
+            Unsaved::new(what, "It has run under a minute, too short to log.")
+        } else {
+            Unsaved::new(
+                what,
+                format!("Save and close ends it and logs {on} of heat."),
+            )
+        })
+    }
+
+    /// Ends the session running and logs it, or tries again to save one
+    /// whose save failed: what closing the window keeps.
+    pub fn save_for_closing(&mut self, now: &Now) -> Option<Command> {
+        match self.running {
+            Some(_) => self.end(now),
+            None => self.last.retry_failed_save(),
+        }
     }
 
     /// Called with the result of [`Command::SaveSession`] from this screen.
@@ -99,7 +136,7 @@ impl HeatScreen {
     /// pack was on for less than a minute (started by mistake).
     fn end(&mut self, now: &Now) -> Option<Command> {
         let (session, _) = self.running.take()?.finish(now);
-        if session.duration_secs < 60 {
+        if session.duration_secs < MIN_LOGGED_SECS {
             self.last.nothing_logged(
                 "Stopped within the first minute, so nothing was logged.".to_owned(),
             );

@@ -42,6 +42,11 @@ impl Outcome {
         &self.session
     }
 
+    /// Whether the last attempt to save the session failed.
+    pub fn save_failed(&self) -> bool {
+        matches!(self.status, Status::Failed(_))
+    }
+
     /// Saves the session, with the rating given so far.
     pub fn save_command(&mut self) -> Command {
         self.status = Status::Saving;
@@ -162,6 +167,18 @@ impl LastSession {
     /// The session on the card, if there is one.
     pub fn session(&self) -> Option<&Session> {
         Some(self.outcome.as_ref()?.session())
+    }
+
+    /// The session on the card when saving it failed: closing now would lose it.
+    pub fn unsaved(&self) -> Option<&Session> {
+        let outcome = self.outcome.as_ref()?;
+        outcome.save_failed().then(|| outcome.session())
+    }
+
+    /// Tries again to save the session on the card, if saving it failed.
+    pub fn retry_failed_save(&mut self) -> Option<Command> {
+        let outcome = self.outcome.as_mut()?;
+        outcome.save_failed().then(|| outcome.save_command())
     }
 
     /// Called with the result of [`Command::SaveSession`] for the session on the card.

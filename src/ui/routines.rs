@@ -6,7 +6,7 @@ mod log;
 mod player;
 mod week;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
@@ -15,8 +15,10 @@ use super::data::Data;
 use super::event::{Event, OnEvent};
 use super::outcome::LastSession;
 use super::session_log::SessionLog;
+use super::unsaved::Unsaved;
 use super::when::Now;
 use super::{theme, widgets};
+use crate::domain::clock::Moment;
 use crate::domain::exercise::{Routine, catalog, find_template, templates};
 use crate::domain::session::Session;
 
@@ -67,13 +69,41 @@ impl RoutinesScreen {
         (ticked, command)
     }
 
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         self.player.as_ref()?.next_deadline(now)
     }
 
     /// One line for the navigation while a routine runs.
-    pub fn status(&self, now: Instant) -> Option<String> {
+    pub fn status(&self, now: Moment) -> Option<String> {
         Some(self.player.as_ref()?.status(now))
+    }
+
+    /// What closing the window now would lose: the routine being played, or
+    /// one that ended and could not be saved.
+    pub fn unsaved_work(&self, now: Moment) -> Option<Unsaved> {
+        let Some(player) = &self.player else {
+            let session = self.last.unsaved()?;
+            return Some(Unsaved::new(
+                format!("{}, which just ended", session.routine),
+                "Saving it failed. Save and close tries again.",
+            ));
+        };
+        let (done, planned) = player.holds(now);
+        let what = format!("{}, {done} of {planned} holds done", player.name());
+        Some(if done == 0 {
+            Unsaved::new(what, "No hold is finished yet, so there is nothing to log.")
+        } else {
+            Unsaved::new(what, "Save and close logs it as a stopped session.")
+        })
+    }
+
+    /// Stops the routine being played and logs the holds done, or tries
+    /// again to save a run whose save failed: what closing the window keeps.
+    pub fn save_for_closing(&mut self, now: &Now) -> Option<Command> {
+        match self.player {
+            Some(_) => self.end_run(now),
+            None => self.last.retry_failed_save(),
+        }
     }
 
     /// Called with the result of [`Command::SaveSession`] from this screen.

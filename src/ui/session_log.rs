@@ -229,8 +229,6 @@ fn plain(error: DomainError) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
-
     use chrono::DateTime;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
@@ -287,7 +285,7 @@ mod tests {
 
     fn harness() -> Harness<'static, State> {
         let now = Now {
-            instant: Instant::now(),
+            moment: crate::domain::clock::Moment::ORIGIN,
             local: DateTime::parse_from_rfc3339("2026-11-25T09:00:00+01:00").unwrap(),
         };
         let state = State {

@@ -1,7 +1,13 @@
 //! Today: the daily check-in. Pain 0-10 by click or by typing the digit
 //! (type 1 then 0 quickly for 10), Enter saves. One check-in per local date.
+//!
+//! Moving to another day with changes not saved keeps them as that day's
+//! draft, shown again on coming back: looking something up on yesterday's
+//! form should not cost what was typed for today, and a question at every
+//! step would be in the way more often than it helps. Closing the window
+//! asks about every draft ([`TodayScreen::unsaved_work`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use egui::{Key, RichText, Ui};
@@ -11,6 +17,7 @@ use super::data::Data;
 use super::event::{Event, OnEvent};
 use super::screen::Screen;
 use super::settings::ABOUT;
+use super::unsaved::Unsaved;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;
 use crate::domain::checklist::ReviewReason;
@@ -38,6 +45,19 @@ impl Form {
             red_flags: c.red_flags,
             note: c.note.clone(),
         }
+    }
+
+    /// The check-in this form makes for `date`; `None` without a pain rating.
+    fn to_checkin(&self, date: NaiveDate, now: chrono::DateTime<chrono::Utc>) -> Option<CheckIn> {
+        Some(CheckIn {
+            date,
+            recorded_at: now,
+            pain: self.pain?,
+            stress: self.stress,
+            areas: self.areas.iter().copied().collect(),
+            red_flags: self.red_flags,
+            note: self.note.trim().to_owned(),
+        })
     }
 }
 
@@ -69,6 +89,8 @@ pub struct TodayScreen {
     message: Option<(Message, Form)>,
     /// The last digit typed and when, to turn "1", "0" into 10.
     last_digit: Option<(u8, f64)>,
+    /// Forms with changes not saved, for days other than `date`.
+    drafts: BTreeMap<NaiveDate, Form>,
 }
 
 impl TodayScreen {
@@ -79,6 +101,7 @@ impl TodayScreen {
             saved: None,
             message: None,
             last_digit: None,
+            drafts: BTreeMap::new(),
         }
     }
 
@@ -97,8 +120,28 @@ impl TodayScreen {
         self.form != saved
     }
 
-    /// Shows the form for `date`, filled from what was saved that day.
+    /// Shows the form for `date`: its draft if it has one, else what was
+    /// saved that day. Unsaved changes to the form shown stay as its draft
+    /// (or on screen, when it is the same day).
     pub fn show_date(&mut self, date: NaiveDate, saved: Option<CheckIn>) {
+        let typed = self.has_unsaved_changes().then(|| self.form.clone());
+        if let Some(form) = typed.clone().filter(|_| date != self.date) {
+            self.drafts.insert(self.date, form);
+        }
+        let kept = if date == self.date {
+            typed
+        } else {
+            self.drafts.remove(&date)
+        };
+        self.reset(date, saved);
+        if let Some(form) = kept {
+            self.form = form;
+        }
+    }
+
+    /// Shows `date` as saved, dropping what was typed on its form: the
+    /// check-in changed elsewhere (deleted, or put back).
+    fn reset(&mut self, date: NaiveDate, saved: Option<CheckIn>) {
         self.date = date;
         self.form = saved.as_ref().map(Form::from_checkin).unwrap_or_default();
         self.saved = saved;
@@ -106,8 +149,43 @@ impl TodayScreen {
         self.last_digit = None;
     }
 
+    /// Every day with changes not saved, the day shown first.
+    fn unsaved_forms(&self) -> impl Iterator<Item = (NaiveDate, &Form)> {
+        let shown = (self.has_unsaved_changes()).then_some((self.date, &self.form));
+        shown
+            .into_iter()
+            .chain(self.drafts.iter().map(|(date, form)| (*date, form)))
+    }
+
+    /// The check-ins typed and not saved, for the question asked on closing.
+    pub fn unsaved_work(&self) -> Vec<Unsaved> {
+        self.unsaved_forms()
+            .map(|(date, form)| {
+                let what = format!("The check-in for {}", date.format("%A %-d %B"));
+                match form.pain {
+                    Some(_) => Unsaved::new(what, "Save and close saves it as it is on the form."),
+                    None => Unsaved::new(what, "It has no pain rating, so it cannot be saved."),
+                }
+            })
+            .collect()
+    }
+
+    /// Saves every check-in typed and not saved that has a pain rating:
+    /// what closing the window keeps.
+    pub fn save_for_closing(&self, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
+        self.unsaved_forms()
+            .filter_map(|(date, form)| form.to_checkin(date, now))
+            .map(Command::SaveCheckIn)
+            .collect()
+    }
+
     /// Called when the store accepted the check-in.
     pub fn saved(&mut self, checkin: CheckIn) {
+        if checkin.date != self.date {
+            // A draft of another day, saved on closing.
+            self.drafts.remove(&checkin.date);
+            return;
+        }
         let local_time = checkin
             .recorded_at
             .with_timezone(&chrono::Local)
@@ -303,10 +381,29 @@ impl TodayScreen {
             match &self.message {
                 Some((Message::Saved(text), _)) => widgets::success_ui(ui, text),
                 Some((Message::Error(text), _)) => widgets::error_ui(ui, text),
-                None => {}
+                None => {
+                    if let Some(text) = self.unsaved_note() {
+                        widgets::hint_ui(ui, &text);
+                    }
+                }
             }
         });
         command
+    }
+
+    /// Which forms hold changes not saved, in a few words for the footer.
+    fn unsaved_note(&self) -> Option<String> {
+        let days: Vec<String> = (self.unsaved_forms())
+            .map(|(date, _)| match date == self.date {
+                true => "this day".to_owned(),
+                false => date.format("%A %-d %B").to_string(),
+            })
+            .collect();
+        match days.as_slice() {
+            [] => None,
+            [_] if self.has_unsaved_changes() => Some("Not saved yet.".to_owned()),
+            _ => Some(format!("Not saved yet: {}.", days.join(", "))),
+        }
     }
 
     fn date_bar_ui(&self, ui: &mut Ui, today: NaiveDate) -> Option<Command> {
@@ -347,7 +444,9 @@ impl TodayScreen {
 
     /// Digits choose the pain rating and Enter saves, unless a text field has the keyboard.
     fn keyboard(&mut self, ui: &mut Ui, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
-        if ui.ctx().egui_wants_keyboard_input() {
+        // Nor while a question (closing the window) is asked over the screen.
+        let asking = ui.memory(|m| m.top_modal_layer().is_some());
+        if asking || ui.ctx().egui_wants_keyboard_input() {
             return None;
         }
         // Consumed here so that a focused button does not also act on them.
@@ -377,21 +476,13 @@ impl TodayScreen {
     }
 
     fn save_command(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
-        let Some(pain) = self.form.pain else {
+        let Some(checkin) = self.form.to_checkin(self.date, now) else {
             self.say(Message::Error(
                 "Choose a pain rating from 0 to 10 first.".to_owned(),
             ));
             return None;
         };
-        Some(Command::SaveCheckIn(CheckIn {
-            date: self.date,
-            recorded_at: now,
-            pain,
-            stress: self.form.stress,
-            areas: self.form.areas.iter().copied().collect(),
-            red_flags: self.form.red_flags,
-            note: self.form.note.trim().to_owned(),
-        }))
+        Some(Command::SaveCheckIn(checkin))
     }
 }
 
@@ -504,10 +595,10 @@ impl OnEvent for TodayScreen {
             Event::CheckInSaved(Err(error)) => self.failed(error.clone()),
             // The form follows a change to the day it shows made elsewhere.
             Event::CheckInDeleted(Ok(gone)) if gone.date == self.date => {
-                self.show_date(gone.date, None);
+                self.reset(gone.date, None);
             }
             Event::CheckInPutBack(Ok(back)) if back.date == self.date => {
-                self.show_date(back.date, Some(back.clone()));
+                self.reset(back.date, Some(back.clone()));
             }
             _ => {}
         }

@@ -1,19 +1,17 @@
 //! Time for the screens: the moment a frame is drawn, and the "which day, what
 //! time" fields of the forms that log a session done away from the computer.
 
-use std::time::Instant;
-
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use egui::{RichText, Ui};
 
-use crate::domain::clock::Clock;
+use crate::domain::clock::{Clock, Moment};
 
 /// "Now", read from the clock once per frame so that everything drawn in one
 /// frame agrees.
 #[derive(Debug, Clone, Copy)]
 pub struct Now {
-    /// Monotonic time, for countdowns.
-    pub instant: Instant,
+    /// The timer clock, for countdowns.
+    pub moment: Moment,
     /// Wall-clock time in the user's zone, for records.
     pub local: DateTime<FixedOffset>,
 }
@@ -21,7 +19,7 @@ pub struct Now {
 impl Now {
     pub fn read(clock: &dyn Clock) -> Self {
         Self {
-            instant: clock.instant(),
+            moment: clock.moment(),
             local: clock.local_now(),
         }
     }
@@ -104,7 +102,7 @@ mod tests {
 
     fn now() -> Now {
         Now {
-            instant: Instant::now(),
+            moment: Moment::ORIGIN,
             local: DateTime::parse_from_rfc3339("2026-11-25T09:00:00+01:00").unwrap(),
         }
     }

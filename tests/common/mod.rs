@@ -30,6 +30,16 @@ pub fn harness_with(
     clock: &ManualClock,
     notifier: &RecordingNotifier,
 ) -> Harness<'static, UnknotApp> {
+    harness_of(dir, clock, notifier, |app| app)
+}
+
+/// Like [`harness_with`], with the app as `finish` leaves it.
+pub fn harness_of(
+    dir: &Path,
+    clock: &ManualClock,
+    notifier: &RecordingNotifier,
+    finish: impl FnOnce(UnknotApp) -> UnknotApp + 'static,
+) -> Harness<'static, UnknotApp> {
     let store = Store::open(dir).unwrap();
     let clock = Arc::new(clock.clone());
     let notifier = Arc::new(notifier.clone());
@@ -38,9 +48,11 @@ pub fn harness_with(
         .with_size([1040.0, 900.0])
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
-            UnknotApp::new(&cc.egui_ctx, store, clock)
-                .with_notifier(notifier)
-                .with_config_dir(config)
+            finish(
+                UnknotApp::new(&cc.egui_ctx, store, clock)
+                    .with_notifier(notifier)
+                    .with_config_dir(config),
+            )
         });
     harness.run();
     harness

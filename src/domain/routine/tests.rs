@@ -5,16 +5,16 @@ fn secs(s: f64) -> Duration {
     Duration::from_secs_f64(s)
 }
 
-fn player(template: &str, t0: Instant) -> RoutinePlayer {
+fn player(template: &str, t0: Moment) -> RoutinePlayer {
     RoutinePlayer::start(find_template(template).unwrap().routine().unwrap(), t0)
 }
 
-fn custom(ids: &[&str], t0: Instant) -> RoutinePlayer {
+fn custom(ids: &[&str], t0: Moment) -> RoutinePlayer {
     RoutinePlayer::start(Routine::custom("", ids).unwrap(), t0)
 }
 
 /// Ticks every quarter second from `from` to `to` seconds after `t0`.
-fn run(p: &mut RoutinePlayer, t0: Instant, from: f64, to: f64) -> Vec<PlayerEvent> {
+fn run(p: &mut RoutinePlayer, t0: Moment, from: f64, to: f64) -> Vec<PlayerEvent> {
     let quarters = (from * 4.0) as u32..=(to * 4.0) as u32;
     quarters
         .flat_map(|q| p.tick(t0 + secs(f64::from(q) / 4.0)))
@@ -43,7 +43,7 @@ fn holds(summary: &RoutineSummary) -> Vec<(u32, u32)> {
 
 #[test]
 fn full_run_finishes_with_every_hold_done() {
-    let t0 = Instant::now();
+    let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let mut p = player("desk_break", t0);
     let planned = p.routine().estimated_secs();
@@ -64,7 +64,7 @@ fn full_run_finishes_with_every_hold_done() {
 
 #[test]
 fn late_tick_catches_up_each_event_once() {
-    let t0 = Instant::now();
+    let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let mut steady = player("strength", t0);
     let mut late = player("strength", t0);
@@ -80,8 +80,26 @@ fn late_tick_catches_up_each_event_once() {
 }
 
 #[test]
+fn after_a_suspend_the_holds_that_ended_asleep_have_ended() {
+    let t0 = Moment::ORIGIN;
+    let at = |s: f64| t0 + secs(s);
+    let mut slept = player("desk_break", t0);
+    let mut awake = player("desk_break", t0);
+    // Asleep from 10 s to 100 s into the routine.
+    assert!(slept.tick(at(10.0)).is_empty());
+    let events = slept.tick(at(100.0));
+    assert_eq!(events, run(&mut awake, t0, 0.0, 100.0));
+    assert_eq!(tally(&events), [3, 1, 1, 0]);
+    assert_eq!(slept.view(at(100.0)), awake.view(at(100.0)));
+    // Asleep past the end: finished at the first look, with the planned time.
+    assert_eq!(slept.tick(at(4000.0)).last(), Some(&PlayerEvent::Finished));
+    assert!(slept.is_over(at(4000.0)));
+    assert_eq!(slept.summary(at(4000.0)).active_secs, 180);
+}
+
+#[test]
 fn pause_excludes_paused_time() {
-    let t0 = Instant::now();
+    let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let mut p = player("desk_break", t0);
     p.pause(at(10.0));
@@ -101,7 +119,7 @@ fn pause_excludes_paused_time() {
 
 #[test]
 fn skip_marks_that_exercise_partly_done() {
-    let t0 = Instant::now();
+    let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let mut p = player("desk_break", t0);
     // 40 s in: cat-cow's first round is done, the second is being held.
@@ -135,7 +153,7 @@ fn skip_marks_that_exercise_partly_done() {
 
 #[test]
 fn stop_midway_records_partial_holds_in_the_session() {
-    let t0 = Instant::now();
+    let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let mut p = player("strength", t0);
     // Each wall-angel round takes 5 + 60 s: one is done at 100 s.
@@ -163,7 +181,7 @@ fn stop_midway_records_partial_holds_in_the_session() {
 
 #[test]
 fn view_counts_down_and_deadline_follows_the_seconds() {
-    let t0 = Instant::now();
+    let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let p = custom(&["seated_twist"], t0);
     let start = p.view(t0);

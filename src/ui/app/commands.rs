@@ -14,12 +14,21 @@ impl UnknotApp {
     /// Carries out a command, tells every screen what became of it, and
     /// then carries out any command a screen asks for in return.
     pub(super) fn apply(&mut self, command: Command) {
-        let mut pending = vec![command];
+        let _ = self.carry_out(command);
+    }
+
+    /// Like [`Self::apply`], and returns what became of `command` itself
+    /// (not of the follow-ups), for a caller that must know whether it
+    /// was saved.
+    pub(super) fn carry_out(&mut self, command: Command) -> Option<Event> {
+        let event = self.execute(command)?;
+        let mut pending = self.tell_screens(&event);
         while let Some(command) = pending.pop() {
-            if let Some(event) = self.execute(command) {
-                pending.extend(self.tell_screens(&event));
+            if let Some(follow_up) = self.execute(command) {
+                pending.extend(self.tell_screens(&follow_up));
             }
         }
+        Some(event)
     }
 
     /// Every screen hears every event.

@@ -101,8 +101,8 @@ impl UnknotApp {
             ));
         }
         let next = [
-            self.routines.next_deadline(now.instant),
-            self.heat.next_deadline(now.instant),
+            self.routines.next_deadline(now.moment),
+            self.heat.next_deadline(now.moment),
         ];
         if let Some(deadline) = next.into_iter().flatten().min() {
             ctx.request_repaint_after(deadline);

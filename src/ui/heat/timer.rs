@@ -1,13 +1,14 @@
 //! A heat session in progress: the countdown, the end cue, +5 minutes, the
 //! warning past 20 minutes, and the 30-minute cap that ends it unattended.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use egui::{RichText, Ui};
 
 use super::super::when::Now;
 use super::super::{theme, widgets};
+use crate::domain::clock::Moment;
 use crate::domain::heat::{CAP, HeatOutcome, HeatState, HeatTimer, HeatType};
 use crate::domain::session::{Session, SessionKind};
 use crate::notify::Notifier;
@@ -41,7 +42,7 @@ pub struct RunningHeat {
 impl RunningHeat {
     pub fn start(planned: Duration, heat_type: HeatType, area: Option<String>, now: &Now) -> Self {
         Self {
-            timer: HeatTimer::start(planned, now.instant),
+            timer: HeatTimer::start(planned, now.moment),
             started_at: now.utc(),
             date: now.today(),
             heat_type,
@@ -52,7 +53,7 @@ impl RunningHeat {
 
     /// Tells the user once when the plan runs out, and reports the cap.
     pub fn tick(&mut self, now: &Now, notifier: &dyn Notifier) -> Ticked {
-        match self.timer.state(now.instant) {
+        match self.timer.state(now.moment) {
             HeatState::Running { .. } => Ticked::Nothing,
             HeatState::Done { .. } if self.told_time_up => Ticked::Nothing,
             HeatState::Done { .. } => {
@@ -76,13 +77,18 @@ impl RunningHeat {
         }
     }
 
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         self.timer.next_deadline(now)
+    }
+
+    /// Whole seconds with the pack on, never more than the cap.
+    pub fn elapsed_secs(&self, now: Moment) -> u32 {
+        secs(self.timer.elapsed(now))
     }
 
     /// Ends the session and turns it into a log entry.
     pub fn finish(self, now: &Now) -> (Session, HeatOutcome) {
-        let outcome = self.timer.stop(now.instant);
+        let outcome = self.timer.stop(now.moment);
         let mut session = Session::new(
             SessionKind::Heat,
             self.started_at,
@@ -99,7 +105,7 @@ impl RunningHeat {
     }
 
     /// One line for the navigation while heat is on.
-    pub fn status(&self, now: Instant) -> String {
+    pub fn status(&self, now: Moment) -> String {
         match self.timer.state(now) {
             HeatState::Running { remaining } => {
                 format!("Heat: {} left", widgets::clock_text(ceil_secs(remaining)))
@@ -111,7 +117,7 @@ impl RunningHeat {
     /// Draws the timer; returns true when the user stops it.
     pub fn ui(&mut self, ui: &mut Ui, now: &Now) -> bool {
         let mut stop = false;
-        let state = self.timer.state(now.instant);
+        let state = self.timer.state(now.moment);
         let time_up = !matches!(state, HeatState::Running { .. });
         let frame = if time_up {
             theme::cue_card(ui)

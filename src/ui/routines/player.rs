@@ -1,13 +1,14 @@
 //! The guided player: the current exercise and its steps, a large countdown
 //! for each hold, side switches, and pause / skip / stop.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use egui::{RichText, Ui};
 
 use super::super::when::Now;
 use super::super::{theme, widgets};
+use crate::domain::clock::Moment;
 use crate::domain::exercise::Routine;
 use crate::domain::routine::{Cue, Phase, PlayerEvent, PlayerView, RoutinePlayer, into_session};
 use crate::domain::session::Session;
@@ -36,13 +37,13 @@ pub struct ActivePlayer {
     started_at: DateTime<Utc>,
     date: NaiveDate,
     /// When the last hold ended, for the brief "hold complete" cue.
-    hold_ended_at: Option<Instant>,
+    hold_ended_at: Option<Moment>,
 }
 
 impl ActivePlayer {
     pub fn start(routine: Routine, now: &Now) -> Self {
         Self {
-            player: RoutinePlayer::start(routine, now.instant),
+            player: RoutinePlayer::start(routine, now.moment),
             started_at: now.utc(),
             date: now.today(),
             hold_ended_at: None,
@@ -51,24 +52,24 @@ impl ActivePlayer {
 
     /// Brings the player up to `now`.
     pub fn tick(&mut self, now: &Now) -> Ticked {
-        let events = self.player.tick(now.instant);
+        let events = self.player.tick(now.moment);
         self.note(&events, now);
         Ticked {
             hold_ended: events
                 .iter()
                 .any(|e| matches!(e, PlayerEvent::HoldEnded { .. })),
-            finished: self.player.is_over(now.instant),
+            finished: self.player.is_over(now.moment),
         }
     }
 
     /// When the countdown on screen next changes.
-    pub fn next_deadline(&self, now: Instant) -> Option<Duration> {
+    pub fn next_deadline(&self, now: Moment) -> Option<Duration> {
         self.player.next_deadline(now)
     }
 
     /// Ends the run (stopped, or already finished) and turns it into a session.
     pub fn finish(mut self, now: &Now) -> (Session, u32) {
-        let summary = self.player.stop(now.instant);
+        let summary = self.player.stop(now.moment);
         let holds_done = summary.exercises.iter().map(|e| e.holds_done).sum();
         let routine = self.player.routine();
         let session = into_session(
@@ -81,8 +82,22 @@ impl ActivePlayer {
         (session, holds_done)
     }
 
+    /// The holds done by `now`, and the holds planned.
+    pub fn holds(&self, now: Moment) -> (u32, u32) {
+        let summary = self.player.summary(now);
+        let rows = summary.exercises.iter();
+        rows.fold((0, 0), |(done, planned), e| {
+            (done + e.holds_done, planned + e.holds_planned)
+        })
+    }
+
+    /// The name of the routine being played.
+    pub fn name(&self) -> &str {
+        self.player.routine().name()
+    }
+
     /// One line for the navigation while a routine runs.
-    pub fn status(&self, now: Instant) -> String {
+    pub fn status(&self, now: Moment) -> String {
         let view = self.player.view(now);
         if view.paused {
             "Routine paused".to_owned()
@@ -96,17 +111,17 @@ impl ActivePlayer {
             .iter()
             .any(|e| matches!(e, PlayerEvent::HoldEnded { .. }))
         {
-            self.hold_ended_at = Some(now.instant);
+            self.hold_ended_at = Some(now.moment);
         }
     }
 
     pub fn ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Action> {
-        let view = self.player.view(now.instant);
+        let view = self.player.view(now.moment);
         let mut action = None;
         let just_held = view.phase == Phase::Prepare
             && self
                 .hold_ended_at
-                .is_some_and(|at| now.instant.saturating_duration_since(at) < HOLD_CUE);
+                .is_some_and(|at| now.moment.saturating_duration_since(at) < HOLD_CUE);
 
         ui.horizontal(|ui| {
             ui.heading(self.player.routine().name());
@@ -140,9 +155,9 @@ impl ActivePlayer {
                 let pause = if view.paused { "Resume" } else { "Pause" };
                 if ui.button(pause).clicked() {
                     if view.paused {
-                        self.player.resume(now.instant);
+                        self.player.resume(now.moment);
                     } else {
-                        self.player.pause(now.instant);
+                        self.player.pause(now.moment);
                     }
                 }
                 if ui
@@ -150,7 +165,7 @@ impl ActivePlayer {
                     .on_hover_text("Move on; the holds left in this exercise count as not done")
                     .clicked()
                 {
-                    let events = self.player.skip(now.instant);
+                    let events = self.player.skip(now.moment);
                     self.note(&events, now);
                 }
                 if ui

@@ -1,0 +1,203 @@
+//! Closing the window without losing work. With nothing unsaved the window
+//! closes at once. Otherwise a close request is held back and a question
+//! lists what would be lost: "Save and close" keeps what can be kept (a
+//! heat session ends and is logged with its real minutes, a routine is
+//! logged as a stopped session, a check-in with a pain rating is saved),
+//! "Close without saving" drops it, "Cancel" (or Escape) goes back. After a
+//! stop signal nobody can be asked: what is safe is saved and the window
+//! closes (see `crate::shutdown`).
+
+use egui::{RichText, Ui, ViewportCommand};
+
+use super::UnknotApp;
+use crate::ui::event::Event;
+use crate::ui::unsaved::Unsaved;
+use crate::ui::when::Now;
+use crate::ui::{theme, widgets};
+
+/// Where closing the window stands.
+#[derive(Debug, Default, PartialEq)]
+pub(super) enum Closing {
+    #[default]
+    Open,
+    /// A close request found unsaved work: the question is on screen.
+    Asking {
+        /// Why the last "Save and close" could not save everything.
+        failures: Vec<String>,
+        /// Whether "Save and close" still has to take the keyboard focus.
+        focus_pending: bool,
+    },
+    /// The window is closing: the next close request goes through.
+    Decided,
+}
+
+/// The answer to the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    SaveAndClose,
+    CloseWithoutSaving,
+    Cancel,
+}
+
+impl UnknotApp {
+    /// Everything closing the window now would lose, timers first.
+    pub(super) fn unsaved_work(&self, now: &Now) -> Vec<Unsaved> {
+        let timers = [
+            self.heat.unsaved_work(now.moment),
+            self.routines.unsaved_work(now.moment),
+        ];
+        let mut work: Vec<Unsaved> = timers.into_iter().flatten().collect();
+        work.extend(self.today.unsaved_work());
+        work
+    }
+
+    /// Saves what can be saved without asking anything: ends and logs a
+    /// running heat session and routine, saves each check-in typed with a
+    /// pain rating, and tries again a session whose save failed. Returns
+    /// what could not be saved, in words.
+    pub(super) fn save_what_is_safe(&mut self) -> Vec<String> {
+        let now = Now::read(self.clock.as_ref());
+        let mut commands = Vec::new();
+        commands.extend(self.heat.save_for_closing(&now));
+        commands.extend(self.routines.save_for_closing(&now));
+        commands.extend(self.today.save_for_closing(now.utc()));
+        commands
+            .into_iter()
+            .filter_map(|command| self.carry_out(command))
+            .filter_map(|event| failure(&event))
+            .collect()
+    }
+
+    /// Runs in `logic`, so also while the window is hidden: acts on a
+    /// signal, and holds back a close request while work is unsaved.
+    pub(super) fn handle_closing(&mut self, ctx: &egui::Context) {
+        if self.shutdown.is_requested() && self.closing != Closing::Decided {
+            for failure in self.save_what_is_safe() {
+                eprintln!("unknot: not saved before stopping: {failure}");
+            }
+            self.close(ctx);
+            return;
+        }
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        match self.closing {
+            Closing::Decided => {}
+            Closing::Asking { .. } => ctx.send_viewport_cmd(ViewportCommand::CancelClose),
+            Closing::Open => {
+                if self
+                    .unsaved_work(&Now::read(self.clock.as_ref()))
+                    .is_empty()
+                {
+                    self.closing = Closing::Decided;
+                } else {
+                    ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                    // Closed from a taskbar while minimized: show the question.
+                    ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
+                    ctx.send_viewport_cmd(ViewportCommand::Focus);
+                    self.closing = Closing::Asking {
+                        failures: Vec::new(),
+                        focus_pending: true,
+                    };
+                }
+            }
+        }
+    }
+
+    /// Asks the window to close, letting the request through this time.
+    fn close(&mut self, ctx: &egui::Context) {
+        self.closing = Closing::Decided;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+        ctx.request_repaint();
+    }
+
+    /// The question, over every screen while it is asked.
+    pub(super) fn closing_ui(&mut self, ui: &mut Ui, now: &Now) {
+        if !matches!(self.closing, Closing::Asking { .. }) {
+            return;
+        }
+        let work = self.unsaved_work(now);
+        let ctx = ui.ctx().clone();
+        if work.is_empty() {
+            // Saved meanwhile (a timer reached its end): nothing to ask.
+            self.close(&ctx);
+            return;
+        }
+        let Closing::Asking {
+            failures,
+            focus_pending,
+        } = &mut self.closing
+        else {
+            return;
+        };
+        let mut answer = None;
+        let modal = egui::Modal::new(egui::Id::unique("close_question")).show(&ctx, |ui| {
+            ui.set_width(440.0);
+            widgets::section_title_ui(ui, "Close Unknot?");
+            ui.label("Some things are not saved yet:");
+            ui.add_space(4.0);
+            for item in &work {
+                ui.label(RichText::new(&item.what).strong());
+                widgets::hint_ui(ui, &item.on_save);
+                ui.add_space(4.0);
+            }
+            for failure in failures.iter() {
+                widgets::error_ui(ui, failure);
+            }
+            ui.add_space(theme::GAP / 2.0);
+            ui.horizontal(|ui| {
+                let save = ui.add(
+                    egui::Button::new(
+                        RichText::new("Save and close").color(theme::palette(ui.ctx()).on_accent),
+                    )
+                    .fill(theme::palette(ui.ctx()).accent),
+                );
+                if std::mem::take(focus_pending) {
+                    save.request_focus();
+                }
+                if save.clicked() {
+                    answer = Some(Answer::SaveAndClose);
+                }
+                if ui.button("Close without saving").clicked() {
+                    answer = Some(Answer::CloseWithoutSaving);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(Answer::Cancel);
+                }
+            });
+        });
+        if answer.is_none() && modal.should_close() {
+            answer = Some(Answer::Cancel);
+        }
+        match answer {
+            Some(Answer::SaveAndClose) => {
+                let failures = self.save_what_is_safe();
+                if failures.is_empty() {
+                    self.close(&ctx);
+                } else {
+                    self.closing = Closing::Asking {
+                        failures,
+                        focus_pending: false,
+                    };
+                }
+            }
+            Some(Answer::CloseWithoutSaving) => self.close(&ctx),
+            Some(Answer::Cancel) => self.closing = Closing::Open,
+            None => {}
+        }
+    }
+}
+
+/// What could not be saved, from the outcome of a save.
+fn failure(event: &Event) -> Option<String> {
+    match event {
+        Event::SessionSaved {
+            session,
+            result: Err(e),
+            ..
+        } => Some(format!("{} session not saved: {e}", session.kind.label())),
+        Event::CheckInSaved(Err(e)) => Some(format!("Check-in not saved: {e}")),
+        _ => None,
+    }
+    .map(|text| widgets::sentence(&text))
+}

@@ -82,7 +82,7 @@ impl UnknotApp {
             return;
         }
         match self.closing {
-            Closing::Decided => {}
+            Closing::Decided => self.save_window_now(ctx),
             Closing::Asking { .. } => ctx.send_viewport_cmd(ViewportCommand::CancelClose),
             Closing::Open => {
                 if self
@@ -90,6 +90,7 @@ impl UnknotApp {
                     .is_empty()
                 {
                     self.closing = Closing::Decided;
+                    self.save_window_now(ctx);
                 } else {
                     ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                     // Closed from a taskbar while minimized: show the question.

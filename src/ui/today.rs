@@ -395,9 +395,12 @@ impl TodayScreen {
     /// Which forms hold changes not saved, in a few words for the footer.
     fn unsaved_note(&self) -> Option<String> {
         let days: Vec<String> = (self.unsaved_forms())
-            .map(|(date, _)| match date == self.date {
-                true => "this day".to_owned(),
-                false => date.format("%A %-d %B").to_string(),
+            .map(|(date, _)| {
+                if date == self.date {
+                    "this day".to_owned()
+                } else {
+                    date.format("%A %-d %B").to_string()
+                }
             })
             .collect();
         match days.as_slice() {

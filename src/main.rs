@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use unknot::cli::{self, CheckInArgs, Table, UsageError};
 use unknot::domain::clock::{Clock, SystemClock};
 use unknot::identity::APP_ID;
+use unknot::preferences::{WindowPosition, WindowSize};
 use unknot::store::{InstanceLock, LockError, Store};
 use unknot::ui::{Probe, ProbeConfig, RefusedApp, UnknotApp};
 
@@ -222,9 +223,13 @@ fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
         eprintln!("unknot: today's backup could not be made: {e}");
         format!("Today's backup could not be made: {e}")
     });
+    // As the window was left; an unreadable value is at its default, and
+    // the window itself says so on standard error as it reads them again.
+    let saved = store.preferences().map(|(p, _)| p).unwrap_or_default();
+    let size = saved.window_size.unwrap_or(WindowSize::DEFAULT);
     let result = eframe::run_native(
         "Unknot",
-        window_options([1040.0, 760.0], [640.0, 480.0]),
+        window_options(size, WindowSize::MIN, saved.window_position),
         Box::new(move |cc| {
             let mut app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock));
             if let Some(notice) = backup_notice {
@@ -261,7 +266,11 @@ fn run_refused_window(reason: &unknot::store::StoreError, data_dir: PathBuf) -> 
     let reason = reason.to_string();
     let result = eframe::run_native(
         "Unknot",
-        window_options([640.0, 520.0], [480.0, 360.0]),
+        window_options(
+            WindowSize::new(640.0, 520.0),
+            WindowSize::new(480.0, 360.0),
+            None,
+        ),
         Box::new(move |cc| {
             Ok(Box::new(RefusedApp::new(
                 &cc.egui_ctx,
@@ -281,13 +290,22 @@ fn run_refused_window(reason: &unknot::store::StoreError, data_dir: PathBuf) -> 
     }
 }
 
-/// Unknot's window: its title, app id and icon, at `size` and no smaller than `min_size`.
-fn window_options(size: [f32; 2], min_size: [f32; 2]) -> eframe::NativeOptions {
+/// Unknot's window: its title, app id and icon, at `size` and no smaller
+/// than `min_size`, at `position` if given (a desktop that places windows
+/// itself, as Wayland's do, ignores it).
+fn window_options(
+    size: WindowSize,
+    min_size: WindowSize,
+    position: Option<WindowPosition>,
+) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Unknot")
         .with_app_id(APP_ID)
-        .with_inner_size(size)
-        .with_min_inner_size(min_size);
+        .with_inner_size(size.to_array())
+        .with_min_inner_size(min_size.to_array());
+    if let Some(position) = position {
+        viewport = viewport.with_position(position.to_array());
+    }
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
         viewport = viewport.with_icon(Arc::new(icon));
     }

@@ -10,6 +10,7 @@
 //! warning; nothing here panics.
 
 mod rows;
+mod window;
 
 use std::ops::RangeInclusive;
 
@@ -18,6 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::trend::ProgressRange;
 use crate::reminders::{MAX_STRETCH_HOURS, POSTURE_MINS, ReminderSettings, Snooze};
+
+pub use window::{WindowPosition, WindowSize, Zoom};
 
 /// The pain levels a baseline may take.
 pub const BASELINE_RANGE: RangeInclusive<f64> = 0.0..=10.0;
@@ -37,6 +40,12 @@ pub struct Preferences {
     pub reminders_paused_on: Option<NaiveDate>,
     /// "In 10 minutes": no reminders until this instant, then the snoozed one.
     pub reminders_snoozed: Option<Snooze>,
+    /// The window's size when it was last left; `None` for the usual size.
+    pub window_size: Option<WindowSize>,
+    /// Where the window was last left; `None` lets the desktop place it
+    /// (always so on Wayland, which does not tell).
+    pub window_position: Option<WindowPosition>,
+    pub zoom: Zoom,
 }
 
 /// One stored preference: the row named [`PreferenceKey::name`] holds it.
@@ -59,10 +68,13 @@ pub enum PreferenceKey {
     QuietEnd,
     PausedOn,
     Snoozed,
+    WindowSize,
+    WindowPosition,
+    Zoom,
 }
 
 impl PreferenceKey {
-    pub const ALL: [PreferenceKey; 16] = [
+    pub const ALL: [PreferenceKey; 19] = [
         PreferenceKey::IntroDismissed,
         PreferenceKey::ProgressRange,
         PreferenceKey::BaselinePain,
@@ -79,6 +91,9 @@ impl PreferenceKey {
         PreferenceKey::QuietEnd,
         PreferenceKey::PausedOn,
         PreferenceKey::Snoozed,
+        PreferenceKey::WindowSize,
+        PreferenceKey::WindowPosition,
+        PreferenceKey::Zoom,
     ];
 
     /// The key of its row in the settings table.
@@ -100,6 +115,9 @@ impl PreferenceKey {
             PreferenceKey::QuietEnd => "reminders.quiet_end",
             PreferenceKey::PausedOn => "reminders.paused_on",
             PreferenceKey::Snoozed => "reminders.snoozed",
+            PreferenceKey::WindowSize => "window.size",
+            PreferenceKey::WindowPosition => "window.position",
+            PreferenceKey::Zoom => "window.zoom",
         }
     }
 
@@ -111,8 +129,9 @@ impl PreferenceKey {
 impl Preferences {
     /// Brings values back into range by the rules the app applies: posture
     /// checks every 15 to 60 minutes, stretch breaks at most every 8 hours,
-    /// a baseline from 0 to 10 (or none). Returns a warning for each value
-    /// it changed, naming its key.
+    /// a baseline from 0 to 10 (or none), a window of a sane size and place
+    /// and a zoom of 0.5 to 3. Returns a warning for each value it changed,
+    /// naming its key.
     pub fn validate(&mut self) -> Vec<String> {
         let mut warnings = Vec::new();
         let reminders = &mut self.reminders;
@@ -146,6 +165,11 @@ impl Preferences {
                 PreferenceKey::BaselinePain.name()
             ));
         }
+        warnings.extend(window::validate(
+            &mut self.window_size,
+            &mut self.window_position,
+            &mut self.zoom,
+        ));
         warnings
     }
 

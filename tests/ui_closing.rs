@@ -13,6 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use unknot::domain::session::SessionKind;
 use unknot::notify::RecordingNotifier;
+use unknot::preferences::Zoom;
 use unknot::shutdown::ShutdownRequest;
 use unknot::ui::{Screen, UnknotApp};
 
@@ -156,4 +157,38 @@ fn a_stop_signal_saves_what_is_safe_and_closes_without_asking() {
     assert!(kinds.contains(&(SessionKind::Stretch, 60)), "{kinds:?}");
     // The close request eframe then delivers goes through.
     assert!(!request_close(&mut harness));
+}
+
+#[test]
+fn a_zoom_change_is_saved_once_it_holds_and_the_next_start_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    let saved_zoom = |h: &App| h.state().store().preferences().unwrap().0.zoom;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.2);
+    // Not every step: only once it has held for a few seconds.
+    assert_eq!(saved_zoom(&harness), Zoom(1.0));
+    common::advance(&mut harness, &clock, 3, 1);
+    assert_eq!(saved_zoom(&harness), Zoom(1.2));
+
+    // Never past three times the usual size.
+    for _ in 0..25 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        harness.run();
+    }
+    common::advance(&mut harness, &clock, 3, 1);
+    assert_eq!(saved_zoom(&harness), Zoom(3.0));
+    // Closing saves a change at once.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    assert!(!request_close(&mut harness));
+    assert_eq!(saved_zoom(&harness), Zoom(2.9));
+    drop(harness);
+
+    let harness = common::harness(dir.path(), &clock);
+    assert_eq!(harness.ctx.zoom_factor(), 2.9);
 }

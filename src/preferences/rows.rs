@@ -41,6 +41,9 @@ impl Preferences {
             Key::QuietEnd => json(&r.quiet_hours.map(|q| q.end)),
             Key::PausedOn => json(&self.reminders_paused_on),
             Key::Snoozed => json(&self.reminders_snoozed),
+            Key::WindowSize => json(&self.window_size),
+            Key::WindowPosition => json(&self.window_position),
+            Key::Zoom => json(&self.zoom),
         }
     }
 
@@ -105,6 +108,9 @@ impl Preferences {
             Key::QuietEnd => quiet.end = parse(text, old_optional_time)?,
             Key::PausedOn => self.reminders_paused_on = parse(text, no_old_form)?,
             Key::Snoozed => self.reminders_snoozed = parse(text, no_old_form)?,
+            Key::WindowSize => self.window_size = parse(text, no_old_form)?,
+            Key::WindowPosition => self.window_position = parse(text, no_old_form)?,
+            Key::Zoom => self.zoom = parse(text, no_old_form)?,
         }
         Some(())
     }

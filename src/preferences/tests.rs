@@ -35,6 +35,12 @@ fn changed() -> Preferences {
             until: at,
             kind: Some(ReminderKind::StretchBreak),
         }),
+        window_size: Some(WindowSize::new(1280.0, 900.5)),
+        window_position: Some(WindowPosition {
+            x: -1200.0,
+            y: 40.0,
+        }),
+        zoom: Zoom(1.25),
     }
 }
 
@@ -95,6 +101,15 @@ fn values_are_json() {
         text(PreferenceKey::Snoozed),
         "{\"until\":\"2026-11-25T09:40:00+01:00\",\"kind\":\"stretch_break\"}"
     );
+    assert_eq!(
+        text(PreferenceKey::WindowSize),
+        "{\"width\":1280.0,\"height\":900.5}"
+    );
+    assert_eq!(
+        text(PreferenceKey::WindowPosition),
+        "{\"x\":-1200.0,\"y\":40.0}"
+    );
+    assert_eq!(text(PreferenceKey::Zoom), "1.25");
     // A whole number keeps its point, as the text saved before did.
     let eight = Preferences {
         baseline_pain: Some(8.0),
@@ -163,8 +178,7 @@ fn text_saved_by_earlier_versions_is_read() {
             strength_nudge_at: Some(hm(11, 15)),
             quiet_hours: Some(TimeWindow::new(hm(12, 0), hm(13, 30))),
         },
-        reminders_paused_on: None,
-        reminders_snoozed: None,
+        ..Preferences::default()
     };
     assert_eq!(prefs, expected);
     // An empty baseline and empty quiet hours meant "none".
@@ -275,4 +289,44 @@ fn only_changed_keys_differ() {
         ]
     );
     assert!(after.keys_differing(&after.clone()).is_empty());
+}
+
+#[test]
+fn the_window_is_kept_to_a_sane_size_place_and_zoom() {
+    let (prefs, warnings) = read(&[
+        ("window.size", r#"{"width":300.0,"height":50000.0}"#),
+        ("window.position", r#"{"x":90000.0,"y":10.0}"#),
+        ("window.zoom", "7.5"),
+    ]);
+    assert_eq!(prefs.window_size, Some(WindowSize::new(640.0, 16_384.0)));
+    assert_eq!(prefs.window_position, None);
+    assert_eq!(prefs.zoom, Zoom(3.0));
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    for (warning, key) in warnings
+        .iter()
+        .zip(["window.size", "window.position", "window.zoom"])
+    {
+        assert!(warning.contains(key), "{warning}");
+    }
+
+    // No size, no number, no place at all: back to the defaults, with a word.
+    let (prefs, warnings) = read(&[
+        ("window.size", r#"{"width":0.0,"height":700.0}"#),
+        ("window.position", "null"),
+        ("window.zoom", "-1"),
+    ]);
+    assert_eq!(prefs.window_size, None);
+    assert_eq!(prefs.window_position, None);
+    assert_eq!(prefs.zoom, Zoom(0.5));
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    let (prefs, warnings) = read(&[("window.zoom", "\"big\""), ("window.size", "\"wide\"")]);
+    assert_eq!((prefs.zoom, prefs.window_size), (Zoom(1.0), None));
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    let mut nan = Preferences {
+        zoom: Zoom(f32::NAN),
+        window_size: Some(WindowSize::new(f32::INFINITY, 700.0)),
+        ..Preferences::default()
+    };
+    assert_eq!(nan.validate().len(), 2);
+    assert_eq!((nan.zoom, nan.window_size), (Zoom(1.0), None));
 }

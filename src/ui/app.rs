@@ -27,6 +27,7 @@ mod closing;
 mod commands;
 mod preferences;
 mod timers_and_reminders;
+mod window;
 
 pub struct UnknotApp {
     store: Store,
@@ -61,6 +62,8 @@ pub struct UnknotApp {
     closing: closing::Closing,
     /// Raised by a signal: save what is safe and close.
     shutdown: ShutdownRequest,
+    /// The window's size, position and zoom, to save when they change.
+    window: window::WindowMemory,
 }
 
 impl UnknotApp {
@@ -96,6 +99,7 @@ impl UnknotApp {
             safekeeping_notices: Vec::new(),
             closing: closing::Closing::Open,
             shutdown: ShutdownRequest::new(),
+            window: window::WindowMemory::default(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -103,6 +107,7 @@ impl UnknotApp {
             .as_deref()
             .is_some_and(crate::autostart::is_installed);
         app.progress.set_range(app.preferences.progress_range);
+        app.restore_zoom(ctx);
         app.reload_data();
         app.show_date(today_date);
         app
@@ -268,6 +273,7 @@ impl eframe::App for UnknotApp {
             ctx.request_repaint_after(wait);
         }
         self.remember_reminder_state();
+        self.follow_the_window(ctx);
         self.handle_closing(ctx);
     }
 

@@ -73,7 +73,7 @@ impl UnknotApp {
     pub(super) fn handle_closing(&mut self, ctx: &egui::Context) {
         if self.shutdown.is_requested() && self.closing != Closing::Decided {
             for failure in self.save_what_is_safe() {
-                eprintln!("unknot: not saved before stopping: {failure}");
+                eprintln!("unknot: {failure}");
             }
             self.close(ctx);
             return;
@@ -82,7 +82,7 @@ impl UnknotApp {
             return;
         }
         match self.closing {
-            Closing::Decided => {}
+            Closing::Decided => self.save_window_now(ctx),
             Closing::Asking { .. } => ctx.send_viewport_cmd(ViewportCommand::CancelClose),
             Closing::Open => {
                 if self
@@ -90,10 +90,13 @@ impl UnknotApp {
                     .is_empty()
                 {
                     self.closing = Closing::Decided;
+                    self.save_window_now(ctx);
                 } else {
                     ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                     // Closed from a taskbar while minimized: show the question.
-                    ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
+                    if ctx.input(|i| i.viewport().minimized == Some(true)) {
+                        ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
+                    }
                     ctx.send_viewport_cmd(ViewportCommand::Focus);
                     self.closing = Closing::Asking {
                         failures: Vec::new(),

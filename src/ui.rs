@@ -11,6 +11,7 @@ mod history;
 mod outcome;
 pub mod probe;
 mod progress;
+mod record;
 mod refused;
 mod reminders;
 mod routines;

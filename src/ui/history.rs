@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::record::{Record, RecordKey};
 use super::{theme, widgets};
 use crate::domain::pain::CheckIn;
 
@@ -33,12 +34,12 @@ impl OnEvent for HistoryView {
     fn on_event(&mut self, event: &Event) -> Option<Command> {
         match event {
             // A deletion went through: remember it for undo.
-            Event::CheckInDeleted(Ok(checkin)) => {
+            Event::RecordDeleted(Ok(Record::CheckIn(checkin))) => {
                 self.message = None;
                 self.undo = Some(checkin.clone());
             }
-            Event::CheckInPutBack(Ok(_)) => self.undo = None,
-            Event::CheckInDeleted(Err(error)) | Event::CheckInPutBack(Err(error)) => {
+            Event::RecordPutBack(Ok(_)) => self.undo = None,
+            Event::RecordDeleted(Err(error)) | Event::RecordPutBack(Err(error)) => {
                 self.message = Some(error.clone());
             }
             _ => {}
@@ -65,7 +66,7 @@ impl HistoryView {
                     undo.date.format("%A %-d %B %Y")
                 ));
                 if ui.button("Undo").clicked() {
-                    command = Some(Command::RestoreCheckIn(undo.clone()));
+                    command = Some(Command::PutBackRecord(Record::CheckIn(undo.clone())));
                 }
             });
         }
@@ -162,7 +163,7 @@ impl HistoryView {
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Delete").clicked() {
-                        command = Some(Command::DeleteCheckIn(date));
+                        command = Some(Command::DeleteRecord(RecordKey::CheckIn(date)));
                         self.confirm_delete = None;
                     }
                     if ui.button("Keep it").clicked() {

@@ -9,6 +9,7 @@ use egui::{Key, RichText, Ui};
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::record::Record;
 use super::screen::Screen;
 use super::settings::ABOUT;
 use super::{theme, widgets};
@@ -496,10 +497,10 @@ impl OnEvent for TodayScreen {
             Event::CheckInSaved(Ok(checkin)) => self.saved(checkin.clone()),
             Event::CheckInSaved(Err(error)) => self.failed(error.clone()),
             // The form follows a change to the day it shows made elsewhere.
-            Event::CheckInDeleted(Ok(gone)) if gone.date == self.date => {
+            Event::RecordDeleted(Ok(Record::CheckIn(gone))) if gone.date == self.date => {
                 self.show_date(gone.date, None);
             }
-            Event::CheckInPutBack(Ok(back)) if back.date == self.date => {
+            Event::RecordPutBack(Ok(Record::CheckIn(back))) if back.date == self.date => {
                 self.show_date(back.date, Some(back.clone()));
             }
             _ => {}

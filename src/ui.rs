@@ -2,6 +2,7 @@
 
 mod advice;
 mod app;
+mod checkin_fields;
 mod command;
 mod data;
 mod ergonomics;

@@ -1,11 +1,10 @@
 //! Today: the daily check-in. Pain 0-10 by click or by typing the digit
 //! (type 1 then 0 quickly for 10), Enter saves. One check-in per local date.
 
-use std::collections::BTreeSet;
-
 use chrono::{Days, NaiveDate};
 use egui::{Key, RichText, Ui};
 
+use super::checkin_fields::CheckInFields;
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
@@ -15,32 +14,10 @@ use super::settings::ABOUT;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;
 use crate::domain::checklist::ReviewReason;
-use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
+use crate::domain::pain::{CheckIn, Rating};
 
 /// How long after typing "1" a "0" still makes it 10.
 const TEN_WINDOW_SECS: f64 = 1.0;
-
-/// The form's contents, kept exactly as typed until saved.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Form {
-    pain: Option<Rating>,
-    stress: Option<Rating>,
-    areas: BTreeSet<Area>,
-    red_flags: RedFlags,
-    note: String,
-}
-
-impl Form {
-    fn from_checkin(c: &CheckIn) -> Self {
-        Self {
-            pain: Some(c.pain),
-            stress: c.stress,
-            areas: c.areas.iter().copied().collect(),
-            red_flags: c.red_flags,
-            note: c.note.clone(),
-        }
-    }
-}
 
 enum Message {
     Saved(String),
@@ -63,11 +40,11 @@ pub struct TodayContext<'a> {
 pub struct TodayScreen {
     /// The local date the form is about.
     date: NaiveDate,
-    form: Form,
+    form: CheckInFields,
     saved: Option<CheckIn>,
     /// The last message, with the form as it was when it was said: any
     /// change to the form makes it stale, and it goes.
-    message: Option<(Message, Form)>,
+    message: Option<(Message, CheckInFields)>,
     /// The last digit typed and when, to turn "1", "0" into 10.
     last_digit: Option<(u8, f64)>,
 }
@@ -76,7 +53,7 @@ impl TodayScreen {
     pub fn new(date: NaiveDate) -> Self {
         Self {
             date,
-            form: Form::default(),
+            form: CheckInFields::default(),
             saved: None,
             message: None,
             last_digit: None,
@@ -93,7 +70,7 @@ impl TodayScreen {
         let saved = self
             .saved
             .as_ref()
-            .map(Form::from_checkin)
+            .map(CheckInFields::from_checkin)
             .unwrap_or_default();
         self.form != saved
     }
@@ -101,7 +78,10 @@ impl TodayScreen {
     /// Shows the form for `date`, filled from what was saved that day.
     pub fn show_date(&mut self, date: NaiveDate, saved: Option<CheckIn>) {
         self.date = date;
-        self.form = saved.as_ref().map(Form::from_checkin).unwrap_or_default();
+        self.form = saved
+            .as_ref()
+            .map(CheckInFields::from_checkin)
+            .unwrap_or_default();
         self.saved = saved;
         self.message = None;
         self.last_digit = None;
@@ -113,7 +93,7 @@ impl TodayScreen {
             .recorded_at
             .with_timezone(&chrono::Local)
             .format("%H:%M");
-        self.form = Form::from_checkin(&checkin);
+        self.form = CheckInFields::from_checkin(&checkin);
         self.say(Message::Saved(format!(
             "Saved for {} at {local_time}.",
             checkin.date.format("%A %-d %B")
@@ -192,79 +172,9 @@ impl TodayScreen {
             ui.add_space(theme::GAP);
         }
 
-        theme::card(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "How much does your upper back hurt?");
-            widgets::hint_ui(
-                ui,
-                "Tap a number or type it: 0 is no pain, 10 the worst pain imaginable.",
-            );
-            widgets::rating_scale_ui(
-                ui,
-                "Pain",
-                &mut self.form.pain,
-                false,
-                ("0 = no pain", "10 = worst imaginable"),
-            );
-            ui.add_space(theme::GAP);
-            widgets::section_title_ui(ui, "How stressed do you feel?");
-            widgets::hint_ui(ui, "Optional. Stress keeps shoulder muscles tight.");
-            widgets::rating_scale_ui(
-                ui,
-                "Stress",
-                &mut self.form.stress,
-                true,
-                ("0 = calm", "10 = extremely stressed"),
-            );
-        });
-        ui.add_space(theme::GAP);
-
-        theme::card(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "Where is it? (optional)");
-            ui.horizontal_wrapped(|ui| {
-                for area in Area::ALL {
-                    let mut on = self.form.areas.contains(&area);
-                    if ui.checkbox(&mut on, area.label()).changed() {
-                        if on {
-                            self.form.areas.insert(area);
-                        } else {
-                            self.form.areas.remove(&area);
-                        }
-                    }
-                }
-            });
-            ui.add_space(4.0);
-            let label = ui.label("Note");
-            let note = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.form.note)
-                        .hint_text("Anything worth remembering, such as a long day at the desk")
-                        .desired_width(f32::INFINITY)
-                        .char_limit(crate::domain::pain::MAX_NOTE_CHARS),
-                )
-                .labelled_by(label.id);
-            if note.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                command = self.save_command(now);
-            }
-        });
-        ui.add_space(theme::GAP);
-
-        theme::card(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "Warning signs");
-            widgets::hint_ui(ui, "Tick any that are true for you today.");
-            let flags = &mut self.form.red_flags;
-            ui.checkbox(
-                &mut flags.arm_symptoms,
-                "Numbness, tingling or weakness running into my arms or fingers",
-            );
-            ui.checkbox(
-                &mut flags.after_impact,
-                "The pain started after a fall, an accident or a knock",
-            );
-            ui.checkbox(&mut flags.fever, "I have a fever or chills with the pain");
-        });
+        if self.form.ui(ui) {
+            command = self.save_command(now);
+        }
         ui.add_space(theme::GAP);
 
         command
@@ -378,21 +288,13 @@ impl TodayScreen {
     }
 
     fn save_command(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
-        let Some(pain) = self.form.pain else {
-            self.say(Message::Error(
-                "Choose a pain rating from 0 to 10 first.".to_owned(),
-            ));
-            return None;
-        };
-        Some(Command::SaveCheckIn(CheckIn {
-            date: self.date,
-            recorded_at: now,
-            pain,
-            stress: self.form.stress,
-            areas: self.form.areas.iter().copied().collect(),
-            red_flags: self.form.red_flags,
-            note: self.form.note.trim().to_owned(),
-        }))
+        match self.form.checkin(self.date, now) {
+            Ok(checkin) => Some(Command::SaveCheckIn(checkin)),
+            Err(error) => {
+                self.say(Message::Error(error));
+                None
+            }
+        }
     }
 }
 

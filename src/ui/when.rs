@@ -77,7 +77,7 @@ pub fn day_picker_ui(ui: &mut Ui, date: &mut NaiveDate, today: NaiveDate) {
     if *date > today {
         *date = today;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let earlier = date.checked_sub_days(Days::new(1));
         if ui
             .add_enabled(earlier.is_some(), egui::Button::new("‹ Day before"))

@@ -307,9 +307,10 @@ impl eframe::App for UnknotApp {
             .frame(theme::page_frame(ui))
             .show(ui, |ui| {
                 if self.screen == Screen::History {
-                    // History scrolls its own rows, laying out only those in view.
-                    ui.set_max_width(860.0);
-                    if let Some(c) = self.history.ui(ui, &self.data) {
+                    // History scrolls its own rows, laying out only those in
+                    // view; in a narrow window it takes the width there is.
+                    ui.set_max_width(ui.available_width().min(860.0));
+                    if let Some(c) = self.history.ui(ui, &self.data, &now) {
                         command = Some(c);
                     }
                     return;

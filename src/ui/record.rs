@@ -21,7 +21,7 @@ pub enum Record {
 }
 
 /// What tells a record apart from every other one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RecordKey {
     /// A check-in is the only one of its day.
     CheckIn(NaiveDate),

@@ -1,5 +1,5 @@
 //! History: every kind of record listed, narrowed by kind and note, opened
-//! on Today, deleted with confirmation and undo.
+//! on Today or changed in place, deleted with confirmation and undo.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -80,10 +80,10 @@ fn years_of_history_lay_out_the_rows_in_view_open_a_day_and_follow_tab() {
     );
 
     common::open(&mut harness, unknot::ui::Screen::History);
-    // From the search, Tab goes through each row's date and Delete,
+    // From the search, Tab goes through each row's date, Edit and Delete,
     // bringing the rows below into view as it goes.
     common::click(&mut harness, "Search notes");
-    for _ in 0..2 * 20 {
+    for _ in 0..3 * 20 {
         harness.key_press(egui::Key::Tab);
         harness.run();
     }
@@ -118,6 +118,98 @@ fn sessions_are_listed_and_narrowed_by_kind_and_by_words_in_the_note() {
     harness.get_by_label("Nothing matches");
     common::click(&mut harness, "Clear search");
     harness.get_by_label("1 of 5 records.");
+}
+
+#[test]
+fn a_session_and_a_check_in_are_changed_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path(), 2, true);
+    let mut harness = open_history(dir.path());
+    let before = harness.state().store().sessions_with_ids().unwrap();
+
+    common::click(&mut harness, &format!("Edit {HEAT_LABEL}"));
+    harness.get_by_label("Change the heat pack session of Tuesday 24 November 2026 at 21:15");
+    common::fill(&mut harness, "Minutes of heat", "20");
+    common::click(&mut harness, "Felt 3");
+    common::click(&mut harness, "Save changes");
+    harness.get_by_label(
+        "Saved your changes to the heat pack session of Tuesday 24 November 2026 at 21:15.",
+    );
+    let after = harness.state().store().sessions_with_ids().unwrap();
+    let (id, heat) = after
+        .iter()
+        .find(|(_, s)| s.kind == SessionKind::Heat)
+        .unwrap();
+    let (old_id, old) = before
+        .iter()
+        .find(|(_, s)| s.kind == SessionKind::Heat)
+        .unwrap();
+    assert_eq!(id, old_id);
+    assert_eq!(heat.duration_secs, 20 * 60);
+    assert_eq!(heat.feel_after.map(Rating::get), Some(3));
+    assert_eq!((heat.started_at, &heat.note), (old.started_at, &old.note));
+    assert_eq!(
+        harness.state().data().sessions,
+        harness.state().store().sessions().unwrap()
+    );
+
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    common::click(&mut harness, "Edit the check-in for 2026-11-24");
+    common::click(&mut harness, "Pain 7");
+    common::click(&mut harness, "Save changes");
+    let checkin = harness
+        .state()
+        .store()
+        .checkin_on(tuesday)
+        .unwrap()
+        .unwrap();
+    assert_eq!(checkin.pain.get(), 7);
+    assert_eq!(checkin.note, "day 0");
+    harness.get_by_label("Pain 7 · day 0");
+}
+
+#[test]
+fn an_invalid_change_is_explained_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path(), 1, true);
+    let mut harness = open_history(dir.path());
+    let before = harness.state().store().sessions_with_ids().unwrap();
+
+    // The clock says Wednesday 09:00: a start at 09:30 today is still to come.
+    common::click(&mut harness, &format!("Edit {HEAT_LABEL}"));
+    common::click(&mut harness, "Day after ›");
+    common::fill(&mut harness, "Started at", "09:30");
+    common::click(&mut harness, "Save changes");
+    harness.get_by_label("09:30 today hasn't come yet; choose a time that has passed.");
+    common::fill(&mut harness, "Minutes of heat", "90");
+    common::fill(&mut harness, "Started at", "07:00");
+    common::click(&mut harness, "Save changes");
+    harness.get_by_label_contains("90 minutes is too long for one heat session");
+    assert_eq!(harness.state().store().sessions_with_ids().unwrap(), before);
+
+    // Cancel drops what was typed.
+    common::click(&mut harness, "Cancel");
+    harness.get_by_label("Tue 24 Nov 2026, 21:15");
+    assert_eq!(harness.state().store().sessions_with_ids().unwrap(), before);
+
+    // A check-in changed on Today while its editor is open is not written over.
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    common::click(&mut harness, "Edit the check-in for 2026-11-24");
+    common::click(&mut harness, "Pain 7");
+    common::open(&mut harness, unknot::ui::Screen::Today);
+    common::click(&mut harness, "‹ Previous day");
+    common::click(&mut harness, "Pain 2");
+    common::click(&mut harness, "Update check-in");
+    common::open(&mut harness, unknot::ui::Screen::History);
+    common::click(&mut harness, "Save changes");
+    harness.get_by_label_contains("Not saved: it was changed or deleted elsewhere");
+    let checkin = harness
+        .state()
+        .store()
+        .checkin_on(tuesday)
+        .unwrap()
+        .unwrap();
+    assert_eq!(checkin.pain.get(), 2);
 }
 
 #[test]

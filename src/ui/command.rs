@@ -35,6 +35,8 @@ pub enum Command {
     /// Go to Today and show (and load) the check-in form for a date.
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
+    /// Write a changed record over the one with its key.
+    UpdateRecord(Record),
     /// Delete one record (after the user confirmed).
     DeleteRecord(RecordKey),
     /// Put back a deleted record (undo), a session under its old id if free.

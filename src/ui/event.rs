@@ -24,6 +24,8 @@ pub enum Event {
     },
     /// A check-in was saved (or not).
     CheckInSaved(Result<CheckIn, Failure>),
+    /// A changed record was written, as it now is.
+    RecordUpdated(Result<Record, Failure>),
     /// A record was deleted: here it is, for undo.
     RecordDeleted(Result<Record, Failure>),
     /// A deleted record was put back, as it now is (a session perhaps under a new id).

@@ -1,14 +1,16 @@
 //! Every record, newest first: check-ins and sessions of each kind, drawn
 //! from the loaded snapshot. A filter by kind and a search in the notes
 //! narrow the list; only the rows in view are laid out, so years of history
-//! cost no more per frame than a week. Each record can be deleted after a
-//! confirmation, with an undo.
+//! cost no more per frame than a week. Each record can be changed in the
+//! form it was made with, or deleted after a confirmation, with an undo.
 
+mod editor;
 mod listing;
 
 use chrono::FixedOffset;
 use egui::{RichText, Ui};
 
+use self::editor::{Editor, EditorAction};
 use self::listing::{KindFilter, Listing};
 use super::command::Command;
 use super::data::Data;
@@ -20,6 +22,13 @@ use crate::text::count;
 
 /// Below this width a row puts its buttons on a line of their own.
 const NARROW_ROW: f32 = 320.0;
+
+/// What the last change came to, shown above the list.
+enum Notice {
+    Saved(Record),
+    /// Why a deletion or an undo failed.
+    Failed(String),
+}
 
 /// A deletion waiting for the person to confirm it.
 struct Confirm {
@@ -38,13 +47,15 @@ pub struct HistoryView {
     confirm_delete: Option<Confirm>,
     /// The last deleted record, kept so it can be put back.
     undo: Option<Record>,
-    /// Why the last deletion or undo failed.
-    message: Option<String>,
+    notice: Option<Notice>,
+    /// The record being changed, if any: it takes the list's place.
+    editor: Option<Editor>,
 }
 
 /// What a row asks for.
 enum RowAction {
     Command(Command),
+    Edit(RecordKey),
     Delete(Confirm),
 }
 
@@ -53,12 +64,25 @@ impl OnEvent for HistoryView {
         match event {
             // A deletion went through: remember it for undo.
             Event::RecordDeleted(Ok(record)) => {
-                self.message = None;
+                self.notice = None;
                 self.undo = Some(record.clone());
             }
             Event::RecordPutBack(Ok(_)) => self.undo = None,
             Event::RecordDeleted(Err(error)) | Event::RecordPutBack(Err(error)) => {
-                self.message = Some(error.clone());
+                self.notice = Some(Notice::Failed(error.clone()));
+            }
+            Event::RecordUpdated(result) => {
+                let Some(editor) = &mut self.editor else {
+                    return None;
+                };
+                match result {
+                    Ok(record) if record.key() == editor.key() => {
+                        self.editor = None;
+                        self.notice = Some(Notice::Saved(record.clone()));
+                    }
+                    Ok(_) => {}
+                    Err(error) => editor.failed(error),
+                }
             }
             _ => {}
         }
@@ -68,10 +92,16 @@ impl OnEvent for HistoryView {
 
 impl HistoryView {
     /// Draws the screen in one scroll area, so that a small window can
-    /// scroll the filter out of the way.
+    /// scroll the filter out of the way; the list and the editor each keep
+    /// their own scroll position.
     pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
+        let scroll = if self.editor.is_some() {
+            "history_editor"
+        } else {
+            "history_list"
+        };
         egui::ScrollArea::vertical()
-            .id_salt("history_list")
+            .id_salt(scroll)
             .auto_shrink([false, false])
             .show(ui, |ui| self.page_ui(ui, data, now))
             .inner
@@ -85,8 +115,13 @@ impl HistoryView {
         if let Some(error) = &data.error {
             widgets::error_ui(ui, &format!("Could not read your history: {error}"));
         }
-        if let Some(message) = &self.message {
-            widgets::error_ui(ui, message);
+        match &self.notice {
+            Some(Notice::Saved(record)) => {
+                let name = record.entry().name(offset);
+                widgets::success_ui(ui, &format!("Saved your changes to {name}."));
+            }
+            Some(Notice::Failed(text)) => widgets::error_ui(ui, text),
+            None => {}
         }
         if let Some(undo) = &self.undo {
             ui.horizontal_wrapped(|ui| {
@@ -95,6 +130,16 @@ impl HistoryView {
                     command = Some(Command::PutBackRecord(undo.clone()));
                 }
             });
+        }
+        if let Some(editor) = &mut self.editor {
+            match editor.ui(ui, data, now) {
+                Some(EditorAction::Save(record)) => {
+                    command = Some(Command::UpdateRecord(record));
+                }
+                Some(EditorAction::Cancel) => self.editor = None,
+                None => {}
+            }
+            return command;
         }
         if data.checkins.is_empty() && data.sessions.is_empty() {
             widgets::empty_state_ui(
@@ -108,6 +153,10 @@ impl HistoryView {
         if let Some(action) = self.list_ui(ui, data, offset) {
             match action {
                 RowAction::Command(c) => command = Some(c),
+                RowAction::Edit(key) => {
+                    self.notice = None;
+                    self.editor = data.entry(key).map(|entry| Editor::open(entry, now));
+                }
                 RowAction::Delete(confirm) => self.confirm_delete = Some(confirm),
             }
         }
@@ -241,7 +290,7 @@ struct RowLayout {
     height: f32,
     /// Buttons on a line of their own, below the text.
     narrow: bool,
-    /// The room the Delete button takes.
+    /// The room the Edit and Delete buttons take side by side.
     buttons_width: f32,
 }
 
@@ -268,16 +317,17 @@ impl RowLayout {
         Self {
             height,
             narrow,
-            buttons_width: button_width(DELETE),
+            buttons_width: button_width(EDIT) + spacing.x + button_width(DELETE),
         }
     }
 }
 
+const EDIT: &str = "Edit";
 const DELETE: &str = "Delete…";
 
 /// One record on two lines (what and when; its values and note) with its
-/// Delete button beside, or beneath when the list is narrow. The text comes
-/// first, then the button, which is the order Tab takes.
+/// Edit and Delete buttons beside, or beneath when the list is narrow. The
+/// text comes first, then the buttons, which is the order Tab takes.
 fn row_ui(
     ui: &mut Ui,
     entry: Entry<'_>,
@@ -388,7 +438,20 @@ fn values_text(entry: Entry<'_>) -> String {
 }
 
 fn buttons_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset, action: &mut Option<RowAction>) {
+    edit_button_ui(ui, entry, offset, action);
     delete_button_ui(ui, entry, offset, action);
+}
+
+fn edit_button_ui(
+    ui: &mut Ui,
+    entry: Entry<'_>,
+    offset: FixedOffset,
+    action: &mut Option<RowAction>,
+) {
+    let label = format!("Edit {}", entry.short_name(offset));
+    if named_button_ui(ui, EDIT, &label).clicked() {
+        *action = Some(RowAction::Edit(entry.key()));
+    }
 }
 
 fn delete_button_ui(

@@ -402,8 +402,11 @@ impl OnEvent for TodayScreen {
             Event::RecordDeleted(Ok(Record::CheckIn(gone))) if gone.date == self.date => {
                 self.show_date(gone.date, None);
             }
-            Event::RecordPutBack(Ok(Record::CheckIn(back))) if back.date == self.date => {
-                self.show_date(back.date, Some(back.clone()));
+            Event::RecordUpdated(Ok(Record::CheckIn(now)))
+            | Event::RecordPutBack(Ok(Record::CheckIn(now)))
+                if now.date == self.date =>
+            {
+                self.show_date(now.date, Some(now.clone()));
             }
             _ => {}
         }

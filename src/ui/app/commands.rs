@@ -72,6 +72,7 @@ impl UnknotApp {
                     Err(e) => Err(e.to_string()),
                 })
             }
+            Command::UpdateRecord(record) => Event::RecordUpdated(self.update_record(record)),
             Command::DeleteRecord(key) => Event::RecordDeleted(self.delete_record(key)?),
             Command::PutBackRecord(record) => Event::RecordPutBack(self.put_back_record(record)),
             Command::DismissIntro => {
@@ -177,6 +178,20 @@ impl UnknotApp {
 /// Records of any kind: written through the store, then changed in the
 /// snapshot one record at a time.
 impl UnknotApp {
+    fn update_record(&mut self, record: Record) -> Result<Record, Failure> {
+        let written = match &record {
+            Record::CheckIn(checkin) => self.store.save_checkin(checkin),
+            Record::Session { id, session } => self.store.update_session(*id, session),
+        };
+        match written {
+            Ok(()) => {
+                self.data.put(record.clone());
+                Ok(record)
+            }
+            Err(e) => Err(widgets::sentence(&e.to_string())),
+        }
+    }
+
     /// `None` when the snapshot has no such record (nothing to tell anyone).
     fn delete_record(&mut self, key: RecordKey) -> Option<Result<Record, Failure>> {
         let found = self.data.entry(key)?.to_record();

@@ -2,6 +2,7 @@
 
 mod advice;
 mod app;
+mod checkin_fields;
 mod command;
 mod data;
 mod ergonomics;
@@ -11,6 +12,7 @@ mod history;
 mod outcome;
 pub mod probe;
 mod progress;
+mod record;
 mod refused;
 mod reminders;
 mod routines;

@@ -174,6 +174,97 @@ fn feel_after_can_be_set_and_cleared_on_a_saved_session() {
 }
 
 #[test]
+fn a_session_can_be_changed_deleted_and_put_back_under_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut stretch = Session::new(
+        SessionKind::Stretch,
+        at("2026-11-20T14:00:00Z"),
+        date(2026, 11, 20),
+        600,
+    );
+    stretch.exercises = vec![SessionExercise {
+        exercise: "cat_cow".to_owned(),
+        holds_done: 3,
+        holds_planned: 3,
+    }];
+    let stretch_id = store.add_session(&stretch).unwrap();
+    let heat = Session::new(
+        SessionKind::Heat,
+        at("2026-11-21T18:00:00Z"),
+        date(2026, 11, 21),
+        900,
+    );
+    let heat_id = store.add_session(&heat).unwrap();
+
+    // Every field changes, the exercises are replaced, and the id stays.
+    let mut changed = stretch.clone();
+    changed.kind = SessionKind::Strength;
+    changed.started_at = at("2026-11-19T07:30:00Z");
+    changed.date = date(2026, 11, 19);
+    changed.duration_secs = 1200;
+    changed.feel_after = Some(Rating::new(2, "feel").unwrap());
+    changed.note = "Rows with the band".to_owned();
+    changed.exercises.clear();
+    store.update_session(stretch_id, &changed).unwrap();
+    assert_eq!(
+        store.sessions_with_ids().unwrap(),
+        vec![(stretch_id, changed.clone()), (heat_id, heat.clone())]
+    );
+
+    // A start another heat session has, an unknown id and a bad session
+    // are refused with nothing written.
+    let mut clash = changed.clone();
+    clash.kind = SessionKind::Heat;
+    clash.started_at = heat.started_at;
+    clash.date = heat.date;
+    let err = store.update_session(stretch_id, &clash).unwrap_err();
+    assert!(err.to_string().contains("already in your log"), "{err}");
+    assert!(store.update_session(heat_id + 1, &heat).is_err());
+    let mut too_long = changed.clone();
+    too_long.duration_secs = 5 * 3600;
+    assert!(store.update_session(stretch_id, &too_long).is_err());
+    assert_eq!(
+        store.sessions().unwrap(),
+        vec![changed.clone(), heat.clone()]
+    );
+
+    // Deleted and put back: the same session under the same id.
+    stretch.exercises.push(SessionExercise {
+        exercise: "thread_the_needle".to_owned(),
+        holds_done: 1,
+        holds_planned: 2,
+    });
+    store.update_session(stretch_id, &stretch).unwrap();
+    assert!(store.delete_session(stretch_id).unwrap());
+    assert!(!store.delete_session(stretch_id).unwrap());
+    assert_eq!(store.sessions().unwrap(), vec![heat.clone()]);
+    assert_eq!(
+        store.put_back_session(stretch_id, &stretch).unwrap(),
+        stretch_id
+    );
+    assert_eq!(
+        store.sessions_with_ids().unwrap(),
+        vec![(stretch_id, stretch.clone()), (heat_id, heat.clone())]
+    );
+
+    // Once its id is taken, a session comes back under a new one; one
+    // whose start is taken again does not come back at all.
+    assert!(store.delete_session(heat_id).unwrap());
+    let newer = Session::new(
+        SessionKind::Massage,
+        at("2026-11-22T18:00:00Z"),
+        date(2026, 11, 22),
+        300,
+    );
+    assert_eq!(store.add_session(&newer).unwrap(), heat_id);
+    let back_id = store.put_back_session(heat_id, &heat).unwrap();
+    assert_ne!(back_id, heat_id);
+    assert!(store.put_back_session(99, &heat).is_err());
+    assert_eq!(store.sessions().unwrap(), vec![stretch, heat, newer]);
+}
+
+#[test]
 fn a_session_over_four_hours_is_refused_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();

@@ -37,8 +37,7 @@ fn past_the_edge(harness: &Harness<'static, UnknotApp>, right: f32) -> Vec<Strin
 }
 
 fn every_screen_fits(harness: &mut Harness<'static, UnknotApp>, window_width: f32, what: &str) {
-    // History's list is checked on its own (tests/ui_history.rs).
-    for screen in Screen::ALL.into_iter().filter(|s| *s != Screen::History) {
+    for screen in Screen::ALL {
         common::open(harness, screen);
         harness.run();
         let outside = past_the_edge(harness, window_width);

@@ -34,12 +34,68 @@ impl Store {
             .map_err(TxError::from)
         })?;
         if changed == 0 {
-            return Err(StoreError::Invalid(DomainError::Unknown {
-                what: "session",
-                value: id.to_string(),
-            }));
+            return Err(StoreError::Invalid(unknown_session(id)));
         }
         Ok(())
+    }
+
+    /// Replaces everything stored for the session `id` (its exercises too)
+    /// with `session`, in one transaction. Refuses a start that another
+    /// session of the same kind already has.
+    pub fn update_session(&mut self, id: i64, session: &Session) -> Result<(), StoreError> {
+        session.validate()?;
+        self.in_transaction(|tx| {
+            refuse_taken_start(tx, session, Some(id))?;
+            let changed = tx.execute(
+                "UPDATE sessions SET kind = ?1, started_at = ?2, local_date = ?3, \
+                 duration_secs = ?4, routine = ?5, heat_type = ?6, area = ?7, capped = ?8, \
+                 feel_after = ?9, note = ?10 WHERE id = ?11",
+                params![
+                    session.kind.code(),
+                    instant_text(session.started_at),
+                    date_text(session.date),
+                    session.duration_secs,
+                    session.routine,
+                    session.heat_type,
+                    session.area,
+                    session.capped,
+                    session.feel_after.map(Rating::get),
+                    session.note,
+                    id,
+                ],
+            )?;
+            if changed == 0 {
+                return Err(unknown_session(id).into());
+            }
+            tx.execute("DELETE FROM session_exercises WHERE session_id = ?1", [id])?;
+            insert_exercises(tx, id, &session.exercises)?;
+            Ok(())
+        })
+    }
+
+    /// Deletes the session `id` with its exercises; returns whether there was one.
+    pub fn delete_session(&mut self, id: i64) -> Result<bool, StoreError> {
+        let n = self.in_transaction(|tx| {
+            tx.execute("DELETE FROM sessions WHERE id = ?1", [id])
+                .map_err(TxError::from)
+        })?;
+        Ok(n > 0)
+    }
+
+    /// Puts a deleted session back, under its old id when no session has
+    /// taken it since (so anything still holding the id finds it again),
+    /// under a new one otherwise. Returns the id it is stored under.
+    pub fn put_back_session(&mut self, id: i64, session: &Session) -> Result<i64, StoreError> {
+        session.validate()?;
+        self.in_transaction(|tx| {
+            refuse_taken_start(tx, session, None)?;
+            let id_taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)",
+                [id],
+                |row| row.get(0),
+            )?;
+            Ok(insert_as(tx, session, (!id_taken).then_some(id))?)
+        })
     }
 
     /// Adds sessions not yet stored (same kind and start instant), in one
@@ -50,6 +106,16 @@ impl Store {
 
     /// Every session with its exercises, oldest first.
     pub fn sessions(&self) -> Result<Vec<Session>, StoreError> {
+        Ok(self
+            .sessions_where("1 = 1", &[])?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect())
+    }
+
+    /// Every session with its id (what [`Store::update_session`] and
+    /// [`Store::delete_session`] take), oldest first.
+    pub fn sessions_with_ids(&self) -> Result<Vec<(i64, Session)>, StoreError> {
         self.sessions_where("1 = 1", &[])
     }
 
@@ -59,17 +125,21 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Session>, StoreError> {
-        self.sessions_where(
-            "local_date BETWEEN ?1 AND ?2",
-            &[&date_text(from), &date_text(to)],
-        )
+        Ok(self
+            .sessions_where(
+                "local_date BETWEEN ?1 AND ?2",
+                &[&date_text(from), &date_text(to)],
+            )?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect())
     }
 
     fn sessions_where(
         &self,
         condition: &str,
         args: &[&dyn rusqlite::ToSql],
-    ) -> Result<Vec<Session>, StoreError> {
+    ) -> Result<Vec<(i64, Session)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -112,8 +182,42 @@ impl Store {
                 session.exercises = list;
             }
         }
-        Ok(rows.into_iter().map(|(_, s)| s).collect())
+        Ok(rows)
     }
+}
+
+fn unknown_session(id: i64) -> DomainError {
+    DomainError::Unknown {
+        what: "session",
+        value: id.to_string(),
+    }
+}
+
+/// Refuses a session whose kind and start another stored session (other
+/// than `except`) already has: the log keeps one of each.
+fn refuse_taken_start(
+    tx: &Transaction<'_>,
+    session: &Session,
+    except: Option<i64>,
+) -> Result<(), TxError> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sessions WHERE kind = ?1 AND started_at = ?2 \
+         AND id IS NOT ?3)",
+        params![
+            session.kind.code(),
+            instant_text(session.started_at),
+            except
+        ],
+        |row| row.get(0),
+    )?;
+    if taken {
+        return Err(DomainError::Invalid(format!(
+            "another {} session that started at the same moment is already in your log",
+            session.kind.label().to_lowercase()
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// Inserts the sessions not stored yet (same kind and start instant); returns how many.
@@ -135,10 +239,17 @@ pub(super) fn insert_new(tx: &Transaction<'_>, sessions: &[Session]) -> Result<u
 }
 
 fn insert(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<i64> {
+    insert_as(tx, s, None)
+}
+
+/// Inserts a session under `id`, or under a new id when `None`; returns the id.
+fn insert_as(tx: &Transaction<'_>, s: &Session, id: Option<i64>) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO sessions (kind, started_at, local_date, duration_secs, routine, heat_type, \
-         area, capped, feel_after, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO sessions (id, kind, started_at, local_date, duration_secs, routine, \
+         heat_type, area, capped, feel_after, note) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
+            id,
             s.kind.code(),
             instant_text(s.started_at),
             date_text(s.date),
@@ -152,11 +263,20 @@ fn insert(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<i64> {
         ],
     )?;
     let id = tx.last_insert_rowid();
+    insert_exercises(tx, id, &s.exercises)?;
+    Ok(id)
+}
+
+fn insert_exercises(
+    tx: &Transaction<'_>,
+    id: i64,
+    exercises: &[SessionExercise],
+) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO session_exercises (session_id, position, exercise, holds_done, holds_planned) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (position, e) in s.exercises.iter().enumerate() {
+    for (position, e) in exercises.iter().enumerate() {
         stmt.execute(params![
             id,
             i64::try_from(position).unwrap_or(i64::MAX),
@@ -165,7 +285,7 @@ fn insert(tx: &Transaction<'_>, s: &Session) -> rusqlite::Result<i64> {
             e.holds_planned
         ])?;
     }
-    Ok(id)
+    Ok(())
 }
 
 pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Session)> {

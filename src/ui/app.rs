@@ -329,9 +329,10 @@ impl eframe::App for UnknotApp {
             .frame(theme::page_frame(ui))
             .show(ui, |ui| {
                 if self.screen == Screen::History {
-                    // History scrolls its own rows, laying out only those in view.
+                    // History scrolls its own rows, laying out only those in
+                    // view; in a narrow window it takes the width there is.
                     theme::limit_content_width(ui);
-                    if let Some(c) = self.history.ui(ui, &self.data) {
+                    if let Some(c) = self.history.ui(ui, &self.data, &now) {
                         command = Some(c);
                     }
                     return;

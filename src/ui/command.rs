@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::record::{Record, RecordKey};
 use super::screen::Screen;
 use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
@@ -34,10 +35,12 @@ pub enum Command {
     /// Go to Today and show (and load) the check-in form for a date.
     ShowDate(NaiveDate),
     SaveCheckIn(CheckIn),
-    /// Delete one day's check-in (after the user confirmed).
-    DeleteCheckIn(NaiveDate),
-    /// Put back a deleted check-in (undo).
-    RestoreCheckIn(CheckIn),
+    /// Write a changed record over the one with its key.
+    UpdateRecord(Record),
+    /// Delete one record (after the user confirmed).
+    DeleteRecord(RecordKey),
+    /// Put back a deleted record (undo), a session under its old id if free.
+    PutBackRecord(Record),
     DismissIntro,
     /// Write the three CSV files into a folder.
     ExportCsv(PathBuf),

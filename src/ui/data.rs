@@ -5,8 +5,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
 use crate::domain::facts::TodayFacts;
 use crate::domain::pain::CheckIn;
+use crate::domain::pain::Rating;
 use crate::domain::session::Session;
 use crate::store::{Store, StoreError};
+
+use super::record::{Entry, Record, RecordKey};
 
 /// Everything the screens draw from, loaded at start and after each write,
 /// never during a frame. Screens that derive series from it compare
@@ -15,8 +18,10 @@ use crate::store::{Store, StoreError};
 pub struct Data {
     /// Oldest first.
     pub checkins: Vec<CheckIn>,
-    /// Oldest first.
+    /// Oldest first (by start, then by id, as the store orders them).
     pub sessions: Vec<Session>,
+    /// The store's id of each session, in the same order.
+    session_ids: Vec<i64>,
     /// The saved answer to each checklist item (including items since
     /// dropped from the list, which the domain rules ignore).
     pub checklist: Vec<ChecklistAnswer>,
@@ -37,9 +42,11 @@ pub struct Data {
 impl Data {
     /// Everything [`Data`] holds, read from the store in one go.
     pub fn load(store: &Store, today: NaiveDate) -> Result<Self, StoreError> {
+        let (session_ids, sessions) = store.sessions_with_ids()?.into_iter().unzip();
         Ok(Self {
             checkins: store.checkins()?,
-            sessions: store.sessions()?,
+            sessions,
+            session_ids,
             checklist: store.checklist_answers()?,
             reviews: store.checklist_reviews()?,
             desk_changed_at: store.desk_changed_at()?,
@@ -114,32 +121,101 @@ impl Data {
         Some(removed)
     }
 
-    /// Adds a new session in start order (after any that started at the
-    /// same instant, as the store orders by start and then by id).
-    pub fn add_session(&mut self, session: Session) {
-        let at = self
-            .sessions
-            .partition_point(|s| s.started_at <= session.started_at);
-        self.sessions.insert(at, session);
+    /// A snapshot of these records for unit tests, the sessions (oldest
+    /// first) numbered from 1 as a fresh store would.
+    #[cfg(test)]
+    pub(crate) fn with_records(checkins: Vec<CheckIn>, sessions: Vec<Session>) -> Self {
+        Self {
+            checkins,
+            session_ids: (1..).take(sessions.len()).collect(),
+            sessions,
+            ..Self::default()
+        }
+    }
+
+    /// The store's id of the session at `index` in [`Data::sessions`].
+    pub fn session_id(&self, index: usize) -> Option<i64> {
+        self.session_ids.get(index).copied()
+    }
+
+    /// Where the session with this id is in [`Data::sessions`].
+    fn session_index(&self, id: i64) -> Option<usize> {
+        self.session_ids.iter().position(|&other| other == id)
+    }
+
+    /// Adds a session saved under `id`.
+    pub fn add_session(&mut self, id: i64, session: Session) {
+        self.insert_session(id, session);
         self.changed();
     }
 
-    /// Sets "how does your back feel now" on the session with this kind and
-    /// start (the store's unique key).
-    pub fn set_feel_after(
-        &mut self,
-        like: &Session,
-        feel_after: Option<crate::domain::pain::Rating>,
-    ) {
-        if let Some(s) = self
+    /// Puts a session in the store's order: by start, then by id.
+    fn insert_session(&mut self, id: i64, session: Session) {
+        let start = self
             .sessions
-            .iter_mut()
-            .rev()
-            .find(|s| s.kind == like.kind && s.started_at == like.started_at)
+            .partition_point(|s| s.started_at < session.started_at);
+        let at = start
+            + self.sessions[start..]
+                .iter()
+                .zip(self.session_ids.get(start..).unwrap_or_default())
+                .take_while(|(s, other)| s.started_at == session.started_at && **other < id)
+                .count();
+        self.sessions.insert(at, session);
+        self.session_ids.insert(at, id);
+    }
+
+    /// Takes the session with this id out of the snapshot.
+    fn take_session(&mut self, id: i64) -> Option<Session> {
+        let at = self
+            .session_index(id)
+            .filter(|&at| at < self.sessions.len())?;
+        self.session_ids.remove(at);
+        Some(self.sessions.remove(at))
+    }
+
+    /// Sets "how does your back feel now" on the session with this id.
+    pub fn set_feel_after(&mut self, id: i64, feel_after: Option<Rating>) {
+        if let Some(session) = self
+            .session_index(id)
+            .and_then(|at| self.sessions.get_mut(at))
         {
-            s.feel_after = feel_after;
+            session.feel_after = feel_after;
+            self.changed();
         }
-        self.changed();
+    }
+
+    /// The record with this key, if the snapshot holds it.
+    pub fn entry(&self, key: RecordKey) -> Option<Entry<'_>> {
+        match key {
+            RecordKey::CheckIn(date) => self.checkin_on(date).map(Entry::CheckIn),
+            RecordKey::Session(id) => {
+                let session = self.sessions.get(self.session_index(id)?)?;
+                Some(Entry::Session { id, session })
+            }
+        }
+    }
+
+    /// Adds a record just written, or replaces the one with its key.
+    pub fn put(&mut self, record: Record) {
+        match record {
+            Record::CheckIn(checkin) => self.upsert_checkin(checkin),
+            Record::Session { id, session } => {
+                self.take_session(id);
+                self.add_session(id, session);
+            }
+        }
+    }
+
+    /// Removes the record with this key; returns it.
+    pub fn remove(&mut self, key: RecordKey) -> Option<Record> {
+        match key {
+            RecordKey::CheckIn(date) => self.remove_checkin(date).map(Record::CheckIn),
+            RecordKey::Session(id) => {
+                let session = self.take_session(id)?;
+                self.changed();
+                Some(Record::Session { id, session })
+            }
+        }
     }
 
     /// Saves or replaces the answer to one checklist item, in item order.
@@ -217,7 +293,7 @@ mod tests {
         );
 
         let at = |secs: i64| DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap();
-        let mut heat = None;
+        let mut ids = Vec::new();
         for (secs, kind) in [
             (500, SessionKind::Heat),
             (100, SessionKind::Stretch),
@@ -225,19 +301,38 @@ mod tests {
         ] {
             let s = Session::new(kind, at(secs), at(secs).date_naive(), 600);
             let id = store.add_session(&s).unwrap();
-            if kind == SessionKind::Heat {
-                heat = Some((id, s.clone()));
-            }
-            data.add_session(s);
+            ids.push(id);
+            data.add_session(id, s);
         }
-        let (id, heat) = heat.unwrap();
+        let [heat_id, stretch_id, _] = ids[..] else {
+            panic!("three sessions")
+        };
         let feel = Some(Rating::new(3, "feel").unwrap());
-        store.set_session_feel_after(id, feel).unwrap();
-        data.set_feel_after(&heat, feel);
+        store.set_session_feel_after(heat_id, feel).unwrap();
+        data.set_feel_after(heat_id, feel);
+
+        // Moved to the same start as the others, it goes between them by id.
+        let mut stretch = data
+            .entry(RecordKey::Session(stretch_id))
+            .unwrap()
+            .to_record();
+        if let Record::Session { session, .. } = &mut stretch {
+            session.started_at = at(500);
+            store.update_session(stretch_id, session).unwrap();
+        }
+        data.put(stretch);
+
+        let heat = data.remove(RecordKey::Session(heat_id)).unwrap();
+        store.delete_session(heat_id).unwrap();
+        if let Record::Session { id, session } = &heat {
+            assert_eq!(store.put_back_session(*id, session).unwrap(), heat_id);
+        }
+        data.put(heat);
 
         let fresh = Data::load(&store, today).unwrap();
         assert_eq!(data.checkins, fresh.checkins);
         assert_eq!(data.sessions, fresh.sessions);
-        assert_eq!(data.revision, 9, "one revision per change");
+        assert_eq!(data.session_ids, fresh.session_ids);
+        assert_eq!(data.revision, 12, "one revision per change");
     }
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::command::{Command, Origin};
+use super::record::Record;
 use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
@@ -23,10 +24,12 @@ pub enum Event {
     },
     /// A check-in was saved (or not).
     CheckInSaved(Result<CheckIn, Failure>),
-    /// A check-in was deleted: here it is, for undo.
-    CheckInDeleted(Result<CheckIn, Failure>),
-    /// A deleted check-in was put back.
-    CheckInPutBack(Result<CheckIn, Failure>),
+    /// A changed record was written, as it now is.
+    RecordUpdated(Result<Record, Failure>),
+    /// A record was deleted: here it is, for undo.
+    RecordDeleted(Result<Record, Failure>),
+    /// A deleted record was put back, as it now is (a session perhaps under a new id).
+    RecordPutBack(Result<Record, Failure>),
     ChecklistAnswerSaved {
         answer: ChecklistAnswer,
         result: Result<(), Failure>,

@@ -1,7 +1,7 @@
 //! Heat: a heat-pack timer of 15 to 20 minutes with a warning past 20 and a
 //! hard stop at 30, a log of every use, and what to do next.
 
-mod manual;
+pub(super) mod manual;
 mod timer;
 
 use std::time::Duration;

@@ -269,12 +269,8 @@ mod tests {
     fn the_view_is_built_once_per_change_not_per_frame() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let history = crate::demo::generate(60, today, 1);
-        let mut data = Data {
-            checkins: history.checkins,
-            sessions: history.sessions,
-            revision: 1,
-            ..Data::default()
-        };
+        let mut data = Data::with_records(history.checkins, history.sessions);
+        data.revision = 1;
         let mut screen = ProgressScreen::default();
         for _ in 0..5 {
             let _ = screen.refresh(&data, today, None);

@@ -2,7 +2,7 @@
 //! hold timers, log sessions done away from the computer, and see the week's
 //! strengthening against its target.
 
-mod log;
+pub(super) mod log;
 mod player;
 mod week;
 

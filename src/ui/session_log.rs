@@ -3,6 +3,7 @@
 //! what time it started and for how long (and, for kinds that want them, how
 //! it felt and a note); each kind adds its own fields through [`EntryKind`].
 //! The rules come from the domain; typed values stay on screen until saved.
+//! The same form, filled from a saved session, changes that session.
 
 use chrono::NaiveDate;
 use egui::Ui;
@@ -67,6 +68,23 @@ enum Message {
     Error(String),
 }
 
+/// What the person asked of a form that changes a saved session.
+pub enum EditAction {
+    /// Save the session as it now is (it passed the checks).
+    Save(Session),
+    Cancel,
+}
+
+/// The saved session a form is changing, and how the form first showed its
+/// start and length: fields left as they were keep the saved values
+/// exactly, seconds included.
+struct Editing {
+    id: i64,
+    original: Session,
+    start_time: String,
+    minutes: String,
+}
+
 /// The state of one form: what has been typed and chosen so far.
 pub struct SessionLog<K: EntryKind> {
     entry: K,
@@ -76,6 +94,7 @@ pub struct SessionLog<K: EntryKind> {
     feel_after: Option<Rating>,
     note: String,
     message: Option<Message>,
+    editing: Option<Editing>,
 }
 
 impl<K: EntryKind> SessionLog<K> {
@@ -88,6 +107,33 @@ impl<K: EntryKind> SessionLog<K> {
             feel_after: None,
             note: String::new(),
             message: None,
+            editing: None,
+        }
+    }
+
+    /// The form filled from the saved session `id`, to change it. `entry`
+    /// holds that session's own choices; times are shown in `now`'s zone.
+    pub fn editing(id: i64, session: &Session, entry: K, now: &Now) -> Self {
+        let start_time = session
+            .started_at
+            .with_timezone(now.local.offset())
+            .format("%H:%M")
+            .to_string();
+        let minutes = ((session.duration_secs + 30) / 60).max(1).to_string();
+        Self {
+            entry,
+            date: session.date,
+            start_time: start_time.clone(),
+            minutes: minutes.clone(),
+            feel_after: session.feel_after,
+            note: session.note.clone(),
+            message: None,
+            editing: Some(Editing {
+                id,
+                original: session.clone(),
+                start_time,
+                minutes,
+            }),
         }
     }
 
@@ -112,6 +158,21 @@ impl<K: EntryKind> SessionLog<K> {
         });
     }
 
+    /// Says why saving failed; what was typed stays.
+    pub fn failed(&mut self, error: &str) {
+        self.message = Some(Message::Error(format!("Not saved: {error}")));
+    }
+
+    /// Whether the form asks how it felt: when the kind wants it, and
+    /// always when changing a saved session, which may have an answer.
+    fn asks_feel(&self) -> bool {
+        K::ASKS_FEEL || self.editing.is_some()
+    }
+
+    fn asks_note(&self) -> bool {
+        K::ASKS_NOTE || self.editing.is_some()
+    }
+
     /// Draws the form; returns the command to save the session once the
     /// user asks for it and it passes the checks.
     pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
@@ -121,52 +182,100 @@ impl<K: EntryKind> SessionLog<K> {
             ui.set_width(ui.available_width());
             widgets::section_title_ui(ui, wording.title);
             widgets::hint_ui(ui, wording.hint);
-            self.entry.fields_above_ui(ui);
-            when::day_picker_ui(ui, &mut self.date, now.today());
-            ui.horizontal(|ui| {
-                widgets::text_field_ui(
-                    ui,
-                    "Started at",
-                    egui::TextEdit::singleline(&mut self.start_time)
-                        .hint_text(wording.start_example)
-                        .desired_width(70.0),
-                );
-                ui.add_space(theme::GAP);
-                widgets::text_field_ui(
-                    ui,
-                    wording.minutes_label,
-                    egui::TextEdit::singleline(&mut self.minutes)
-                        .hint_text(wording.minutes_example)
-                        .desired_width(60.0),
-                );
-            });
-            self.entry.fields_below_ui(ui);
-            self.feel_and_note_ui(ui);
+            self.fields_ui(ui, now);
             ui.horizontal_wrapped(|ui| {
-                if ui.button(wording.button).clicked() {
-                    match self.session(data, now) {
-                        Ok(session) => {
-                            self.message = None;
-                            command = Some(Command::SaveSession {
-                                session,
-                                origin: K::ORIGIN,
-                            });
-                        }
-                        Err(e) => self.message = Some(Message::Error(e)),
-                    }
+                if ui.button(wording.button).clicked()
+                    && let Some(session) = self.checked(data, now)
+                {
+                    command = Some(Command::SaveSession {
+                        session,
+                        origin: K::ORIGIN,
+                    });
                 }
-                match &self.message {
-                    Some(Message::Logged(text)) => widgets::success_ui(ui, text),
-                    Some(Message::Error(text)) => widgets::error_ui(ui, text),
-                    None => {}
-                }
+                self.message_ui(ui);
             });
         });
         command
     }
 
+    /// Draws the form changing a saved session under `title`, with Save
+    /// and Cancel; returns what was asked once it passes the checks.
+    pub fn edit_ui(
+        &mut self,
+        ui: &mut Ui,
+        title: &str,
+        data: &Data,
+        now: &Now,
+    ) -> Option<EditAction> {
+        let mut action = None;
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, title);
+            self.fields_ui(ui, now);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Save changes").clicked()
+                    && let Some(session) = self.checked(data, now)
+                {
+                    action = Some(EditAction::Save(session));
+                }
+                if ui.button("Cancel").clicked() {
+                    action = Some(EditAction::Cancel);
+                }
+                self.message_ui(ui);
+            });
+        });
+        action
+    }
+
+    fn fields_ui(&mut self, ui: &mut Ui, now: &Now) {
+        let wording = &K::WORDING;
+        self.entry.fields_above_ui(ui);
+        when::day_picker_ui(ui, &mut self.date, now.today());
+        ui.horizontal_wrapped(|ui| {
+            widgets::text_field_ui(
+                ui,
+                "Started at",
+                egui::TextEdit::singleline(&mut self.start_time)
+                    .hint_text(wording.start_example)
+                    .desired_width(70.0),
+            );
+            ui.add_space(theme::GAP);
+            widgets::text_field_ui(
+                ui,
+                wording.minutes_label,
+                egui::TextEdit::singleline(&mut self.minutes)
+                    .hint_text(wording.minutes_example)
+                    .desired_width(60.0),
+            );
+        });
+        self.entry.fields_below_ui(ui);
+        self.feel_and_note_ui(ui);
+    }
+
+    /// The session the form describes, with any error shown instead.
+    fn checked(&mut self, data: &Data, now: &Now) -> Option<Session> {
+        match self.session(data, now) {
+            Ok(session) => {
+                self.message = None;
+                Some(session)
+            }
+            Err(e) => {
+                self.message = Some(Message::Error(e));
+                None
+            }
+        }
+    }
+
+    fn message_ui(&self, ui: &mut Ui) {
+        match &self.message {
+            Some(Message::Logged(text)) => widgets::success_ui(ui, text),
+            Some(Message::Error(text)) => widgets::error_ui(ui, text),
+            None => {}
+        }
+    }
+
     fn feel_and_note_ui(&mut self, ui: &mut Ui) {
-        if K::ASKS_FEEL {
+        if self.asks_feel() {
             ui.label("How it felt (optional)");
             widgets::rating_scale_ui(
                 ui,
@@ -176,13 +285,13 @@ impl<K: EntryKind> SessionLog<K> {
                 ("0 = no pain", "10 = worst imaginable"),
             );
         }
-        if K::ASKS_NOTE {
-            ui.horizontal(|ui| {
+        if self.asks_note() {
+            ui.horizontal_wrapped(|ui| {
                 widgets::text_field_ui(
                     ui,
                     "Note (optional)",
                     egui::TextEdit::singleline(&mut self.note)
-                        .desired_width(320.0)
+                        .desired_width(ui.available_width().min(320.0))
                         .char_limit(MAX_NOTE_CHARS),
                 );
             });
@@ -192,28 +301,51 @@ impl<K: EntryKind> SessionLog<K> {
     /// The session the form describes, or what is wrong with it.
     fn session(&self, data: &Data, now: &Now) -> Result<Session, String> {
         check_record_date(self.date, now.today()).map_err(plain)?;
-        let started_at = when::parse_start(self.date, &self.start_time, now)?;
-        if self.minutes.trim().is_empty() {
-            return Err(K::WORDING.minutes_missing.to_owned());
-        }
-        let minutes = self.entry.parse_minutes(&self.minutes).map_err(plain)?;
+        let kept = self.editing.as_ref();
+        let started_at = match kept {
+            Some(e) if e.original.date == self.date && e.start_time == self.start_time.trim() => {
+                e.original.started_at
+            }
+            _ => when::parse_start(self.date, &self.start_time, now)?,
+        };
+        let duration_secs = match kept {
+            Some(e) if e.minutes == self.minutes.trim() => e.original.duration_secs,
+            _ if self.minutes.trim().is_empty() => {
+                return Err(K::WORDING.minutes_missing.to_owned());
+            }
+            _ => self
+                .entry
+                .parse_minutes(&self.minutes)
+                .map_err(plain)?
+                .saturating_mul(60),
+        };
         let kind = self.entry.session_kind();
-        if data
-            .sessions
-            .iter()
-            .any(|s| s.kind == kind && s.started_at == started_at)
-        {
+        let editing_id = kept.map(|e| e.id);
+        let taken = data.sessions.iter().enumerate().any(|(at, s)| {
+            s.kind == kind && s.started_at == started_at && data.session_id(at) != editing_id
+        });
+        if taken {
             return Err(format!(
                 "A {} session at {} that day is already in your log.",
                 self.entry.noun(),
                 self.start_time.trim()
             ));
         }
-        let mut session = Session::new(kind, started_at, self.date, minutes.saturating_mul(60));
-        if K::ASKS_FEEL {
+        let mut session = match kept {
+            // Whatever the form does not show (exercises, the cap) stays as saved.
+            Some(e) => Session {
+                kind,
+                started_at,
+                date: self.date,
+                duration_secs,
+                ..e.original.clone()
+            },
+            None => Session::new(kind, started_at, self.date, duration_secs),
+        };
+        if self.asks_feel() {
             session.feel_after = self.feel_after;
         }
-        if K::ASKS_NOTE {
+        if self.asks_note() {
             session.note = self.note.trim().to_owned();
         }
         self.entry.fill(&mut session);
@@ -281,23 +413,40 @@ mod tests {
         data: Data,
         now: Now,
         sent: Vec<Command>,
+        /// What a form changing a saved session asked to save.
+        changed: Vec<Session>,
+    }
+
+    fn now() -> Now {
+        Now {
+            moment: crate::domain::clock::Moment::ORIGIN,
+            local: DateTime::parse_from_rfc3339("2026-11-25T09:00:00+01:00").unwrap(),
+        }
     }
 
     fn harness() -> Harness<'static, State> {
-        let now = Now {
-            moment: crate::domain::clock::Moment::ORIGIN,
-            local: DateTime::parse_from_rfc3339("2026-11-25T09:00:00+01:00").unwrap(),
-        };
+        let now = now();
+        harness_with(SessionLog::new(now.today(), Flare), Data::default())
+    }
+
+    fn harness_with(form: SessionLog<Flare>, data: Data) -> Harness<'static, State> {
         let state = State {
-            form: SessionLog::new(now.today(), Flare),
-            data: Data::default(),
-            now,
+            form,
+            data,
+            now: now(),
             sent: Vec::new(),
+            changed: Vec::new(),
         };
         Harness::new_ui_state(
             |ui, state: &mut State| {
-                if let Some(command) = state.form.ui(ui, &state.data, &state.now) {
-                    state.sent.push(command);
+                if state.form.editing.is_none() {
+                    if let Some(command) = state.form.ui(ui, &state.data, &state.now) {
+                        state.sent.push(command);
+                    }
+                } else if let Some(EditAction::Save(session)) =
+                    state.form.edit_ui(ui, "Change it", &state.data, &state.now)
+                {
+                    state.changed.push(session);
                 }
             },
             state,
@@ -371,5 +520,57 @@ mod tests {
         click(&mut harness, "Log it");
         harness.get_by_label("The note is 2001 characters long; the limit is 2000.");
         assert!(saved(&harness).is_empty());
+    }
+
+    #[test]
+    fn a_changed_session_keeps_what_the_form_leaves_alone() {
+        let utc = |text| DateTime::parse_from_rfc3339(text).unwrap().to_utc();
+        let today = now().today();
+        // Saved from a timer: 08:00:30 local for 10 minutes and 5 seconds.
+        let mut saved = Session::new(
+            SessionKind::Massage,
+            utc("2026-11-25T07:00:30Z"),
+            today,
+            605,
+        );
+        saved.capped = true;
+        let other = Session::new(
+            SessionKind::Massage,
+            utc("2026-11-25T06:00:00Z"),
+            today,
+            600,
+        );
+        let data = Data::with_records(Vec::new(), vec![other, saved.clone()]);
+        let form = SessionLog::editing(2, &saved, Flare, &now());
+        let mut harness = harness_with(form, data);
+        assert_eq!(
+            harness.get_by_label("Started at").value().as_deref(),
+            Some("08:00")
+        );
+        assert_eq!(
+            harness.get_by_label("Minutes").value().as_deref(),
+            Some("10")
+        );
+
+        // Only the note changes: the start and length stay to the second.
+        fill(&mut harness, "Note (optional)", "Better after");
+        click(&mut harness, "Save changes");
+        let mut expected = saved.clone();
+        expected.note = "Better after".to_owned();
+        expected.area = Some("Neck".to_owned());
+        assert_eq!(harness.state().changed, vec![expected.clone()]);
+
+        // The other session's start is taken; its own is not.
+        harness.state_mut().form.start_time = "07:00".to_owned();
+        click(&mut harness, "Save changes");
+        harness.get_by_label("A flare-up session at 07:00 that day is already in your log.");
+        harness.state_mut().form.start_time = "07:30".to_owned();
+        harness.state_mut().form.minutes = "20".to_owned();
+        click(&mut harness, "Save changes");
+        let last = harness.state().changed.last().unwrap().clone();
+        assert_eq!(last.started_at, utc("2026-11-25T06:30:00Z"));
+        assert_eq!(last.duration_secs, 20 * 60);
+        assert!(last.capped, "what the form does not show stays");
+        assert_eq!(harness.state().changed.len(), 2);
     }
 }

@@ -9,58 +9,25 @@
 
 mod plan;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use egui::{Key, RichText, Ui};
 
+use super::checkin_fields::CheckInFields;
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::record::Record;
 use super::settings::ABOUT;
 use super::unsaved::Unsaved;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;
 use crate::domain::checklist::ReviewReason;
-use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
+use crate::domain::pain::{CheckIn, Rating};
 
 /// How long after typing "1" a "0" still makes it 10.
 const TEN_WINDOW_SECS: f64 = 1.0;
-
-/// The form's contents, kept exactly as typed until saved.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Form {
-    pain: Option<Rating>,
-    stress: Option<Rating>,
-    areas: BTreeSet<Area>,
-    red_flags: RedFlags,
-    note: String,
-}
-
-impl Form {
-    fn from_checkin(c: &CheckIn) -> Self {
-        Self {
-            pain: Some(c.pain),
-            stress: c.stress,
-            areas: c.areas.iter().copied().collect(),
-            red_flags: c.red_flags,
-            note: c.note.clone(),
-        }
-    }
-
-    /// The check-in this form makes for `date`; `None` without a pain rating.
-    fn to_checkin(&self, date: NaiveDate, now: chrono::DateTime<chrono::Utc>) -> Option<CheckIn> {
-        Some(CheckIn {
-            date,
-            recorded_at: now,
-            pain: self.pain?,
-            stress: self.stress,
-            areas: self.areas.iter().copied().collect(),
-            red_flags: self.red_flags,
-            note: self.note.trim().to_owned(),
-        })
-    }
-}
 
 enum Message {
     Saved(String),
@@ -83,22 +50,22 @@ pub struct TodayContext<'a> {
 pub struct TodayScreen {
     /// The local date the form is about.
     date: NaiveDate,
-    form: Form,
+    form: CheckInFields,
     saved: Option<CheckIn>,
     /// The last message, with the form as it was when it was said: any
     /// change to the form makes it stale, and it goes.
-    message: Option<(Message, Form)>,
+    message: Option<(Message, CheckInFields)>,
     /// The last digit typed and when, to turn "1", "0" into 10.
     last_digit: Option<(u8, f64)>,
     /// Forms with changes not saved, for days other than `date`.
-    drafts: BTreeMap<NaiveDate, Form>,
+    drafts: BTreeMap<NaiveDate, CheckInFields>,
 }
 
 impl TodayScreen {
     pub fn new(date: NaiveDate) -> Self {
         Self {
             date,
-            form: Form::default(),
+            form: CheckInFields::default(),
             saved: None,
             message: None,
             last_digit: None,
@@ -116,7 +83,7 @@ impl TodayScreen {
         let saved = self
             .saved
             .as_ref()
-            .map(Form::from_checkin)
+            .map(CheckInFields::from_checkin)
             .unwrap_or_default();
         self.form != saved
     }
@@ -144,14 +111,17 @@ impl TodayScreen {
     /// check-in changed elsewhere (deleted, or put back).
     fn reset(&mut self, date: NaiveDate, saved: Option<CheckIn>) {
         self.date = date;
-        self.form = saved.as_ref().map(Form::from_checkin).unwrap_or_default();
+        self.form = saved
+            .as_ref()
+            .map(CheckInFields::from_checkin)
+            .unwrap_or_default();
         self.saved = saved;
         self.message = None;
         self.last_digit = None;
     }
 
     /// Every day with changes not saved, the day shown first.
-    fn unsaved_forms(&self) -> impl Iterator<Item = (NaiveDate, &Form)> {
+    fn unsaved_forms(&self) -> impl Iterator<Item = (NaiveDate, &CheckInFields)> {
         let shown = (self.has_unsaved_changes()).then_some((self.date, &self.form));
         shown
             .into_iter()
@@ -175,7 +145,7 @@ impl TodayScreen {
     /// what closing the window keeps.
     pub fn save_for_closing(&self, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
         self.unsaved_forms()
-            .filter_map(|(date, form)| form.to_checkin(date, now))
+            .filter_map(|(date, form)| form.checkin(date, now).ok())
             .map(Command::SaveCheckIn)
             .collect()
     }
@@ -191,7 +161,7 @@ impl TodayScreen {
             .recorded_at
             .with_timezone(&chrono::Local)
             .format("%H:%M");
-        self.form = Form::from_checkin(&checkin);
+        self.form = CheckInFields::from_checkin(&checkin);
         self.say(Message::Saved(format!(
             "Saved for {} at {local_time}.",
             checkin.date.format("%A %-d %B")
@@ -270,79 +240,9 @@ impl TodayScreen {
             ui.add_space(theme::GAP);
         }
 
-        theme::card(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "How much does your upper back hurt?");
-            widgets::hint_ui(
-                ui,
-                "Click a number or type it: 0 is no pain, 10 the worst pain imaginable.",
-            );
-            widgets::rating_scale_ui(
-                ui,
-                "Pain",
-                &mut self.form.pain,
-                false,
-                ("0 = no pain", "10 = worst imaginable"),
-            );
-            ui.add_space(theme::GAP);
-            widgets::section_title_ui(ui, "How stressed do you feel?");
-            widgets::hint_ui(ui, "Optional. Stress keeps shoulder muscles tight.");
-            widgets::rating_scale_ui(
-                ui,
-                "Stress",
-                &mut self.form.stress,
-                true,
-                ("0 = calm", "10 = extremely stressed"),
-            );
-        });
-        ui.add_space(theme::GAP);
-
-        theme::card(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "Where is it? (optional)");
-            ui.horizontal_wrapped(|ui| {
-                for area in Area::ALL {
-                    let mut on = self.form.areas.contains(&area);
-                    if ui.checkbox(&mut on, area.label()).changed() {
-                        if on {
-                            self.form.areas.insert(area);
-                        } else {
-                            self.form.areas.remove(&area);
-                        }
-                    }
-                }
-            });
-            ui.add_space(4.0);
-            let label = ui.label("Note");
-            let note = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.form.note)
-                        .hint_text("Anything worth remembering, such as a long day at the desk")
-                        .desired_width(f32::INFINITY)
-                        .char_limit(crate::domain::pain::MAX_NOTE_CHARS),
-                )
-                .labelled_by(label.id);
-            if note.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                command = self.save_command(now);
-            }
-        });
-        ui.add_space(theme::GAP);
-
-        theme::card(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "Warning signs");
-            widgets::hint_ui(ui, "Tick any that are true for you today.");
-            let flags = &mut self.form.red_flags;
-            ui.checkbox(
-                &mut flags.arm_symptoms,
-                "Numbness, tingling or weakness running into my arms or fingers",
-            );
-            ui.checkbox(
-                &mut flags.after_impact,
-                "The pain started after a fall, an accident or a knock",
-            );
-            ui.checkbox(&mut flags.fever, "I have a fever or chills with the pain");
-        });
+        if self.form.ui(ui) {
+            command = self.save_command(now);
+        }
         ui.add_space(theme::GAP);
 
         command
@@ -480,13 +380,13 @@ impl TodayScreen {
     }
 
     fn save_command(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
-        let Some(checkin) = self.form.to_checkin(self.date, now) else {
-            self.say(Message::Error(
-                "Choose a pain rating from 0 to 10 first.".to_owned(),
-            ));
-            return None;
-        };
-        Some(Command::SaveCheckIn(checkin))
+        match self.form.checkin(self.date, now) {
+            Ok(checkin) => Some(Command::SaveCheckIn(checkin)),
+            Err(error) => {
+                self.say(Message::Error(error));
+                None
+            }
+        }
     }
 }
 
@@ -528,11 +428,14 @@ impl OnEvent for TodayScreen {
             Event::CheckInSaved(Ok(checkin)) => self.saved(checkin.clone()),
             Event::CheckInSaved(Err(error)) => self.failed(error.clone()),
             // The form follows a change to the day it shows made elsewhere.
-            Event::CheckInDeleted(Ok(gone)) if gone.date == self.date => {
-                self.reset(gone.date, None);
+            Event::RecordDeleted(Ok(Record::CheckIn(gone))) if gone.date == self.date => {
+                self.show_date(gone.date, None);
             }
-            Event::CheckInPutBack(Ok(back)) if back.date == self.date => {
-                self.reset(back.date, Some(back.clone()));
+            Event::RecordUpdated(Ok(Record::CheckIn(now)))
+            | Event::RecordPutBack(Ok(Record::CheckIn(now)))
+                if now.date == self.date =>
+            {
+                self.show_date(now.date, Some(now.clone()));
             }
             _ => {}
         }

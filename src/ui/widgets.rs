@@ -5,9 +5,10 @@ use egui::{RichText, Role, Ui, WidgetInfo};
 use super::theme;
 use crate::domain::pain::Rating;
 
-/// A row of eleven buttons, 0 to 10, with the meaning of both ends beneath.
-/// Clicking the chosen one again clears it when `optional`. Each button's
-/// accessible name is "`name` N". Returns true when the value changed.
+/// A row of eleven buttons, 0 to 10, with the meaning of both ends beneath;
+/// in a narrow window the row wraps. Clicking the chosen one again clears it
+/// when `optional`. Each button's accessible name is "`name` N". Returns
+/// true when the value changed.
 pub fn rating_scale_ui(
     ui: &mut Ui,
     name: &str,
@@ -20,7 +21,7 @@ pub fn rating_scale_ui(
     // the scale fits a narrow window (or a large zoom) without clipping.
     const GAP: f32 = 4.0;
     let side = ((ui.available_width() - 10.0 * GAP) / 11.0).clamp(26.0, 38.0);
-    let row = ui.horizontal(|ui| {
+    let row = ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         for rating in Rating::all() {
             let selected = *value == Some(rating);
@@ -45,19 +46,23 @@ pub fn rating_scale_ui(
     });
     let width = row.response.rect.width();
     ui.allocate_ui(egui::vec2(width, 16.0), |ui| {
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(ends.0)
-                    .small()
-                    .color(theme::palette(ui.ctx()).muted),
+        // The far end's meaning goes to the right edge, or beneath the near
+        // end's when the two do not fit side by side.
+        ui.horizontal_wrapped(|ui| {
+            let muted = theme::palette(ui.ctx()).muted;
+            ui.add(egui::Label::new(RichText::new(ends.0).small().color(muted)).extend());
+            let far = egui::WidgetText::from(RichText::new(ends.1).small()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Small,
             );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(
-                    RichText::new(ends.1)
-                        .small()
-                        .color(theme::palette(ui.ctx()).muted),
-                );
-            });
+            // Rounded down, so that the far end is never pushed to a new line by a fraction.
+            let gap = (ui.available_size_before_wrap().x - far.size().x).floor();
+            if gap > 0.0 {
+                ui.add_space(gap);
+            }
+            ui.add(egui::Label::new(RichText::new(ends.1).small().color(muted)).extend());
         });
     });
     changed

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::UnknotApp;
 use crate::domain::checklist::{self, ChecklistReview};
 use crate::ui::command::Command;
-use crate::ui::event::{Event, OnEvent};
+use crate::ui::event::{Event, Failure, OnEvent};
+use crate::ui::record::{Record, RecordKey};
 use crate::ui::screen::Screen;
 use crate::ui::widgets;
 
@@ -80,25 +81,9 @@ impl UnknotApp {
                     Err(e) => Err(e.to_string()),
                 })
             }
-            Command::DeleteCheckIn(date) => {
-                let found = self.data.checkin_on(date).cloned()?;
-                Event::CheckInDeleted(match self.store.delete_checkin(date) {
-                    Ok(_) => {
-                        self.data.remove_checkin(date);
-                        Ok(found)
-                    }
-                    Err(e) => Err(format!("Nothing was deleted: {e}")),
-                })
-            }
-            Command::RestoreCheckIn(checkin) => {
-                Event::CheckInPutBack(match self.store.save_checkin(&checkin) {
-                    Ok(()) => {
-                        self.data.upsert_checkin(checkin.clone());
-                        Ok(checkin)
-                    }
-                    Err(e) => Err(format!("Could not put it back: {e}")),
-                })
-            }
+            Command::UpdateRecord(record) => Event::RecordUpdated(self.update_record(record)),
+            Command::DeleteRecord(key) => Event::RecordDeleted(self.delete_record(key)?),
+            Command::PutBackRecord(record) => Event::RecordPutBack(self.put_back_record(record)),
             Command::DismissIntro => {
                 // Failing to remember this only means the note shows again next time.
                 let _ = self.change_preferences(|p| p.intro_dismissed = true);
@@ -155,8 +140,8 @@ impl UnknotApp {
             }
             Command::SaveSession { session, origin } => {
                 let result = self.store.add_session(&session);
-                if result.is_ok() {
-                    self.data.add_session(session.clone());
+                if let Ok(id) = result {
+                    self.data.add_session(id, session.clone());
                 }
                 Event::SessionSaved {
                     origin,
@@ -171,8 +156,7 @@ impl UnknotApp {
             } => {
                 let result = self.store.set_session_feel_after(id, feel_after);
                 if result.is_ok() {
-                    // Rare, and the snapshot does not carry ids: read it again.
-                    self.reload_data();
+                    self.data.set_feel_after(id, feel_after);
                 }
                 Event::FeelAfterSaved {
                     origin,
@@ -197,5 +181,59 @@ impl UnknotApp {
                 )
             }
         })
+    }
+}
+
+/// Records of any kind: written through the store, then changed in the
+/// snapshot one record at a time.
+impl UnknotApp {
+    fn update_record(&mut self, record: Record) -> Result<Record, Failure> {
+        let written = match &record {
+            Record::CheckIn(checkin) => self.store.save_checkin(checkin),
+            Record::Session { id, session } => self.store.update_session(*id, session),
+        };
+        match written {
+            Ok(()) => {
+                self.data.put(record.clone());
+                Ok(record)
+            }
+            Err(e) => Err(widgets::sentence(&e.to_string())),
+        }
+    }
+
+    /// `None` when the snapshot has no such record (nothing to tell anyone).
+    fn delete_record(&mut self, key: RecordKey) -> Option<Result<Record, Failure>> {
+        let found = self.data.entry(key)?.to_record();
+        let deleted = match key {
+            RecordKey::CheckIn(date) => self.store.delete_checkin(date),
+            RecordKey::Session(id) => self.store.delete_session(id),
+        };
+        Some(match deleted {
+            Ok(_) => {
+                self.data.remove(key);
+                Ok(found)
+            }
+            Err(e) => Err(format!("Nothing was deleted: {e}")),
+        })
+    }
+
+    fn put_back_record(&mut self, record: Record) -> Result<Record, Failure> {
+        let written = match record {
+            Record::CheckIn(checkin) => self
+                .store
+                .save_checkin(&checkin)
+                .map(|()| Record::CheckIn(checkin)),
+            Record::Session { id, session } => self
+                .store
+                .put_back_session(id, &session)
+                .map(|id| Record::Session { id, session }),
+        };
+        match written {
+            Ok(record) => {
+                self.data.put(record.clone());
+                Ok(record)
+            }
+            Err(e) => Err(format!("Could not put it back: {e}")),
+        }
     }
 }

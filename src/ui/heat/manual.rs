@@ -1,5 +1,6 @@
 //! "I used a heat pack earlier": what a heat session logged by hand adds to
-//! the shared form, the kind of pack and where it went.
+//! the shared form, the kind of pack and where it went. History uses it too,
+//! to change a saved heat session.
 
 use egui::Ui;
 
@@ -11,15 +12,29 @@ use crate::domain::session::{Session, SessionKind};
 use crate::ui::command::Origin;
 
 pub struct HeatEntry {
-    heat_type: HeatType,
+    /// `None` only for a saved session that did not say, which keeps what it has.
+    heat_type: Option<HeatType>,
     area: String,
 }
 
 impl Default for HeatEntry {
     fn default() -> Self {
         Self {
-            heat_type: HeatType::Moist,
+            heat_type: Some(HeatType::Moist),
             area: String::new(),
+        }
+    }
+}
+
+impl HeatEntry {
+    /// The choices a saved heat session made, to change them.
+    pub fn from_session(session: &Session) -> Self {
+        Self {
+            heat_type: session
+                .heat_type
+                .as_deref()
+                .and_then(|code| HeatType::from_code(code).ok()),
+            area: session.area.clone().unwrap_or_default(),
         }
     }
 }
@@ -49,12 +64,12 @@ impl EntryKind for HeatEntry {
     }
 
     fn fields_below_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label("Kind of heat")
-                .selected_text(self.heat_type.label())
+                .selected_text(self.heat_type.map_or("Not said", HeatType::label))
                 .show_ui(ui, |ui| {
                     for t in HeatType::ALL {
-                        ui.selectable_value(&mut self.heat_type, t, t.label());
+                        ui.selectable_value(&mut self.heat_type, Some(t), t.label());
                     }
                 });
             ui.add_space(theme::GAP);
@@ -63,14 +78,16 @@ impl EntryKind for HeatEntry {
                 "Where",
                 egui::TextEdit::singleline(&mut self.area)
                     .hint_text("Between the shoulder blades")
-                    .desired_width(240.0)
+                    .desired_width(ui.available_width().min(240.0))
                     .char_limit(100),
             );
         });
     }
 
     fn fill(&self, session: &mut Session) {
-        session.heat_type = Some(self.heat_type.code().to_owned());
+        if let Some(heat_type) = self.heat_type {
+            session.heat_type = Some(heat_type.code().to_owned());
+        }
         let area = self.area.trim();
         session.area = (!area.is_empty()).then(|| area.to_owned());
     }

@@ -1,5 +1,6 @@
 //! "Log without the player": what a session done away from the computer,
 //! self-massage included, adds to the shared form: which routine it was.
+//! History uses it too, to change a saved routine or self-massage session.
 
 use egui::Ui;
 
@@ -11,62 +12,93 @@ use crate::domain::session::{Session, SessionKind, parse_minutes};
 use crate::ui::command::Origin;
 
 /// What was done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum What {
     Template(&'static RoutineTemplate),
+    /// A routine of the person's own, kept by name: offered only when
+    /// changing a saved session that has one.
+    Own {
+        kind: SessionKind,
+        name: String,
+    },
     Kind(SessionKind),
 }
 
 impl What {
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         match self {
             What::Template(t) => t.name,
+            What::Own { name, .. } => name,
             What::Kind(SessionKind::Strength) => "Other strengthening",
             What::Kind(SessionKind::Massage) => "Self-massage",
             What::Kind(_) => "Other stretching",
         }
     }
 
-    fn kind(self) -> SessionKind {
+    fn kind(&self) -> SessionKind {
         match self {
             What::Template(t) => t.kind,
-            What::Kind(k) => k,
+            What::Own { kind, .. } | What::Kind(kind) => *kind,
         }
     }
 
-    fn routine(self) -> &'static str {
+    fn routine(&self) -> &str {
         match self {
             What::Template(t) => t.name,
+            What::Own { name, .. } => name,
             What::Kind(_) => "",
         }
     }
 }
 
-fn choices() -> Vec<What> {
-    let mut all: Vec<What> = templates().iter().map(What::Template).collect();
-    all.extend(
-        [
-            SessionKind::Stretch,
-            SessionKind::Strength,
-            SessionKind::Massage,
-        ]
-        .map(What::Kind),
-    );
-    all
-}
-
 pub struct RoutineEntry {
     what: What,
+    /// The saved session's own routine, when changing one that has it.
+    own: Option<What>,
 }
 
 impl Default for RoutineEntry {
     fn default() -> Self {
         Self {
-            what: choices()
+            what: templates()
                 .first()
-                .copied()
-                .unwrap_or(What::Kind(SessionKind::Stretch)),
+                .map_or(What::Kind(SessionKind::Stretch), What::Template),
+            own: None,
         }
+    }
+}
+
+impl RoutineEntry {
+    /// What a saved session was, to change it.
+    pub fn from_session(session: &Session) -> Self {
+        let template = templates()
+            .iter()
+            .find(|t| t.name == session.routine && t.kind == session.kind);
+        let what = match template {
+            Some(t) => What::Template(t),
+            None if session.routine.is_empty() => What::Kind(session.kind),
+            None => What::Own {
+                kind: session.kind,
+                name: session.routine.clone(),
+            },
+        };
+        let own = matches!(what, What::Own { .. }).then(|| what.clone());
+        Self { what, own }
+    }
+
+    /// Every choice: the ready routines, the session's own one if any, the kinds.
+    fn choices(&self) -> Vec<What> {
+        let mut all: Vec<What> = templates().iter().map(What::Template).collect();
+        all.extend(self.own.clone());
+        all.extend(
+            [
+                SessionKind::Stretch,
+                SessionKind::Strength,
+                SessionKind::Massage,
+            ]
+            .map(What::Kind),
+        );
+        all
     }
 }
 
@@ -96,7 +128,7 @@ impl EntryKind for RoutineEntry {
 
     fn fields_above_ui(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
-            for what in choices() {
+            for what in self.choices() {
                 if ui
                     .selectable_label(self.what == what, what.label())
                     .clicked()

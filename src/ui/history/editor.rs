@@ -1,0 +1,162 @@
+//! Changing one saved record from History, in the same fields and with the
+//! same checks as when it was made: a check-in in Today's fields, a session
+//! in the form for a session that already happened.
+
+use chrono::{FixedOffset, NaiveDate};
+use egui::Ui;
+
+use crate::domain::session::SessionKind;
+use crate::ui::checkin_fields::CheckInFields;
+use crate::ui::data::Data;
+use crate::ui::heat::manual::HeatEntry;
+use crate::ui::record::{Entry, Record, RecordKey};
+use crate::ui::routines::log::RoutineEntry;
+use crate::ui::session_log::{EditAction, SessionLog};
+use crate::ui::when::Now;
+use crate::ui::{theme, widgets};
+
+/// What the person asked of the editor.
+pub enum EditorAction {
+    /// Write the record as it now is (it passed the checks).
+    Save(Record),
+    Cancel,
+}
+
+/// The record being changed and the form it is changed in. Nothing is
+/// written until Save; Cancel drops the form and what was typed in it.
+pub struct Editor {
+    /// "Change the check-in for Tuesday 24 November 2026".
+    title: String,
+    /// The record as it was when the form opened.
+    opened: Record,
+    form: Form,
+}
+
+enum Form {
+    CheckIn {
+        date: NaiveDate,
+        fields: CheckInFields,
+        error: Option<String>,
+    },
+    Heat {
+        id: i64,
+        log: SessionLog<HeatEntry>,
+    },
+    Routine {
+        id: i64,
+        log: SessionLog<RoutineEntry>,
+    },
+}
+
+impl Editor {
+    /// A form filled from `entry`.
+    pub fn open(entry: Entry<'_>, now: &Now) -> Self {
+        let form = match entry {
+            Entry::CheckIn(c) => Form::CheckIn {
+                date: c.date,
+                fields: CheckInFields::from_checkin(c),
+                error: None,
+            },
+            Entry::Session { id, session } if session.kind == SessionKind::Heat => Form::Heat {
+                id,
+                log: SessionLog::editing(id, session, HeatEntry::from_session(session), now),
+            },
+            Entry::Session { id, session } => Form::Routine {
+                id,
+                log: SessionLog::editing(id, session, RoutineEntry::from_session(session), now),
+            },
+        };
+        Self {
+            title: change_title(entry, *now.local.offset()),
+            opened: entry.to_record(),
+            form,
+        }
+    }
+
+    /// Which record it changes.
+    pub fn key(&self) -> RecordKey {
+        self.opened.key()
+    }
+
+    /// Says why the record could not be written; what was typed stays.
+    pub fn failed(&mut self, why: &str) {
+        match &mut self.form {
+            Form::CheckIn { error, .. } => *error = Some(format!("Not saved: {why}")),
+            Form::Heat { log, .. } => log.failed(why),
+            Form::Routine { log, .. } => log.failed(why),
+        }
+    }
+
+    /// Draws the form; returns what was asked once it passes the checks.
+    /// A record changed elsewhere since the form opened (on Today, say) is
+    /// not written over.
+    pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<EditorAction> {
+        let session = |id, action| match action {
+            EditAction::Save(session) => EditorAction::Save(Record::Session { id, session }),
+            EditAction::Cancel => EditorAction::Cancel,
+        };
+        let title = &self.title;
+        let action = match &mut self.form {
+            Form::CheckIn {
+                date,
+                fields,
+                error,
+            } => checkin_ui(ui, title, *date, fields, error, now),
+            Form::Heat { id, log } => log
+                .edit_ui(ui, title, data, now)
+                .map(|action| session(*id, action)),
+            Form::Routine { id, log } => log
+                .edit_ui(ui, title, data, now)
+                .map(|action| session(*id, action)),
+        };
+        if matches!(action, Some(EditorAction::Save(_)))
+            && data.entry(self.key()).map(Entry::to_record).as_ref() != Some(&self.opened)
+        {
+            self.failed(
+                "it was changed or deleted elsewhere since you opened it. Press Cancel and \
+                 open it again.",
+            );
+            return None;
+        }
+        action
+    }
+}
+
+/// "Change the heat pack session of Tuesday 24 November 2026 at 21:15".
+fn change_title(entry: Entry<'_>, offset: FixedOffset) -> String {
+    format!("Change {}", entry.name(offset))
+}
+
+fn checkin_ui(
+    ui: &mut Ui,
+    title: &str,
+    date: NaiveDate,
+    fields: &mut CheckInFields,
+    error: &mut Option<String>,
+    now: &Now,
+) -> Option<EditorAction> {
+    widgets::section_title_ui(ui, title);
+    ui.add_space(theme::GAP / 2.0);
+    let mut save = fields.ui(ui);
+    ui.add_space(theme::GAP);
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        save |= ui.button("Save changes").clicked();
+        if ui.button("Cancel").clicked() {
+            action = Some(EditorAction::Cancel);
+        }
+        if let Some(error) = error {
+            widgets::error_ui(ui, error);
+        }
+    });
+    if save {
+        match fields.checkin(date, now.utc()) {
+            Ok(checkin) => {
+                *error = None;
+                action = Some(EditorAction::Save(Record::CheckIn(checkin)));
+            }
+            Err(why) => *error = Some(why),
+        }
+    }
+    action
+}

@@ -1,0 +1,115 @@
+//! One record of any kind the log keeps, as commands and events carry it
+//! ([`Record`], [`RecordKey`]) and as History lists it ([`Entry`], borrowed
+//! from the data snapshot). A new kind of record starts here, with a variant
+//! in each of the three; the compiler then points at every place that has to
+//! learn about it (the snapshot, the commands, History's filter and editor).
+
+use chrono::{FixedOffset, NaiveDate};
+
+use crate::domain::pain::CheckIn;
+use crate::domain::session::Session;
+
+/// A record, owned: what a command writes and an event reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    CheckIn(CheckIn),
+    /// A session with the id the store keeps it under.
+    Session {
+        id: i64,
+        session: Session,
+    },
+}
+
+/// What tells a record apart from every other one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKey {
+    /// A check-in is the only one of its day.
+    CheckIn(NaiveDate),
+    Session(i64),
+}
+
+/// A record borrowed from the data snapshot.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'a> {
+    CheckIn(&'a CheckIn),
+    Session { id: i64, session: &'a Session },
+}
+
+impl Record {
+    pub fn key(&self) -> RecordKey {
+        self.entry().key()
+    }
+
+    pub fn entry(&self) -> Entry<'_> {
+        match self {
+            Record::CheckIn(c) => Entry::CheckIn(c),
+            Record::Session { id, session } => Entry::Session { id: *id, session },
+        }
+    }
+}
+
+impl<'a> Entry<'a> {
+    pub fn key(self) -> RecordKey {
+        match self {
+            Entry::CheckIn(c) => RecordKey::CheckIn(c.date),
+            Entry::Session { id, .. } => RecordKey::Session(id),
+        }
+    }
+
+    pub fn to_record(self) -> Record {
+        match self {
+            Entry::CheckIn(c) => Record::CheckIn(c.clone()),
+            Entry::Session { id, session } => Record::Session {
+                id,
+                session: session.clone(),
+            },
+        }
+    }
+
+    /// The day the record belongs to.
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Entry::CheckIn(c) => c.date,
+            Entry::Session { session, .. } => session.date,
+        }
+    }
+
+    /// What kind of record it is, as a heading: "Check-in", "Heat pack".
+    pub fn kind_label(self) -> &'static str {
+        match self {
+            Entry::CheckIn(_) => "Check-in",
+            Entry::Session { session, .. } => session.kind.label(),
+        }
+    }
+
+    pub fn note(self) -> &'a str {
+        match self {
+            Entry::CheckIn(c) => &c.note,
+            Entry::Session { session, .. } => &session.note,
+        }
+    }
+
+    /// The record in a sentence: "the check-in for Tuesday 24 November
+    /// 2026", "the heat pack session of Tuesday 24 November 2026 at 21:15",
+    /// with times in the zone `offset`.
+    pub fn name(self, offset: FixedOffset) -> String {
+        self.name_with(offset, "%A %-d %B %Y")
+    }
+
+    /// The same, shorter, for naming a row's buttons: "the check-in for 2026-11-24".
+    pub fn short_name(self, offset: FixedOffset) -> String {
+        self.name_with(offset, "%Y-%m-%d")
+    }
+
+    fn name_with(self, offset: FixedOffset, date_format: &str) -> String {
+        let date = self.date().format(date_format);
+        match self {
+            Entry::CheckIn(_) => format!("the check-in for {date}"),
+            Entry::Session { session, .. } => format!(
+                "the {} session of {date} at {}",
+                session.kind.label().to_lowercase(),
+                session.started_at.with_timezone(&offset).format("%H:%M")
+            ),
+        }
+    }
+}

@@ -226,7 +226,9 @@ fn the_walk_through_answers_every_item_by_key_and_records_the_review() {
     let mut harness = common::harness(dir.path(), &clock);
     open_ergonomics(&mut harness);
     harness.get_by_label("Start with a quick check");
-    common::click(&mut harness, "Re-check my setup");
+    // A first check is not called a re-check.
+    assert!(harness.query_by_label("Re-check my setup").is_none());
+    common::click(&mut harness, "Check my setup");
     harness.get_by_label(&format!("Item 1 of {n}"));
 
     // One key per item; letters and digits both work.
@@ -291,7 +293,7 @@ fn leaving_the_walk_through_early_keeps_the_answers_and_records_no_review() {
     let items = checklist::items();
     let mut harness = common::harness(dir.path(), &clock);
     open_ergonomics(&mut harness);
-    common::click(&mut harness, "Re-check my setup");
+    common::click(&mut harness, "Check my setup");
     harness.key_press(Key::Y);
     harness.run();
     harness.key_press(Key::N);
@@ -326,4 +328,5 @@ fn the_first_run_note_on_today_is_not_joined_by_the_nudge() {
     let harness = common::harness(dir.path(), &clock);
     harness.get_by_label("Got it");
     assert!(harness.query_by_label("Re-check my setup").is_none());
+    assert!(harness.query_by_label("Check my setup").is_none());
 }

@@ -30,27 +30,35 @@ fn a_finished_desk_break_is_logged_with_its_duration_and_holds() {
     let mut harness = common::harness(dir.path(), &clock);
     common::open(&mut harness, Screen::Routines);
     common::click(&mut harness, "Start desk break");
+    // The break starts where its user sits: on the chair, with the twist.
     harness.get_by_label("Get ready");
-    harness.get_by_label("Cat-cow");
+    harness.get_by_label("Seated spinal twist");
 
     // 10 s in: the 5 s "get ready" is over and 20 s of the first hold remain.
     common::advance(&mut harness, &clock, 10, 1);
     harness.get_by_label("Hold and breathe slowly");
     harness.get_by_label("0:20");
-    // Just after the hold ends the card says so and asks to go again.
+    // Just after the hold ends the card says so and names the other side once.
     common::advance(&mut harness, &clock, 21, 1);
     harness.get_by_label("Hold complete. Release slowly.");
-    harness.get_by_label("Rest, then go again");
+    harness.get_by_label("Switch sides");
+    harness.get_by_label("Right side");
     assert!(harness.state().store().sessions().unwrap().is_empty());
+    // Then down to the floor, with time to get there, for a flowing cat-cow.
+    common::advance(&mut harness, &clock, 30, 1);
+    harness.get_by_label("Get down on all fours");
+    harness.get_by_label("0:14");
+    common::advance(&mut harness, &clock, 15, 1);
+    harness.get_by_label("Flow slowly with your breath");
 
-    // The rest of the three minutes, with frames far apart.
-    common::advance(&mut harness, &clock, 170, 17);
+    // The rest of the break, with frames far apart.
+    common::advance(&mut harness, &clock, 130, 13);
     let sessions = harness.state().store().sessions().unwrap();
     assert_eq!(sessions.len(), 1);
     let s = &sessions[0];
     assert_eq!(s.kind, SessionKind::Stretch);
     assert_eq!(s.routine, "Desk break");
-    assert_eq!(s.duration_secs, 180);
+    assert_eq!(s.duration_secs, 190);
     assert_eq!(
         (s.date, s.started_at),
         (today(), utc("2026-11-25T08:00:00Z"))
@@ -58,8 +66,8 @@ fn a_finished_desk_break_is_logged_with_its_duration_and_holds() {
     assert_eq!(
         holds(s),
         [
-            ("cat_cow", 2, 2),
             ("seated_twist", 2, 2),
+            ("cat_cow", 2, 2),
             ("thread_the_needle", 2, 2)
         ]
     );
@@ -88,7 +96,7 @@ fn a_routine_keeps_time_on_another_screen_and_is_saved_there() {
     harness.step();
     let sessions = harness.state().store().sessions().unwrap();
     assert_eq!(sessions.len(), 1);
-    assert_eq!(sessions[0].duration_secs, 180);
+    assert_eq!(sessions[0].duration_secs, 190);
 }
 
 #[test]
@@ -132,19 +140,19 @@ fn pausing_stops_the_clock_and_skipping_moves_on() {
     harness.get_by_label("Paused");
     common::click(&mut harness, "Resume");
     common::click(&mut harness, "Skip exercise");
-    harness.get_by_label("Seated spinal twist");
-    harness.get_by_label("Left side");
-    // The twist's first side, then the prompt to switch.
-    common::advance(&mut harness, &clock, 31, 1);
-    harness.get_by_label("Switch sides: right side");
+    harness.get_by_label("Cat-cow");
+    harness.get_by_label("Get down on all fours");
+    // 15 s to get down, the first 25 s round, then a rest before the next.
+    common::advance(&mut harness, &clock, 41, 1);
+    harness.get_by_label("Rest, then go again");
     common::click(&mut harness, "Stop and save");
     let s = &harness.state().store().sessions().unwrap()[0];
-    assert_eq!(s.duration_secs, 41);
+    assert_eq!(s.duration_secs, 51);
     assert_eq!(
         holds(s),
         [
-            ("cat_cow", 0, 2),
-            ("seated_twist", 1, 2),
+            ("seated_twist", 0, 2),
+            ("cat_cow", 1, 2),
             ("thread_the_needle", 0, 2)
         ]
     );
@@ -183,11 +191,12 @@ fn a_custom_routine_plays_the_ticked_exercises() {
     common::fill(&mut harness, "Name (optional)", "Evening knots");
     common::click(&mut harness, "Start custom routine");
     harness.get_by_label("Evening knots");
-    common::advance(&mut harness, &clock, 140, 10);
+    // Four 35 s holds, and 10 s more to get up from the chair to the wall.
+    common::advance(&mut harness, &clock, 150, 15);
     let s = &harness.state().store().sessions().unwrap()[0];
     assert_eq!(s.kind, SessionKind::Massage);
     assert_eq!(s.routine, "Evening knots");
-    assert_eq!(s.duration_secs, 140);
+    assert_eq!(s.duration_secs, 150);
     assert_eq!(holds(s), [("ball_massage", 4, 4)]);
 }
 
@@ -286,7 +295,7 @@ fn a_failed_save_keeps_everything_on_screen_and_can_be_retried() {
     let sessions = harness.state().store().sessions().unwrap();
     assert_eq!(sessions.len(), 2);
     let run = sessions.iter().find(|s| !s.exercises.is_empty()).unwrap();
-    assert_eq!(run.duration_secs, 180);
+    assert_eq!(run.duration_secs, 190);
     assert_eq!(run.feel_after.map(|r| r.get()), Some(4));
     let logged = sessions.iter().find(|s| s.exercises.is_empty()).unwrap();
     assert_eq!(logged.duration_secs, 600);

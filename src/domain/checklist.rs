@@ -257,6 +257,15 @@ pub enum ReviewReason {
 }
 
 impl ReviewReason {
+    /// The words of the button that starts the walk-through: a first
+    /// check is not a re-check.
+    pub fn action(self) -> &'static str {
+        match self {
+            ReviewReason::NeverReviewed => "Check my setup",
+            ReviewReason::DeskChanged | ReviewReason::Overdue => "Re-check my setup",
+        }
+    }
+
     pub fn text(self) -> &'static str {
         match self {
             ReviewReason::NeverReviewed => {

@@ -7,6 +7,36 @@ use super::session::SessionKind;
 /// Seconds to get ready (or switch sides) before every hold.
 pub const PREPARE_SECS: u32 = 5;
 
+/// Seconds to get ready when the exercise needs another position than the
+/// one before it (from the desk chair down onto all fours, say): five
+/// seconds is enough to switch sides, not to get down to the floor.
+pub const MOVE_SECS: u32 = 15;
+
+/// Where a routine is assumed to start: at the desk, on its chair.
+pub const STARTING_POSITION: Position = Position::Chair;
+
+/// Where the body is during an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// Sitting on a chair: where a routine started at the desk begins.
+    Chair,
+    /// On hands and knees on the floor.
+    AllFours,
+    /// Standing with the back to a wall.
+    AtAWall,
+}
+
+impl Position {
+    /// What the get-ready phase says when the position changes.
+    pub fn instruction(self) -> &'static str {
+        match self {
+            Position::Chair => "Sit up tall on a chair",
+            Position::AllFours => "Get down on all fours",
+            Position::AtAWall => "Stand with your back to a wall",
+        }
+    }
+}
+
 /// What an exercise is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExerciseKind {
@@ -93,6 +123,10 @@ pub struct Exercise {
     /// Done on the left and on the right, alternating.
     pub per_side: bool,
     pub cautions: &'static [&'static str],
+    pub position: Position,
+    /// What to do while the timer runs: still holds and flowing movements
+    /// are cued differently.
+    pub during: &'static str,
 }
 
 const BOTH_SIDES: &[Option<Side>] = &[Some(Side::Left), Some(Side::Right)];
@@ -138,6 +172,8 @@ static CATALOG: [Exercise; 6] = [
         holds: 2,
         per_side: false,
         cautions: STRETCH_CAUTIONS,
+        position: Position::AllFours,
+        during: "Flow slowly with your breath",
     },
     Exercise {
         id: "seated_twist",
@@ -154,6 +190,8 @@ static CATALOG: [Exercise; 6] = [
         holds: 1,
         per_side: true,
         cautions: STRETCH_CAUTIONS,
+        position: Position::Chair,
+        during: "Hold and breathe slowly",
     },
     Exercise {
         id: "thread_the_needle",
@@ -170,6 +208,8 @@ static CATALOG: [Exercise; 6] = [
         holds: 1,
         per_side: true,
         cautions: STRETCH_CAUTIONS,
+        position: Position::AllFours,
+        during: "Hold and breathe slowly",
     },
     Exercise {
         id: "wall_angels",
@@ -189,6 +229,8 @@ static CATALOG: [Exercise; 6] = [
             "Raise your arms only as high as you can while they stay on the wall.",
             "Work to a mild effort, never to sharp pain.",
         ],
+        position: Position::AtAWall,
+        during: "Slide your arms slowly up and down",
     },
     Exercise {
         id: "bird_dog",
@@ -208,6 +250,8 @@ static CATALOG: [Exercise; 6] = [
             "Keep your back flat; don't let it sag or twist.",
             "Work to a mild effort, never to sharp pain.",
         ],
+        position: Position::AllFours,
+        during: "Hold still, back flat",
     },
     Exercise {
         id: "ball_massage",
@@ -227,6 +271,8 @@ static CATALOG: [Exercise; 6] = [
             "Keep the ball off your spine and off the bony edge of the shoulder blade.",
             "Press to a good ache, never to sharp pain.",
         ],
+        position: Position::AtAWall,
+        during: "Stay on the spot and breathe slowly",
     },
 ];
 
@@ -260,7 +306,9 @@ static TEMPLATES: [RoutineTemplate; 2] = [
         name: "Desk break",
         summary: "3 stretches, about 3 minutes",
         kind: SessionKind::Stretch,
-        exercise_ids: &["cat_cow", "seated_twist", "thread_the_needle"],
+        // Begins on the chair the break starts from, then goes down to the
+        // floor once for the two stretches on all fours.
+        exercise_ids: &["seated_twist", "cat_cow", "thread_the_needle"],
     },
     RoutineTemplate {
         id: "strength",
@@ -345,9 +393,17 @@ impl Routine {
         self.exercises.iter().map(|e| e.holds_planned()).sum()
     }
 
-    /// Time the whole routine takes, getting ready included.
+    /// Time the whole routine takes, getting ready included (the longer
+    /// get-ready wherever the position changes, from the chair on).
     pub fn estimated_secs(&self) -> u32 {
-        self.exercises.iter().map(|e| e.estimated_secs()).sum()
+        let holds: u32 = self.exercises.iter().map(|e| e.estimated_secs()).sum();
+        let moves = std::iter::once(STARTING_POSITION)
+            .chain(self.exercises.iter().map(|e| e.position))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .filter(|pair| pair[0] != pair[1])
+            .count() as u32;
+        holds.saturating_add(moves.saturating_mul(MOVE_SECS - PREPARE_SECS))
     }
 }
 
@@ -489,10 +545,15 @@ mod tests {
         assert_eq!(twist.estimated_secs(), 2 * (PREPARE_SECS + 25));
         let routine = Routine::custom("", &["seated_twist", "cat_cow"]).unwrap();
         assert_eq!(routine.holds_planned(), 4);
+        // Plus the longer get-ready once, from the chair down to all fours.
         assert_eq!(
             routine.estimated_secs(),
-            twist.estimated_secs() + find("cat_cow").unwrap().estimated_secs()
+            twist.estimated_secs()
+                + find("cat_cow").unwrap().estimated_secs()
+                + (MOVE_SECS - PREPARE_SECS)
         );
+        let chair_only = Routine::custom("", &["seated_twist"]).unwrap();
+        assert_eq!(chair_only.estimated_secs(), twist.estimated_secs());
     }
 
     #[test]

@@ -12,10 +12,13 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::clock::Moment;
-use super::exercise::{Exercise, PREPARE_SECS, Routine, Side};
+use super::exercise::{
+    Exercise, MOVE_SECS, PREPARE_SECS, Position, Routine, STARTING_POSITION, Side,
+};
 use super::session::{Session, SessionExercise, SessionKind};
 
 const PREPARE: Duration = Duration::from_secs(PREPARE_SECS as u64);
+const MOVE: Duration = Duration::from_secs(MOVE_SECS as u64);
 
 /// Something that happened since the last call; each is reported once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,8 @@ pub enum Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
     GetReady,
+    /// Get ready, in another position than the exercise before.
+    MoveTo(Position),
     SwitchSides,
     GoAgain,
     Hold,
@@ -58,6 +63,7 @@ impl Cue {
     pub fn label(self) -> &'static str {
         match self {
             Cue::GetReady => "Get ready",
+            Cue::MoveTo(position) => position.instruction(),
             Cue::SwitchSides => "Switch sides",
             Cue::GoAgain => "Rest, then go again",
             Cue::Hold => "Hold and breathe slowly",
@@ -105,17 +111,23 @@ struct Step {
     exercise: &'static Exercise,
     side: Option<Side>,
     rep: u32,
+    /// The get-ready before the hold: longer when the position changes.
+    prepare: Duration,
 }
 
 impl Step {
     fn length(&self) -> Duration {
-        PREPARE + Duration::from_secs(u64::from(self.exercise.hold_secs))
+        self.prepare + Duration::from_secs(u64::from(self.exercise.hold_secs))
+    }
+
+    fn changes_position(&self) -> bool {
+        self.prepare == MOVE
     }
 
     /// The phase `into` the step, and the time left in it.
     fn phase(&self, into: Duration) -> (Phase, Duration) {
-        if into < PREPARE {
-            (Phase::Prepare, PREPARE - into)
+        if into < self.prepare {
+            (Phase::Prepare, self.prepare - into)
         } else {
             (Phase::Hold, self.length().saturating_sub(into))
         }
@@ -144,16 +156,23 @@ impl RoutinePlayer {
     /// Starts with the first "get ready" phase at `now`.
     pub fn start(routine: Routine, now: Moment) -> Self {
         let mut steps = Vec::new();
+        let mut position = STARTING_POSITION;
         for (index, &exercise) in routine.exercises().iter().enumerate() {
             for rep in 1..=exercise.holds {
                 for &side in exercise.sides() {
-                    let step = Step {
+                    let prepare = if exercise.position == position {
+                        PREPARE
+                    } else {
+                        MOVE
+                    };
+                    position = exercise.position;
+                    steps.push(Step {
                         index,
                         exercise,
                         side,
                         rep,
-                    };
-                    steps.push(step);
+                        prepare,
+                    });
                 }
             }
         }
@@ -380,6 +399,7 @@ impl RoutinePlayer {
                 Cue::GoAgain
             }
             (Some(prev), Some(step)) if prev.index == step.index => Cue::SwitchSides,
+            (_, Some(step)) if step.changes_position() => Cue::MoveTo(step.exercise.position),
             _ => Cue::GetReady,
         }
     }

@@ -151,7 +151,7 @@ impl ErgonomicsScreen {
                 widgets::hint_ui(
                     ui,
                     "Answer the statements below, or go through them one at a time with \
-                     \"Re-check my setup\".",
+                     \"Check my setup\".",
                 );
             }
             if let Some(text) = last_review_text(data, today) {
@@ -212,7 +212,7 @@ fn prompt_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
                 ui,
                 "It takes a couple of minutes: one statement at a time, answered with a key.",
             );
-            accent_button_ui(ui, "Re-check my setup")
+            accent_button_ui(ui, reason.action())
         })
         .inner
 }

@@ -403,7 +403,7 @@ fn setup_nudge_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(text).color(theme::palette(ui.ctx()).muted));
-        ui.link("Re-check my setup").clicked()
+        ui.link(reason.action()).clicked()
     })
     .inner
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::exercise::find_template;
+use crate::domain::exercise::{MOVE_SECS, Position, find_template};
 
 fn secs(s: f64) -> Duration {
     Duration::from_secs_f64(s)
@@ -76,7 +76,9 @@ fn late_tick_catches_up_each_event_once() {
     assert_eq!(late.tick(at(3600.0)), rest);
     assert!(late.tick(at(3700.0)).is_empty());
     assert_eq!(late.summary(at(3700.0)), steady.summary(at(700.0)));
-    assert_eq!(late.summary(at(3700.0)).active_secs, 590);
+    // 590 s of holds and get-ready, and 2 x 10 s more to move to the wall
+    // and then down on all fours.
+    assert_eq!(late.summary(at(3700.0)).active_secs, 610);
 }
 
 #[test]
@@ -94,7 +96,7 @@ fn after_a_suspend_the_holds_that_ended_asleep_have_ended() {
     // Asleep past the end: finished at the first look, with the planned time.
     assert_eq!(slept.tick(at(4000.0)).last(), Some(&PlayerEvent::Finished));
     assert!(slept.is_over(at(4000.0)));
-    assert_eq!(slept.summary(at(4000.0)).active_secs, 180);
+    assert_eq!(slept.summary(at(4000.0)).active_secs, 190);
 }
 
 #[test]
@@ -111,10 +113,10 @@ fn pause_excludes_paused_time() {
     assert!(p.tick(at(3000.0)).is_empty());
     p.resume(at(3010.0));
     assert_eq!(p.next_deadline(at(3010.0)), Some(secs(1.0)));
-    assert!(!p.is_over(at(3179.5)));
-    let events = p.tick(at(3180.0));
+    assert!(!p.is_over(at(3189.5)));
+    let events = p.tick(at(3190.0));
     assert_eq!(events.last(), Some(&PlayerEvent::Finished));
-    assert_eq!(p.summary(at(9000.0)).active_secs, 180);
+    assert_eq!(p.summary(at(9000.0)).active_secs, 190);
 }
 
 #[test]
@@ -122,26 +124,33 @@ fn skip_marks_that_exercise_partly_done() {
     let t0 = Moment::ORIGIN;
     let at = |s: f64| t0 + secs(s);
     let mut p = player("desk_break", t0);
-    // 40 s in: cat-cow's first round is done, the second is being held.
+    // 40 s in: the twist's left side is done, its right side is being held.
     let events = p.skip(at(40.0));
-    let (exercise, side, rep) = ("cat_cow", None, 1);
+    let (exercise, side, rep) = ("seated_twist", Some(Side::Left), 1);
     let first = PlayerEvent::HoldEnded {
         exercise,
         side,
         rep,
     };
+    let switch = PlayerEvent::SwitchSides { to: Side::Right };
     let next = PlayerEvent::NextExercise {
-        exercise: "seated_twist",
+        exercise: "cat_cow",
     };
-    assert_eq!(events, [first, next]);
+    assert_eq!(events, [first, switch, next]);
     let view = p.view(at(40.0));
-    assert_eq!(view.exercise.map(|e| e.id), Some("seated_twist"));
-    assert_eq!((view.cue, view.secs_remaining), (Cue::GetReady, 5));
+    assert_eq!(view.exercise.map(|e| e.id), Some("cat_cow"));
+    // From the chair down to the floor: the longer get-ready, saying how.
+    assert_eq!(
+        (view.cue, view.secs_remaining),
+        (Cue::MoveTo(Position::AllFours), MOVE_SECS)
+    );
+    assert_eq!(view.cue.label(), "Get down on all fours");
     assert_eq!(holds(&p.summary(at(40.0)))[0], (1, 2));
     run(&mut p, t0, 40.0, 400.0);
     let summary = p.summary(at(400.0));
     assert!(summary.finished);
-    assert_eq!(summary.active_secs, 160);
+    // 40 s, then cat-cow (15 + 25, 5 + 25) and thread the needle (2 x 30).
+    assert_eq!(summary.active_secs, 170);
     assert_eq!(holds(&summary), [(1, 2), (2, 2), (2, 2)]);
     // Skipping the only exercise ends the routine at once.
     let mut single = custom(&["cat_cow"], t0);
@@ -201,6 +210,9 @@ fn view_counts_down_and_deadline_follows_the_seconds() {
     );
     assert_eq!(switch.secs_remaining, 4);
     assert!((p.view(at(30.0)).progress - 0.5).abs() < 1e-6);
-    let again = custom(&["cat_cow"], t0).view(at(31.0));
+    // Cat-cow starts on the floor (15 s to get there), then rests 5 s.
+    let cat_cow = custom(&["cat_cow"], t0);
+    assert_eq!(cat_cow.view(t0).cue, Cue::MoveTo(Position::AllFours));
+    let again = cat_cow.view(at(41.0));
     assert_eq!((again.cue, again.rep, again.reps), (Cue::GoAgain, 2, 2));
 }

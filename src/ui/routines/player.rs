@@ -203,9 +203,10 @@ impl ActivePlayer {
 /// The cue, the side and the big countdown.
 fn countdown_ui(ui: &mut Ui, view: &PlayerView, just_held: bool) {
     let side = view.side.map(|s| s.label());
-    let cue = match (view.cue, side) {
-        (Cue::SwitchSides, Some(side)) => format!("Switch sides: {}", side.to_lowercase()),
-        (cue, _) => cue.label().to_owned(),
+    // The side is named once, on the line below the cue.
+    let cue = match (view.cue, view.exercise) {
+        (Cue::Hold, Some(exercise)) => exercise.during,
+        (cue, _) => cue.label(),
     };
     ui.vertical_centered(|ui| {
         if just_held {

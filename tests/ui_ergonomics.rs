@@ -330,3 +330,25 @@ fn the_first_run_note_on_today_is_not_joined_by_the_nudge() {
     assert!(harness.query_by_label("Re-check my setup").is_none());
     assert!(harness.query_by_label("Check my setup").is_none());
 }
+
+#[test]
+fn the_first_answers_do_not_move_the_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let items = checklist::items();
+    let mut harness = common::harness(dir.path(), &clock);
+    // Tall enough that nothing scrolls: any move is the layout's.
+    harness.set_size(egui::vec2(1040.0, 2600.0));
+    open_ergonomics(&mut harness);
+    let next = button(&items[1], Answer::Yes);
+    let before = harness.get_by_label(&next).rect();
+    // A "not yet" adds a point to fix and a score; neither may push the list.
+    harness
+        .get_by_label(&button(&items[0], Answer::NotYet))
+        .click();
+    harness.run();
+    harness.run();
+    assert!(is_selected(&harness, &button(&items[0], Answer::NotYet)));
+    let after = harness.get_by_label(&next).rect();
+    assert_eq!(before.min.y, after.min.y, "the next statement moved");
+}

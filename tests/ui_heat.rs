@@ -301,3 +301,19 @@ fn a_logged_heat_session_must_be_over_and_a_long_one_is_warned_about() {
     assert_eq!(sessions[0].duration_secs, 45 * 60);
     harness.get_by_label_contains("can burn the skin");
 }
+
+#[test]
+fn a_session_stopped_at_once_says_so_until_dismissed() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::open(&mut harness, Screen::Heat);
+    common::click(&mut harness, "Start heat timer");
+    common::advance(&mut harness, &clock, 20, 1);
+    common::click(&mut harness, "Stop and save");
+    let note = "Stopped within the first minute, so nothing was logged.";
+    harness.get_by_label(note);
+    assert!(harness.state().store().sessions().unwrap().is_empty());
+    common::click(&mut harness, "Dismiss");
+    assert!(harness.query_by_label(note).is_none());
+}

@@ -27,10 +27,13 @@ fn a_due_posture_reminder_shows_a_banner_and_done_records_a_check() {
     clock.advance(Duration::from_secs(29 * 60));
     harness.run();
     assert!(harness.query_by_label("Posture check").is_none());
+    let heading = harness.get_by_label("Welcome to Unknot").rect();
     clock.advance(Duration::from_secs(60));
     harness.run();
     assert!(harness.query_by_label("Posture check").is_some());
     assert_eq!(notifier.sent().len(), 1);
+    // The banner comes in at the bottom: what is under the pointer stays put.
+    assert_eq!(harness.get_by_label("Welcome to Unknot").rect(), heading);
     assert_eq!(notifier.sent()[0].0, "Posture check");
 
     common::click(&mut harness, "Done: I fixed my posture");

@@ -300,3 +300,17 @@ fn a_failed_save_keeps_everything_on_screen_and_can_be_retried() {
     let logged = sessions.iter().find(|s| s.exercises.is_empty()).unwrap();
     assert_eq!(logged.duration_secs, 600);
 }
+
+#[test]
+fn the_end_of_a_hold_does_not_move_the_buttons() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::open(&mut harness, Screen::Routines);
+    common::click(&mut harness, "Start desk break");
+    common::advance(&mut harness, &clock, 10, 1);
+    let holding = harness.get_by_label("Pause").rect();
+    common::advance(&mut harness, &clock, 21, 1);
+    harness.get_by_label("Hold complete. Release slowly.");
+    assert_eq!(harness.get_by_label("Pause").rect(), holding);
+}

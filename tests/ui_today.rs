@@ -257,3 +257,19 @@ fn a_rating_not_saved_waits_on_its_day_while_another_day_is_shown() {
     assert!(chosen(&harness, "Pain 2"));
     harness.get_by_label("Not saved yet.");
 }
+
+#[test]
+fn ticking_a_warning_sign_leaves_it_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    let sign = "The pain started after a fall, an accident or a knock";
+    harness.get_by_label(sign).scroll_to_me();
+    harness.run();
+    let before = harness.get_by_label(sign).rect();
+    harness.get_by_label(sign).click();
+    harness.run();
+    // The advice appears below the form, not above the box just ticked.
+    harness.get_by_label("Please have this checked by a professional");
+    assert_eq!(harness.get_by_label(sign).rect().min.y, before.min.y);
+}

@@ -298,7 +298,7 @@ impl eframe::App for UnknotApp {
                 });
         }
         if self.reminders.has_banner() {
-            egui::Panel::top("reminder_banner")
+            egui::Panel::bottom("reminder_banner")
                 .frame(egui::Frame::new())
                 .show(ui, |ui| {
                     command = self.reminders.banner_ui(ui);

@@ -62,13 +62,15 @@ impl ErgonomicsScreen {
             command = Some(c);
         }
         ui.add_space(theme::GAP);
-        if items::to_fix_ui(ui, data) {
-            ui.add_space(theme::GAP);
-        }
         for group in checklist::Group::ALL {
             if let Some(c) = self.group_ui(ui, data, group, today) {
                 command = Some(c);
             }
+            ui.add_space(theme::GAP);
+        }
+        // After the statements, not above them: appearing with the first
+        // "no" answer, it would push the next statement from under the pointer.
+        if items::to_fix_ui(ui, data) {
             ui.add_space(theme::GAP);
         }
         history::history_ui(ui, &data.reviews);
@@ -137,17 +139,24 @@ impl ErgonomicsScreen {
             let answered = checklist::items()
                 .iter()
                 .any(|item| checklist::answer_for(&data.checklist, item.id).is_some());
-            if answered {
-                ui.label(RichText::new(score_text(score)).size(20.0).strong());
-                if let Some(percent) = score.percent() {
-                    widgets::meter_ui(ui, f32::from(percent) / 100.0, 420.0, &format!("{percent}%"));
-                }
-                let counts = answer_counts(data);
-                if !counts.is_empty() {
-                    widgets::hint_ui(ui, &counts);
-                }
+            // The same three lines before and after the first answer, so the
+            // statements below don't move while they are being answered.
+            let headline = if answered {
+                score_text(score)
             } else {
-                ui.label(RichText::new("Nothing answered yet").size(20.0).strong());
+                "Nothing answered yet".to_owned()
+            };
+            ui.label(RichText::new(headline).size(20.0).strong());
+            let (fraction, label) = match score.percent() {
+                Some(percent) => (f32::from(percent) / 100.0, format!("{percent}%")),
+                None => (0.0, "no score yet".to_owned()),
+            };
+            let bar_width = (ui.available_width() - 110.0).clamp(120.0, 420.0);
+            widgets::meter_ui(ui, fraction, bar_width, &label);
+            let counts = answer_counts(data);
+            if answered && !counts.is_empty() {
+                widgets::hint_ui(ui, &counts);
+            } else {
                 widgets::hint_ui(
                     ui,
                     "Answer the statements below, or go through them one at a time with \

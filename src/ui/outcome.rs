@@ -209,10 +209,18 @@ impl LastSession {
             ui.add_space(theme::GAP);
         }
         if let Some(notice) = &self.notice {
-            theme::card(ui).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(notice).color(theme::palette(ui.ctx()).muted));
-            });
+            // Kept until dismissed or the next session starts: it answers
+            // "where did my session go?", but should not stay for good.
+            let dismissed = theme::card(ui)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(notice).color(theme::palette(ui.ctx()).muted));
+                    ui.button("Dismiss").clicked()
+                })
+                .inner;
+            if dismissed {
+                self.notice = None;
+            }
             ui.add_space(theme::GAP);
         }
         command

@@ -145,7 +145,7 @@ impl ReminderRuntime {
                     );
                     ui.label(&reminder.body);
                 });
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let kind = reminder.kind;
                     let (primary, then) = match kind {
                         ReminderKind::Posture => ("Done: I fixed my posture", None),

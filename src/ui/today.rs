@@ -222,6 +222,12 @@ impl TodayScreen {
         }
         ui.add_space(theme::GAP);
 
+        if self.form.ui(ui) {
+            command = self.save_command(now);
+        }
+        ui.add_space(theme::GAP);
+        // Below the warning signs, where the tick was made: above the form it
+        // would push the box just ticked away from the pointer.
         if self.form.red_flags.any() {
             let reasons: Vec<String> = self
                 .form
@@ -239,11 +245,6 @@ impl TodayScreen {
             );
             ui.add_space(theme::GAP);
         }
-
-        if self.form.ui(ui) {
-            command = self.save_command(now);
-        }
-        ui.add_space(theme::GAP);
 
         command
     }

@@ -209,13 +209,22 @@ fn countdown_ui(ui: &mut Ui, view: &PlayerView, just_held: bool) {
         (cue, _) => cue.label(),
     };
     ui.vertical_centered(|ui| {
+        // The line is there whether or not it says anything, so the cue,
+        // the countdown and the buttons below never move when it appears.
+        let done = RichText::new("Hold complete. Release slowly.")
+            .size(18.0)
+            .strong()
+            .color(theme::palette(ui.ctx()).ok_text);
         if just_held {
-            ui.label(
-                RichText::new("Hold complete. Release slowly.")
-                    .size(18.0)
-                    .strong()
-                    .color(theme::palette(ui.ctx()).ok_text),
+            ui.label(done);
+        } else {
+            let galley = egui::WidgetText::from(done).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
             );
+            ui.allocate_space(galley.size());
         }
         let colour = if view.phase == Phase::Hold {
             theme::palette(ui.ctx()).accent

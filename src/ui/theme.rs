@@ -116,7 +116,9 @@ pub const MAX_CONTENT_WIDTH: f32 = 980.0;
 /// Narrows `ui` to [`MAX_CONTENT_WIDTH`] when the window is wider; a narrower
 /// window keeps its width (egui's `set_max_width` alone would widen it).
 pub fn limit_content_width(ui: &mut egui::Ui) {
-    let width = ui.available_width().min(MAX_CONTENT_WIDTH);
+    // The scroll bar floats over the content's right edge: keep clear of it.
+    let gutter = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
+    let width = (ui.available_width() - gutter).min(MAX_CONTENT_WIDTH);
     ui.set_max_width(width);
 }
 

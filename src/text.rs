@@ -1,12 +1,26 @@
 //! Plain-English helpers shared by the window and the command line.
 
-/// "1 check-in", "3 check-ins": a count with the word that fits it.
+/// "1 check-in", "3 check-ins", "1,301 check-ins": a count with the word
+/// that fits it.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", grouped(n))
     }
+}
+
+/// A whole number with commas between thousands: "1,301".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -18,5 +32,19 @@ mod tests {
         assert_eq!(count(1, "check-in", "check-ins"), "1 check-in");
         assert_eq!(count(0, "check-in", "check-ins"), "0 check-ins");
         assert_eq!(count(12, "session", "sessions"), "12 sessions");
+        assert_eq!(count(1301, "check-in", "check-ins"), "1,301 check-ins");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1234567, "1,234,567"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(grouped(n), text);
+        }
     }
 }

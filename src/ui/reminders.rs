@@ -128,7 +128,7 @@ impl ReminderRuntime {
         record_posture
     }
 
-    /// The banner at the top of the window, when a reminder is showing.
+    /// The banner along the bottom of the window, when a reminder is showing.
     pub fn banner_ui(&self, ui: &mut Ui) -> Option<Command> {
         let reminder = self.banner.as_ref()?;
         let mut command = None;

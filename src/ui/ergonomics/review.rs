@@ -264,10 +264,10 @@ fn finished_ui(ui: &mut Ui, data: &Data, review: &ChecklistReview) -> Option<Inp
                 .count();
             match to_fix {
                 0 => widgets::success_ui(ui, "Everything that applies is in place. Well done."),
-                1 => widgets::hint_ui(ui, "One thing to fix: it is at the top of the checklist."),
+                1 => widgets::hint_ui(ui, "One thing to fix: it is listed under the checklist."),
                 n => widgets::hint_ui(
                     ui,
-                    &format!("{n} things to fix: they are at the top of the checklist."),
+                    &format!("{n} things to fix: they are listed under the checklist."),
                 ),
             }
             ui.add_space(theme::GAP);

@@ -214,18 +214,17 @@ fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {
 }
 
 fn range_summary(p: &ProgressData) -> String {
-    let n = p.pain.len();
-    let what = if n == 1 { "check-in" } else { "check-ins" };
+    let checkins = count(p.pain.len(), "check-in", "check-ins");
     match p.range {
         ProgressRange::All => format!(
-            "{n} {what} since {}",
+            "{checkins} since {}",
             p.from.format(if p.from.year() == p.to.year() {
                 "%-d %B"
             } else {
                 "%-d %B %Y"
             })
         ),
-        range => format!("{n} {what} in the last {}", range.label()),
+        range => format!("{checkins} in the last {}", range.label()),
     }
 }
 

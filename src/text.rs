@@ -9,6 +9,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// "a", "a and b", "a, b and c": names in a sentence.
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -18,5 +27,13 @@ mod tests {
         assert_eq!(count(1, "check-in", "check-ins"), "1 check-in");
         assert_eq!(count(0, "check-in", "check-ins"), "0 check-ins");
         assert_eq!(count(12, "session", "sessions"), "12 sessions");
+    }
+
+    #[test]
+    fn names_are_joined_as_in_a_sentence() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["a.csv"]), "a.csv");
+        assert_eq!(and_list(&["a.csv", "b.csv"]), "a.csv and b.csv");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 }

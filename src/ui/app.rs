@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
+use super::folder_dialog::{DesktopFolderDialog, FolderDialog};
 use super::reminders::ReminderRuntime;
 use super::screen::Screen;
 use super::settings::SettingsScreen;
@@ -77,7 +78,10 @@ impl UnknotApp {
             routines: routines::RoutinesScreen::new(today_date),
             heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
-            settings: SettingsScreen::new(&backup_and_export::default_export_dir(store.path())),
+            settings: SettingsScreen::new(
+                &backup_and_export::default_export_dir(store.path()),
+                Arc::new(DesktopFolderDialog),
+            ),
             reminders: ReminderRuntime::new(
                 &preferences,
                 Arc::new(DesktopNotifier),
@@ -119,6 +123,14 @@ impl UnknotApp {
     pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
         self.reminders.set_notifier(Arc::clone(&notifier));
         self.notifier = notifier;
+        self
+    }
+
+    /// Asks for folders through `dialog` instead of the desktop's (tests
+    /// never open a real one).
+    #[must_use]
+    pub fn with_folder_dialog(mut self, dialog: Arc<dyn FolderDialog>) -> Self {
+        self.settings.set_folder_dialog(dialog);
         self
     }
 
@@ -278,7 +290,7 @@ impl eframe::App for UnknotApp {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.settings.poll_dialog();
+        self.settings.poll_dialog(ui.ctx());
         let now = Now::read(self.clock.as_ref());
         let mut command = None;
         if !self.safekeeping_notices.is_empty() {

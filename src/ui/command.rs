@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::record::{Record, RecordKey};
 use super::screen::Screen;
+use crate::csv_files::Overwrite;
 use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
@@ -42,8 +43,12 @@ pub enum Command {
     /// Put back a deleted record (undo), a session under its old id if free.
     PutBackRecord(Record),
     DismissIntro,
-    /// Write the three CSV files into a folder.
-    ExportCsv(PathBuf),
+    /// Write the three CSV files into a folder; replace those an earlier
+    /// export left there only when told to (after the person agreed).
+    ExportCsv {
+        folder: PathBuf,
+        overwrite: Overwrite,
+    },
     /// Read CSV files from a folder and add what is new.
     ImportCsv(PathBuf),
     BackupNow,

@@ -89,7 +89,7 @@ impl UnknotApp {
                 let _ = self.change_preferences(|p| p.intro_dismissed = true);
                 return None;
             }
-            Command::ExportCsv(folder) => self.export_csv(&folder),
+            Command::ExportCsv { folder, overwrite } => self.export_csv(&folder, overwrite),
             Command::ImportCsv(folder) => self.import_csv(&folder),
             Command::BackupNow => self.backup_now(),
             Command::RestoreBackup(file) => self.restore_backup(&file),

@@ -256,3 +256,53 @@ fn without_a_folder_dialog_the_typed_folder_is_checked_and_used() {
             .is_some()
     );
 }
+
+#[test]
+fn the_restore_list_shows_what_each_backup_holds() {
+    use unknot::domain::session::{Session, SessionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let started_at = chrono::DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut store = unknot::store::Store::open(dir.path()).unwrap();
+    for minute in [0, 30] {
+        let session = Session::new(
+            SessionKind::Heat,
+            started_at + chrono::Duration::minutes(minute),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            600,
+        );
+        store.add_session(&session).unwrap();
+    }
+    drop(store);
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Pain 6");
+    common::click(&mut harness, "Save check-in");
+    let backup = dir.path().join("backups").join("unknot-2026-11-25.sqlite3");
+    harness.state().store().backup_to(&backup).unwrap();
+    // What is added after the backup is not in it.
+    let later = Session::new(
+        SessionKind::Heat,
+        started_at + chrono::Duration::hours(2),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        600,
+    );
+    let mut store = unknot::store::Store::open(dir.path()).unwrap();
+    store.add_session(&later).unwrap();
+    drop(store);
+
+    open_settings(&mut harness);
+    common::click(&mut harness, "Restore a backup…");
+    assert!(
+        harness
+            .query_by_label_contains("1 check-in and 2 sessions")
+            .is_some()
+    );
+    common::click(&mut harness, "Restore unknot-2026-11-25.sqlite3");
+    assert!(
+        harness
+            .query_by_label("Replace your data with this backup's 1 check-in and 2 sessions?")
+            .is_some()
+    );
+}

@@ -44,9 +44,9 @@ pub struct SettingsScreen {
     files: FilesCard,
     /// The last backup or restore outcome.
     backup_outcome: Option<Outcome>,
-    /// The backups offered for restoring, read from the folder when asked
-    /// for (never per frame); `None` while the list is closed.
-    restore_choices: Option<Vec<PathBuf>>,
+    /// The backups offered for restoring, with what each holds, read when
+    /// the list is opened (never per frame); `None` while it is closed.
+    restore_choices: Option<Vec<widgets::BackupChoice>>,
     /// The backup whose restore waits for a second, explicit click.
     confirming_restore: Option<PathBuf>,
 }
@@ -149,6 +149,7 @@ impl SettingsScreen {
                         crate::store::backup::list_backups(backup_dir)
                             .into_iter()
                             .take(RESTORE_CHOICES)
+                            .map(widgets::BackupChoice::read)
                             .collect()
                     });
                     self.confirming_restore = None;

@@ -13,7 +13,7 @@ use super::data::Data;
 use super::folder_dialog::{DesktopFolderDialog, FolderDialog};
 use super::reminders::ReminderRuntime;
 use super::screen::Screen;
-use super::settings::SettingsScreen;
+use super::settings::{Nudges, SettingsScreen};
 use super::when::Now;
 use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
 use crate::domain::clock::Clock;
@@ -73,6 +73,7 @@ impl UnknotApp {
         theme::apply(ctx);
         let today_date = clock.today();
         let preferences = preferences::load(&store);
+        let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new());
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             routines: routines::RoutinesScreen::new(today_date),
@@ -82,11 +83,7 @@ impl UnknotApp {
                 &backup_and_export::default_export_dir(store.path()),
                 Arc::new(DesktopFolderDialog),
             ),
-            reminders: ReminderRuntime::new(
-                &preferences,
-                Arc::new(DesktopNotifier),
-                clock.local_now(),
-            ),
+            reminders: ReminderRuntime::new(&preferences, Arc::clone(&notifier), clock.local_now()),
             config_dir: crate::autostart::config_dir(),
             autostart_installed: false,
             ergonomics: ergonomics::ErgonomicsScreen::default(),
@@ -96,7 +93,7 @@ impl UnknotApp {
             unsaved_preferences: Vec::new(),
             store,
             clock,
-            notifier: Arc::new(DesktopNotifier),
+            notifier,
             screen: Screen::Today,
             data: Data::default(),
             last_today: today_date,
@@ -262,8 +259,11 @@ impl UnknotApp {
                     ui,
                     self.store.path(),
                     &backup_dir,
-                    self.reminders.settings(),
-                    self.reminders.is_paused(self.clock.local_now()),
+                    Nudges {
+                        reminders: self.reminders.settings(),
+                        paused_today: self.reminders.is_paused(self.clock.local_now()),
+                        sounds: self.preferences.sounds,
+                    },
                     autostart,
                 )
             }

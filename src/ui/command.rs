@@ -12,6 +12,7 @@ use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
+use crate::preferences::Sounds;
 use crate::reminders::{ReminderAction, ReminderSettings};
 
 /// Which part of which screen a session comes from, so the outcome of saving
@@ -57,6 +58,8 @@ pub enum Command {
     /// A click on the reminder banner, then maybe a screen to open.
     Reminder(ReminderAction, Option<Screen>),
     SaveReminderSettings(ReminderSettings),
+    /// Sounds on or off at the end of a hold or a heat session.
+    SetSounds(Sounds),
     /// Add (true) or remove (false) the entry that starts Unknot at login.
     SetAutostart(bool),
     /// Save one checklist answer (from the list or the review walk-through).

@@ -11,6 +11,7 @@ use super::command::Command;
 use super::event::{Event, OnEvent};
 use super::folder_dialog::FolderDialog;
 use super::{theme, widgets};
+use crate::preferences::Sounds;
 use crate::reminders::ReminderAction;
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
 use files::FilesCard;
@@ -35,6 +36,14 @@ impl From<&Result<String, String>> for Outcome {
             Err(text) => Outcome::Failed(text.clone()),
         }
     }
+}
+
+/// What the first card shows: reminders and sounds as they are now.
+pub struct Nudges<'a> {
+    pub reminders: &'a ReminderSettings,
+    /// Reminders are paused for the rest of today.
+    pub paused_today: bool,
+    pub sounds: Sounds,
 }
 
 pub struct SettingsScreen {
@@ -82,16 +91,31 @@ impl SettingsScreen {
         ui: &mut Ui,
         db_path: &Path,
         backup_dir: &Path,
-        reminders: &ReminderSettings,
-        paused_today: bool,
+        nudges: Nudges<'_>,
         autostart: Option<(PathBuf, bool)>,
     ) -> Option<Command> {
+        let Nudges {
+            reminders,
+            paused_today,
+            sounds,
+        } = nudges;
         let mut command = None;
         ui.heading("Settings");
         ui.add_space(8.0);
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             command = reminders_ui(ui, reminders, autostart);
+            let mut on = sounds == Sounds::On;
+            if ui
+                .checkbox(&mut on, "Play a sound when a hold or a heat session ends")
+                .changed()
+            {
+                command = Some(Command::SetSounds(if on {
+                    Sounds::On
+                } else {
+                    Sounds::Off
+                }));
+            }
             if paused_today {
                 ui.horizontal(|ui| {
                     widgets::hint_ui(ui, "Reminders are paused for the rest of today.");

@@ -167,6 +167,10 @@ impl UnknotApp {
                 self.screen = Screen::Routines;
                 Event::RoutineSuggested(template_id)
             }
+            Command::SetSounds(sounds) => Event::RemindersSaved(
+                self.change_preferences_if_saved(|p| p.sounds = sounds)
+                    .map_err(|e| format!("Could not save the sound setting: {e}")),
+            ),
             Command::SetProgressRange(range) => {
                 // Only a preference: if it cannot be saved, the next start shows 12 weeks.
                 let _ = self.change_preferences(|p| p.progress_range = range);

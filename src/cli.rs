@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
+use crate::csv_files::{ExportError, Overwrite};
 use crate::domain::clock::Clock;
 use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
@@ -150,17 +151,34 @@ fn warn(store: &Store) {
     }
 }
 
-/// Writes all three CSV files into `out`. Returns the lines to print.
-pub fn export(data_dir: &Path, out: &Path) -> Result<String> {
+/// Writes all three CSV files into `out`. Files of an earlier export there
+/// are replaced only with `force`: without it the command is a usage error
+/// that writes nothing. Returns the lines to print.
+pub fn export(data_dir: &Path, out: &Path, force: bool) -> Result<String> {
     let store = open_for_reading(data_dir)?;
     // Record by record, so that a damaged store still gives up what it can.
     let salvage = store.salvage();
-    let report = crate::csv_files::export_dir(
+    let overwrite = if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Never
+    };
+    let report = match crate::csv_files::export_dir(
         out,
         &salvage.checkins,
         &salvage.sessions,
         &salvage.checklist,
-    )?;
+        overwrite,
+    ) {
+        Err(refused @ ExportError::WouldReplace { .. }) => {
+            return Err(UsageError(format!(
+                "{refused}; nothing was written. Add --force to replace them, \
+                 or give another --out folder"
+            ))
+            .into());
+        }
+        other => other?,
+    };
     report_skipped(&salvage.skipped);
     Ok(report
         .files

@@ -43,7 +43,7 @@ mod tests;
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
@@ -52,7 +52,12 @@ use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
 
 pub use read::{read_checkins, read_checklist, read_dir, read_sessions};
-pub use write::{export_dir, write_checkins, write_checklist, write_sessions};
+pub use write::{
+    Overwrite, existing_exports, export_dir, write_checkins, write_checklist, write_sessions,
+};
+
+/// Every file an export writes, in the order it writes them.
+pub const EXPORT_FILES: [&str; 3] = [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE];
 
 /// File name of the check-ins table.
 pub const CHECKINS_FILE: &str = "checkins.csv";
@@ -123,6 +128,14 @@ pub enum ExportError {
         file: &'static str,
         error: csv::Error,
     },
+    /// The folder already holds files an export would replace, and the
+    /// caller did not say to replace them. Nothing was written.
+    #[error("{} already holds {}", dir.display(), crate::text::and_list(files))]
+    WouldReplace {
+        dir: PathBuf,
+        /// The names of the files that are there, in export order.
+        files: Vec<&'static str>,
+    },
     #[error("{file}, record {record}: {message}")]
     Unrepresentable {
         file: &'static str,
@@ -142,9 +155,62 @@ impl ExportError {
                 csv::ErrorKind::Io(error) => Some(error),
                 _ => None,
             },
-            ExportError::Unrepresentable { .. } => None,
+            ExportError::Unrepresentable { .. } | ExportError::WouldReplace { .. } => None,
         };
         io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// What a folder named by hand is for: an export may create it, an import
+/// reads from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderUse {
+    Export,
+    Import,
+}
+
+/// Why a folder typed by hand cannot be used, said before anything is read
+/// or written.
+#[derive(Debug, Error)]
+pub enum FolderProblem {
+    #[error("\"{}\" is not a full path; type it from the top, starting with /", .0.display())]
+    Relative(PathBuf),
+    #[error("there is no folder {}", .0.display())]
+    Missing(PathBuf),
+    #[error("{} is a file, not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("Unknot may not write into {} ({error})", path.display())]
+    NotWritable { path: PathBuf, error: io::Error },
+    #[error("Unknot cannot look at {} ({error})", path.display())]
+    Unreadable { path: PathBuf, error: io::Error },
+}
+
+/// Checks a folder typed by hand: a full path, an existing folder (for an
+/// export, one whose parent exists will be made), and for an export one
+/// this user may write into, tried with a nameless file that vanishes.
+pub fn check_folder(dir: &Path, used_for: FolderUse) -> Result<(), FolderProblem> {
+    if !dir.is_absolute() {
+        return Err(FolderProblem::Relative(dir.to_path_buf()));
+    }
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(FolderProblem::NotAFolder(dir.to_path_buf())),
+        Ok(_) if used_for == FolderUse::Import => Ok(()),
+        Ok(_) => tempfile::tempfile_in(dir)
+            .map(drop)
+            .map_err(|error| FolderProblem::NotWritable {
+                path: dir.to_path_buf(),
+                error,
+            }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match dir.parent() {
+            Some(parent) if used_for == FolderUse::Export && parent.is_dir() => {
+                check_folder(parent, used_for)
+            }
+            _ => Err(FolderProblem::Missing(dir.to_path_buf())),
+        },
+        Err(error) => Err(FolderProblem::Unreadable {
+            path: dir.to_path_buf(),
+            error,
+        }),
     }
 }
 

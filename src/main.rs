@@ -58,6 +58,9 @@ enum Command {
         /// `-` writes the chosen table to standard output.
         #[arg(value_name = "-", value_parser = ["-"], requires = "table", conflicts_with = "out")]
         stdout: Option<String>,
+        /// Replace the CSV files an earlier export left in the --out folder.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Add records from CSV files made by `export` (all rows are checked first).
     Import {
@@ -110,8 +113,13 @@ fn main() -> ExitCode {
             };
             report(cli::checkin(&data_dir, &args, &SystemClock))
         }
-        Some(Command::Export { out, table, stdout }) => match (out, table) {
-            (Some(out), _) => report(cli::export(&data_dir, &out)),
+        Some(Command::Export {
+            out,
+            table,
+            stdout,
+            force,
+        }) => match (out, table) {
+            (Some(out), _) => report(cli::export(&data_dir, &out, force)),
             // Said in full rather than by clap's usage line, which would
             // also ask for --out.
             (None, Some(table)) if stdout.is_none() => fail(

@@ -46,6 +46,18 @@ pub struct Preferences {
     /// (always so on Wayland, which does not tell).
     pub window_position: Option<WindowPosition>,
     pub zoom: Zoom,
+    /// Whether the end of a hold or of a heat session asks the desktop for a sound.
+    pub sounds: Sounds,
+}
+
+/// Sounds with the notifications at the end of a hold or of a heat session,
+/// played by the desktop from its sound theme. On unless turned off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sounds {
+    #[default]
+    On,
+    Off,
 }
 
 /// One stored preference: the row named [`PreferenceKey::name`] holds it.
@@ -71,10 +83,11 @@ pub enum PreferenceKey {
     WindowSize,
     WindowPosition,
     Zoom,
+    Sounds,
 }
 
 impl PreferenceKey {
-    pub const ALL: [PreferenceKey; 19] = [
+    pub const ALL: [PreferenceKey; 20] = [
         PreferenceKey::IntroDismissed,
         PreferenceKey::ProgressRange,
         PreferenceKey::BaselinePain,
@@ -94,6 +107,7 @@ impl PreferenceKey {
         PreferenceKey::WindowSize,
         PreferenceKey::WindowPosition,
         PreferenceKey::Zoom,
+        PreferenceKey::Sounds,
     ];
 
     /// The key of its row in the settings table.
@@ -118,6 +132,7 @@ impl PreferenceKey {
             PreferenceKey::WindowSize => "window.size",
             PreferenceKey::WindowPosition => "window.position",
             PreferenceKey::Zoom => "window.zoom",
+            PreferenceKey::Sounds => "notifications.sounds",
         }
     }
 

@@ -23,6 +23,15 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// "a", "a and b", "a, b and c": names in a sentence.
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +55,13 @@ mod tests {
         for (n, text) in cases {
             assert_eq!(grouped(n), text);
         }
+    }
+
+    #[test]
+    fn names_are_joined_as_in_a_sentence() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["a.csv"]), "a.csv");
+        assert_eq!(and_list(&["a.csv", "b.csv"]), "a.csv and b.csv");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 }

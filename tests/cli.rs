@@ -385,3 +385,31 @@ fn export_to_a_pipe_that_closes_early_exits_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stderr), "");
 }
+
+#[test]
+fn export_replaces_an_earlier_export_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out_arg = out_dir.path().to_str().unwrap();
+    let checkins = out_dir.path().join("checkins.csv");
+    std::fs::write(&checkins, "kept").unwrap();
+    assert!(
+        unknot(dir.path(), &["checkin", "--pain", "4"])
+            .status
+            .success()
+    );
+
+    let refused = unknot(dir.path(), &["export", "--out", out_arg]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = text(&refused.stderr);
+    assert!(said.contains("already holds checkins.csv"), "{said}");
+    assert!(said.contains("--force"), "{said}");
+    assert_eq!(std::fs::read_to_string(&checkins).unwrap(), "kept");
+    assert!(!out_dir.path().join("sessions.csv").exists());
+
+    let forced = unknot(dir.path(), &["export", "--out", out_arg, "--force"]);
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+    let csv = std::fs::read_to_string(&checkins).unwrap();
+    assert!(csv.starts_with("date,recorded_at,pain,"), "{csv}");
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+}

@@ -9,7 +9,8 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use egui_kittest::kittest::{NodeT, Queryable};
 use unknot::domain::session::SessionKind;
-use unknot::notify::RecordingNotifier;
+use unknot::notify::{RecordingNotifier, Sound};
+use unknot::preferences::Sounds;
 use unknot::ui::Screen;
 
 fn today() -> NaiveDate {
@@ -44,7 +45,8 @@ fn a_heat_session_counts_down_tells_the_user_and_is_logged_when_stopped() {
     common::advance(&mut harness, &clock, 14 * 60, 97);
     harness.get_by_label("Time's up: take the pack off now.");
     assert_eq!(sent.sent().len(), 1, "one notification when time is up");
-    assert!(sent.sent()[0].0.contains("time's up"));
+    assert!(sent.sent()[0].title.contains("time's up"));
+    assert_eq!(sent.sent()[0].sound, Some(Sound::TimerElapsed));
     assert!(harness.state().store().sessions().unwrap().is_empty());
 
     common::advance(&mut harness, &clock, 35, 5);
@@ -107,7 +109,7 @@ fn a_session_left_running_is_capped_at_thirty_minutes_without_user_action() {
     let summaries: Vec<String> = sent
         .sent()
         .into_iter()
-        .map(|(s, _)| s)
+        .map(|notice| notice.title)
         .filter(|s| s.starts_with("Heat pack"))
         .collect();
     assert_eq!(summaries.len(), 2, "{summaries:?}");
@@ -151,7 +153,7 @@ fn after_a_suspend_the_timer_shows_the_real_time_and_acts_on_it_at_once() {
         (sessions[0].duration_secs, sessions[0].capped),
         (1800, true)
     );
-    assert!(sent.sent()[1].0.contains("stopped at 30 minutes"));
+    assert!(sent.sent()[1].title.contains("stopped at 30 minutes"));
 }
 
 #[test]
@@ -316,4 +318,27 @@ fn a_session_stopped_at_once_says_so_until_dismissed() {
     assert!(harness.state().store().sessions().unwrap().is_empty());
     common::click(&mut harness, "Dismiss");
     assert!(harness.query_by_label(note).is_none());
+}
+
+#[test]
+fn with_sounds_turned_off_the_time_up_notice_asks_for_none_and_the_choice_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let sent = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, &sent);
+    common::open(&mut harness, Screen::Settings);
+    common::click(
+        &mut harness,
+        "Play a sound when a hold or a heat session ends",
+    );
+    let (saved, _) = harness.state().store().preferences().unwrap();
+    assert_eq!(saved.sounds, Sounds::Off);
+
+    common::open(&mut harness, Screen::Heat);
+    common::click(&mut harness, "Between the shoulder blades");
+    common::click(&mut harness, "Start heat timer");
+    common::advance(&mut harness, &clock, 15 * 60 + 5, 60);
+    let sent = sent.sent();
+    assert!(sent[0].title.contains("time's up"), "{sent:?}");
+    assert_eq!(sent[0].sound, None);
 }

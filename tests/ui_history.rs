@@ -65,7 +65,7 @@ fn years_of_history_lay_out_the_rows_in_view_open_a_day_and_follow_tab() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path(), 1500, false);
     let mut harness = open_history(dir.path());
-    harness.get_by_label("1500 records, newest first.");
+    harness.get_by_label("1,500 records, newest first.");
     // Only rows in view are laid out: the newest is there, the oldest is not.
     assert!(harness.query_by_label("Tue 24 Nov 2026").is_some());
     assert!(harness.query_by_label("Pain 0 · day 0").is_some());

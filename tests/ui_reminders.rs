@@ -34,7 +34,7 @@ fn a_due_posture_reminder_shows_a_banner_and_done_records_a_check() {
     assert_eq!(notifier.sent().len(), 1);
     // The banner comes in at the bottom: what is under the pointer stays put.
     assert_eq!(harness.get_by_label("Welcome to Unknot").rect(), heading);
-    assert_eq!(notifier.sent()[0].0, "Posture check");
+    assert_eq!(notifier.sent()[0].title, "Posture check");
 
     common::click(&mut harness, "Done: I fixed my posture");
     assert!(harness.query_by_label("Posture check").is_none());

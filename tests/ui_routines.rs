@@ -6,6 +6,7 @@ mod common;
 use chrono::{DateTime, NaiveDate, Utc};
 use egui_kittest::kittest::Queryable;
 use unknot::domain::session::{Session, SessionKind};
+use unknot::notify::{RecordingNotifier, Slot, Sound};
 use unknot::ui::Screen;
 
 fn today() -> NaiveDate {
@@ -27,7 +28,8 @@ fn holds(session: &Session) -> Vec<(&str, u32, u32)> {
 fn a_finished_desk_break_is_logged_with_its_duration_and_holds() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();
-    let mut harness = common::harness(dir.path(), &clock);
+    let sent = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, &sent);
     common::open(&mut harness, Screen::Routines);
     common::click(&mut harness, "Start desk break");
     // The break starts where its user sits: on the chair, with the twist.
@@ -44,6 +46,11 @@ fn a_finished_desk_break_is_logged_with_its_duration_and_holds() {
     harness.get_by_label("Switch sides");
     harness.get_by_label("Right side");
     assert!(harness.state().store().sessions().unwrap().is_empty());
+    // And so does a transient notice, with a sound, that the next replaces.
+    let notices = sent.sent();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].slot, Some(Slot::Hold));
+    assert_eq!(notices[0].sound, Some(Sound::Complete));
     // Then down to the floor, with time to get there, for a flowing cat-cow.
     common::advance(&mut harness, &clock, 30, 1);
     harness.get_by_label("Get down on all fours");

@@ -172,3 +172,137 @@ fn each_screen_keeps_its_own_scroll_position_and_opens_at_the_top() {
     open_settings(&mut harness);
     assert_eq!(harness.get_by_label(&about).rect(), scrolled);
 }
+
+#[test]
+fn export_asks_before_replacing_an_earlier_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Pain 6");
+    common::click(&mut harness, "Save check-in");
+    let checkins = out.path().join("checkins.csv");
+    std::fs::write(&checkins, "an earlier export").unwrap();
+    std::fs::write(out.path().join("sessions.csv"), "sessions").unwrap();
+
+    open_settings(&mut harness);
+    set_folder(&mut harness, out.path().to_str().unwrap());
+    common::click(&mut harness, "Export CSV");
+    assert!(
+        harness
+            .query_by_label_contains("checkins.csv and sessions.csv from an earlier export")
+            .is_some()
+    );
+    common::click(&mut harness, "Cancel");
+    assert_eq!(
+        std::fs::read_to_string(&checkins).unwrap(),
+        "an earlier export"
+    );
+    assert!(!out.path().join("checklist.csv").exists());
+    assert!(harness.query_by_label("Replace them").is_none());
+
+    common::click(&mut harness, "Export CSV");
+    common::click(&mut harness, "Replace them");
+    let csv = std::fs::read_to_string(&checkins).unwrap();
+    assert!(csv.contains("2026-11-25,2026-11-25T08:00:00Z,6,"), "{csv}");
+    assert!(out.path().join("checklist.csv").exists());
+}
+
+#[test]
+fn without_a_folder_dialog_the_typed_folder_is_checked_and_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_settings(&mut harness);
+    common::click(&mut harness, "Choose…");
+    // The dialog answers on its own thread.
+    for _ in 0..50 {
+        if harness
+            .query_by_label_contains("No folder dialog can be opened here")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Type the folder's full path")
+            .is_some()
+    );
+
+    let file = out.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    set_folder(&mut harness, file.to_str().unwrap());
+    common::click(&mut harness, "Export CSV");
+    assert!(
+        harness
+            .query_by_label_contains("is a file, not a folder")
+            .is_some()
+    );
+    set_folder(&mut harness, "not/a/full/path");
+    common::click(&mut harness, "Export CSV");
+    assert!(harness.query_by_label_contains("not a full path").is_some());
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+
+    set_folder(&mut harness, out.path().to_str().unwrap());
+    common::click(&mut harness, "Export CSV");
+    assert!(out.path().join("checkins.csv").exists());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("to {}", out.path().display()))
+            .is_some()
+    );
+}
+
+#[test]
+fn the_restore_list_shows_what_each_backup_holds() {
+    use unknot::domain::session::{Session, SessionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let started_at = chrono::DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut store = unknot::store::Store::open(dir.path()).unwrap();
+    for minute in [0, 30] {
+        let session = Session::new(
+            SessionKind::Heat,
+            started_at + chrono::Duration::minutes(minute),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            600,
+        );
+        store.add_session(&session).unwrap();
+    }
+    drop(store);
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, "Pain 6");
+    common::click(&mut harness, "Save check-in");
+    let backup = dir.path().join("backups").join("unknot-2026-11-25.sqlite3");
+    harness.state().store().backup_to(&backup).unwrap();
+    // What is added after the backup is not in it.
+    let later = Session::new(
+        SessionKind::Heat,
+        started_at + chrono::Duration::hours(2),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        600,
+    );
+    let mut store = unknot::store::Store::open(dir.path()).unwrap();
+    store.add_session(&later).unwrap();
+    drop(store);
+
+    open_settings(&mut harness);
+    common::click(&mut harness, "Restore a backup…");
+    assert!(
+        harness
+            .query_by_label_contains("1 check-in and 2 sessions")
+            .is_some()
+    );
+    common::click(&mut harness, "Restore unknot-2026-11-25.sqlite3");
+    assert!(
+        harness
+            .query_by_label("Replace your data with this backup's 1 check-in and 2 sessions?")
+            .is_some()
+    );
+}

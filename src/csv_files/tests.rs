@@ -330,7 +330,14 @@ fn export_read_export_gives_identical_files() {
     let first = tempfile::tempdir().unwrap();
     let checkins: Vec<CheckIn> = (1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect();
     let sessions: Vec<Session> = (1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect();
-    let report = export_dir(first.path(), &checkins, &sessions, &answers()).unwrap();
+    let report = export_dir(
+        first.path(),
+        &checkins,
+        &sessions,
+        &answers(),
+        Overwrite::Never,
+    )
+    .unwrap();
     let rows: Vec<(PathBuf, usize)> = report.files.into_iter().map(|f| (f.path, f.rows)).collect();
     assert_eq!(
         rows,
@@ -359,6 +366,7 @@ fn export_read_export_gives_identical_files() {
         &set.checkins.unwrap_or_default(),
         &set.sessions.unwrap_or_default(),
         &set.checklist.unwrap_or_default(),
+        Overwrite::Never,
     )
     .unwrap();
     for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
@@ -366,10 +374,31 @@ fn export_read_export_gives_identical_files() {
         let b = fs::read(second.path().join(name)).unwrap();
         assert_eq!(a, b, "{name} differs");
     }
-    // Writing again over existing files replaces them.
-    export_dir(first.path(), &[], &[], &[]).unwrap();
+    // Writing again over existing files replaces them, when asked to.
+    export_dir(first.path(), &[], &[], &[], Overwrite::Replace).unwrap();
     let text = fs::read_to_string(first.path().join(CHECKINS_FILE)).unwrap();
     assert_eq!(text, HEADER);
+}
+
+#[test]
+fn an_export_that_may_not_replace_names_what_is_there_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(SESSIONS_FILE), "mine").unwrap();
+    assert_eq!(existing_exports(dir.path()), [SESSIONS_FILE]);
+    let err = export_dir(dir.path(), &[checkin(1, "")], &[], &[], Overwrite::Never).unwrap_err();
+    assert!(
+        matches!(&err, ExportError::WouldReplace { files, .. } if *files == [SESSIONS_FILE]),
+        "{err}"
+    );
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, [SESSIONS_FILE], "nothing written beside it");
+    assert_eq!(
+        fs::read_to_string(dir.path().join(SESSIONS_FILE)).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -426,6 +455,7 @@ fn export_never_writes_through_a_planted_link() {
         &[checkin(1, "a")],
         &[session(1, "b")],
         &answers(),
+        Overwrite::Replace,
     )
     .unwrap();
 
@@ -450,7 +480,7 @@ fn exported_files_and_new_folders_are_owner_only() {
     let base = tempfile::tempdir().unwrap();
     fs::set_permissions(base.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let dir = base.path().join("exports").join("today");
-    export_dir(&dir, &[checkin(1, "")], &[], &answers()).unwrap();
+    export_dir(&dir, &[checkin(1, "")], &[], &answers(), Overwrite::Never).unwrap();
     assert_eq!(mode(&base.path().join("exports")), 0o700);
     assert_eq!(mode(&dir), 0o700);
     for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
@@ -463,7 +493,7 @@ fn exported_files_and_new_folders_are_owner_only() {
     let old = existing.path().join(CHECKINS_FILE);
     fs::write(&old, "old").unwrap();
     fs::set_permissions(&old, fs::Permissions::from_mode(0o644)).unwrap();
-    export_dir(existing.path(), &[], &[], &[]).unwrap();
+    export_dir(existing.path(), &[], &[], &[], Overwrite::Replace).unwrap();
     assert_eq!(mode(&old), 0o600);
     // A folder that was there already keeps its permissions.
     assert_eq!(mode(existing.path()), 0o755);

@@ -3,14 +3,14 @@
 use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use tempfile::NamedTempFile;
 
 use super::{
-    CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, ExportError, ExportReport,
-    ExportedFile, SESSION_COLUMNS, SESSIONS_FILE, text_to_cell,
+    CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, EXPORT_FILES, ExportError,
+    ExportReport, ExportedFile, SESSION_COLUMNS, SESSIONS_FILE, text_to_cell,
 };
 use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{Area, CheckIn, Rating};
@@ -205,19 +205,46 @@ fn sync_dir(dir: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
+/// Whether [`export_dir`] may replace files an earlier export left in its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Write nothing when any of the three files is there already.
+    Never,
+    /// Replace them, each in one step.
+    Replace,
+}
+
+/// Which of the files an export writes are in `dir` already, in export
+/// order. Anything with such a name counts, a symbolic link included; a
+/// folder that cannot be read is taken to hold none (writing will say why).
+pub fn existing_exports(dir: &Path) -> Vec<&'static str> {
+    EXPORT_FILES
+        .into_iter()
+        .filter(|name| fs::symlink_metadata(dir.join(name)).is_ok())
+        .collect()
+}
+
 /// Writes `checkins.csv`, `sessions.csv` and `checklist.csv` into `dir`
-/// (created if missing), replacing files of those names.
+/// (created if missing). Files of those names already there are replaced
+/// only with [`Overwrite::Replace`]; otherwise the export is
+/// [`ExportError::WouldReplace`] and writes nothing.
 ///
 /// Each table goes to a temporary file in `dir` that is flushed and synced;
 /// only when all three are safely on disk are they renamed over the targets.
 /// A failure while writing leaves the previous files untouched, and each
 /// rename replaces its file in one step, so no file is ever half written.
+/// Without leave to replace, each rename also refuses a name taken in the
+/// meantime, and what this export had put in place is taken back.
 pub fn export_dir(
     dir: &Path,
     checkins: &[CheckIn],
     sessions: &[Session],
     answers: &[ChecklistAnswer],
+    overwrite: Overwrite,
 ) -> Result<ExportReport, ExportError> {
+    if overwrite == Overwrite::Never {
+        refuse_existing(dir, existing_exports(dir))?;
+    }
     create_folder(dir)?;
 
     let mut tables: Vec<(&str, Vec<u8>, usize)> = Vec::with_capacity(3);
@@ -233,19 +260,45 @@ pub fn export_dir(
 
     // A temporary file still staged when this returns early is removed when
     // it is dropped.
-    let mut staged: Vec<(NamedTempFile, PathBuf, usize)> = Vec::with_capacity(tables.len());
+    let mut staged: Vec<(NamedTempFile, &'static str, usize)> = Vec::with_capacity(tables.len());
     for (name, bytes, rows) in tables {
-        staged.push((stage(dir, name, &bytes)?, dir.join(name), rows));
+        staged.push((stage(dir, name, &bytes)?, name, rows));
     }
 
-    let mut files = Vec::with_capacity(staged.len());
-    for (tmp, target, rows) in staged {
-        // A rename replaces whatever has the target's name, a symbolic link
-        // included, without following it.
-        tmp.persist(&target)
-            .map_err(|e| io_error("replace", &target)(e.error))?;
+    let mut files: Vec<ExportedFile> = Vec::with_capacity(staged.len());
+    for (tmp, name, rows) in staged {
+        let target = dir.join(name);
+        let placed = match overwrite {
+            // A rename replaces whatever has the target's name, a symbolic
+            // link included, without following it.
+            Overwrite::Replace => tmp.persist(&target).map(drop),
+            Overwrite::Never => tmp.persist_noclobber(&target).map(drop),
+        };
+        if let Err(e) = placed {
+            if overwrite == Overwrite::Never {
+                // Only files this call created go: nothing was there before.
+                for file in &files {
+                    let _ = fs::remove_file(&file.path);
+                }
+                if e.error.kind() == io::ErrorKind::AlreadyExists {
+                    refuse_existing(dir, vec![name])?;
+                }
+            }
+            return Err(io_error("replace", &target)(e.error));
+        }
         files.push(ExportedFile { path: target, rows });
     }
     sync_dir(dir)?;
     Ok(ExportReport { files })
+}
+
+/// [`ExportError::WouldReplace`] when `files` is not empty.
+fn refuse_existing(dir: &Path, files: Vec<&'static str>) -> Result<(), ExportError> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    Err(ExportError::WouldReplace {
+        dir: dir.to_path_buf(),
+        files,
+    })
 }

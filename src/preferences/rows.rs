@@ -44,6 +44,7 @@ impl Preferences {
             Key::WindowSize => json(&self.window_size),
             Key::WindowPosition => json(&self.window_position),
             Key::Zoom => json(&self.zoom),
+            Key::Sounds => json(&self.sounds),
         }
     }
 
@@ -111,6 +112,7 @@ impl Preferences {
             Key::WindowSize => self.window_size = parse(text, no_old_form)?,
             Key::WindowPosition => self.window_position = parse(text, no_old_form)?,
             Key::Zoom => self.zoom = parse(text, no_old_form)?,
+            Key::Sounds => self.sounds = parse(text, no_old_form)?,
         }
         Some(())
     }

@@ -41,6 +41,7 @@ fn changed() -> Preferences {
             y: 40.0,
         }),
         zoom: Zoom(1.25),
+        sounds: Sounds::Off,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Online backups into `backups/` beside the database and their rotation;
-//! restoring one is in `backup/restore.rs`.
+//! restoring one is in `backup/restore.rs`, and reading what one holds (for
+//! the list to restore from) in `backup/summary.rs`.
 //!
 //! Daily backups are named `unknot-YYYY-MM-DD.sqlite3`. Rotation keeps the 7
 //! newest, plus the newest of each of the 4 most recent weeks older than those.
@@ -13,8 +14,10 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OpenFlags};
 
 mod restore;
+mod summary;
 
 pub use restore::restore_over_refused;
+pub use summary::{BackupSummary, summarize};
 
 use super::inspect::{Check, check_pages};
 use super::{Store, StoreError, sibling};

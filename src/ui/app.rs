@@ -10,9 +10,10 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
+use super::folder_dialog::{DesktopFolderDialog, FolderDialog};
 use super::reminders::ReminderRuntime;
 use super::screen::Screen;
-use super::settings::SettingsScreen;
+use super::settings::{Nudges, SettingsScreen};
 use super::when::Now;
 use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
 use crate::domain::clock::Clock;
@@ -72,17 +73,17 @@ impl UnknotApp {
         theme::apply(ctx);
         let today_date = clock.today();
         let preferences = preferences::load(&store);
+        let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new());
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             routines: routines::RoutinesScreen::new(today_date),
             heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
-            settings: SettingsScreen::new(&backup_and_export::default_export_dir(store.path())),
-            reminders: ReminderRuntime::new(
-                &preferences,
-                Arc::new(DesktopNotifier),
-                clock.local_now(),
+            settings: SettingsScreen::new(
+                &backup_and_export::default_export_dir(store.path()),
+                Arc::new(DesktopFolderDialog),
             ),
+            reminders: ReminderRuntime::new(&preferences, Arc::clone(&notifier), clock.local_now()),
             config_dir: crate::autostart::config_dir(),
             autostart_installed: false,
             ergonomics: ergonomics::ErgonomicsScreen::default(),
@@ -92,7 +93,7 @@ impl UnknotApp {
             unsaved_preferences: Vec::new(),
             store,
             clock,
-            notifier: Arc::new(DesktopNotifier),
+            notifier,
             screen: Screen::Today,
             data: Data::default(),
             last_today: today_date,
@@ -119,6 +120,14 @@ impl UnknotApp {
     pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
         self.reminders.set_notifier(Arc::clone(&notifier));
         self.notifier = notifier;
+        self
+    }
+
+    /// Asks for folders through `dialog` instead of the desktop's (tests
+    /// never open a real one).
+    #[must_use]
+    pub fn with_folder_dialog(mut self, dialog: Arc<dyn FolderDialog>) -> Self {
+        self.settings.set_folder_dialog(dialog);
         self
     }
 
@@ -250,8 +259,11 @@ impl UnknotApp {
                     ui,
                     self.store.path(),
                     &backup_dir,
-                    self.reminders.settings(),
-                    self.reminders.is_paused(self.clock.local_now()),
+                    Nudges {
+                        reminders: self.reminders.settings(),
+                        paused_today: self.reminders.is_paused(self.clock.local_now()),
+                        sounds: self.preferences.sounds,
+                    },
                     autostart,
                 )
             }
@@ -278,7 +290,7 @@ impl eframe::App for UnknotApp {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.settings.poll_dialog();
+        self.settings.poll_dialog(ui.ctx());
         let now = Now::read(self.clock.as_ref());
         let mut command = None;
         if !self.safekeeping_notices.is_empty() {

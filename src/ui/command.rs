@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 
 use super::record::{Record, RecordKey};
 use super::screen::Screen;
+use crate::csv_files::Overwrite;
 use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
+use crate::preferences::Sounds;
 use crate::reminders::{ReminderAction, ReminderSettings};
 
 /// Which part of which screen a session comes from, so the outcome of saving
@@ -42,8 +44,12 @@ pub enum Command {
     /// Put back a deleted record (undo), a session under its old id if free.
     PutBackRecord(Record),
     DismissIntro,
-    /// Write the three CSV files into a folder.
-    ExportCsv(PathBuf),
+    /// Write the three CSV files into a folder; replace those an earlier
+    /// export left there only when told to (after the person agreed).
+    ExportCsv {
+        folder: PathBuf,
+        overwrite: Overwrite,
+    },
     /// Read CSV files from a folder and add what is new.
     ImportCsv(PathBuf),
     BackupNow,
@@ -52,6 +58,8 @@ pub enum Command {
     /// A click on the reminder banner, then maybe a screen to open.
     Reminder(ReminderAction, Option<Screen>),
     SaveReminderSettings(ReminderSettings),
+    /// Sounds on or off at the end of a hold or a heat session.
+    SetSounds(Sounds),
     /// Add (true) or remove (false) the entry that starts Unknot at login.
     SetAutostart(bool),
     /// Save one checklist answer (from the list or the review walk-through).

@@ -3,6 +3,8 @@
 //! rest. So the app carries out commands without knowing which screen asked,
 //! and a new screen only implements [`OnEvent`].
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 use super::command::{Command, Origin};
@@ -53,6 +55,12 @@ pub enum Event {
     BaselineSaved(Result<(), Failure>),
     /// An export or import finished: what to tell the person.
     CsvDone(Result<String, Failure>),
+    /// An export found these files of an earlier one in `folder` and wrote
+    /// nothing: the person decides whether to replace them.
+    ExportWouldReplace {
+        folder: PathBuf,
+        files: Vec<&'static str>,
+    },
     /// A backup or a restore finished: what to tell the person.
     BackupDone(Result<String, Failure>),
     /// Reminder settings or the start-up entry were changed (or not).

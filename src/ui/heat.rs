@@ -21,6 +21,7 @@ use crate::domain::heat::{self, HeatType, QUICK_CHOICES, parse_heat_minutes};
 use crate::domain::pain::Area;
 use crate::domain::session::Session;
 use crate::notify::Notifier;
+use crate::preferences::Sounds;
 
 pub use timer::Ticked;
 
@@ -63,12 +64,17 @@ impl HeatScreen {
 
     /// Brings the timer up to `now`: tells the user when time is up, and ends
     /// and saves the session at the safety cap. Runs every frame, whichever
-    /// screen is shown.
-    pub fn tick(&mut self, now: &Now, notifier: &dyn Notifier) -> (Ticked, Option<Command>) {
+    /// screen is shown. `sounds` says whether the notice asks for a sound.
+    pub fn tick(
+        &mut self,
+        now: &Now,
+        notifier: &dyn Notifier,
+        sounds: Sounds,
+    ) -> (Ticked, Option<Command>) {
         let Some(running) = self.running.as_mut() else {
             return (Ticked::Nothing, None);
         };
-        let ticked = running.tick(now, notifier);
+        let ticked = running.tick(now, notifier, sounds);
         let command = if ticked == Ticked::Capped {
             self.end(now)
         } else {

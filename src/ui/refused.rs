@@ -20,7 +20,7 @@ pub struct RefusedApp {
     reason: String,
     data_dir: PathBuf,
     clock: Arc<dyn Clock>,
-    backups: Vec<PathBuf>,
+    backups: Vec<widgets::BackupChoice>,
     /// The backup whose restore is waiting for confirmation.
     confirming: Option<PathBuf>,
     outcome: Option<Result<String, String>>,
@@ -39,7 +39,11 @@ impl RefusedApp {
             reason,
             data_dir,
             clock,
-            backups: backups.into_iter().take(BACKUPS_SHOWN).collect(),
+            backups: backups
+                .into_iter()
+                .take(BACKUPS_SHOWN)
+                .map(widgets::BackupChoice::read)
+                .collect(),
             confirming: None,
             outcome: None,
         }

@@ -12,7 +12,7 @@ use super::command::Command;
 use super::data::Data;
 use super::screen::Screen;
 use super::theme;
-use crate::notify::Notifier;
+use crate::notify::{Notice, Notifier};
 use crate::preferences::Preferences;
 use crate::reminders::{
     DayFacts, Reminder, ReminderAction, ReminderKind, ReminderSettings, ReminderState, Scheduler,
@@ -86,7 +86,8 @@ impl ReminderRuntime {
         if self.banner.is_none() {
             let facts = day_facts(now, data);
             if let Some(reminder) = self.scheduler.due(now, &facts) {
-                self.notifier.notify(reminder.title, &reminder.body);
+                self.notifier
+                    .notify(&Notice::new(reminder.title, &reminder.body));
                 self.banner = Some(reminder);
             }
         }

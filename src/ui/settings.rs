@@ -1,15 +1,20 @@
 //! Settings: where the data lives, CSV export and import, backups, and About.
 
+mod files;
+
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::event::{Event, OnEvent};
+use super::folder_dialog::FolderDialog;
 use super::{theme, widgets};
+use crate::preferences::Sounds;
 use crate::reminders::ReminderAction;
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
+use files::FilesCard;
 
 /// Said once on first run and kept in About.
 pub const ABOUT: &str = "Unknot helps you look after an aching upper back over weeks: a daily \
@@ -33,32 +38,34 @@ impl From<&Result<String, String>> for Outcome {
     }
 }
 
+/// What the first card shows: reminders and sounds as they are now.
+pub struct Nudges<'a> {
+    pub reminders: &'a ReminderSettings,
+    /// Reminders are paused for the rest of today.
+    pub paused_today: bool,
+    pub sounds: Sounds,
+}
+
 pub struct SettingsScreen {
     /// Why the last reminder or start-up change failed, if it did.
     reminders_error: Option<String>,
-    /// The folder export writes to and import reads from, as typed or chosen.
-    folder: String,
-    /// The last export or import (or folder dialog) outcome.
-    outcome: Option<Outcome>,
+    /// Export and import.
+    files: FilesCard,
     /// The last backup or restore outcome.
     backup_outcome: Option<Outcome>,
-    /// A folder dialog running on its own thread, so the window keeps drawing.
-    picking: Option<Receiver<Option<PathBuf>>>,
-    /// The backups offered for restoring, read from the folder when asked
-    /// for (never per frame); `None` while the list is closed.
-    restore_choices: Option<Vec<PathBuf>>,
+    /// The backups offered for restoring, with what each holds, read when
+    /// the list is opened (never per frame); `None` while it is closed.
+    restore_choices: Option<Vec<widgets::BackupChoice>>,
     /// The backup whose restore waits for a second, explicit click.
     confirming_restore: Option<PathBuf>,
 }
 
 impl SettingsScreen {
-    pub fn new(default_folder: &Path) -> Self {
+    pub fn new(default_folder: &Path, dialog: Arc<dyn FolderDialog>) -> Self {
         Self {
             reminders_error: None,
-            folder: default_folder.display().to_string(),
-            outcome: None,
+            files: FilesCard::new(default_folder, dialog),
             backup_outcome: None,
-            picking: None,
             restore_choices: None,
             confirming_restore: None,
         }
@@ -69,48 +76,14 @@ impl SettingsScreen {
         self.reminders_error = error;
     }
 
-    /// Picks up the folder chosen in the dialog, if it has closed.
-    pub fn poll_dialog(&mut self) {
-        let Some(rx) = &self.picking else { return };
-        match rx.try_recv() {
-            Ok(Some(folder)) => {
-                self.folder = folder.display().to_string();
-                self.picking = None;
-            }
-            Ok(None) => self.picking = None,
-            Err(TryRecvError::Disconnected) => {
-                self.picking = None;
-                self.outcome = Some(Outcome::Failed(
-                    "No folder dialog is available here; type the folder's path instead."
-                        .to_owned(),
-                ));
-            }
-            Err(TryRecvError::Empty) => {}
-        }
+    /// Asks for folders through `dialog` from now on.
+    pub fn set_folder_dialog(&mut self, dialog: Arc<dyn FolderDialog>) {
+        self.files.set_dialog(dialog);
     }
 
-    fn choose_folder(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = ctx.clone();
-        let start = PathBuf::from(&self.folder);
-        let spawned = std::thread::Builder::new()
-            .name("folder-dialog".to_owned())
-            .spawn(move || {
-                let chosen = rfd::FileDialog::new()
-                    .set_title("Choose a folder for Unknot's CSV files")
-                    .set_directory(start)
-                    .pick_folder();
-                let _ = tx.send(chosen);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.picking = Some(rx),
-            Err(e) => {
-                self.outcome = Some(Outcome::Failed(format!(
-                    "Could not open a folder dialog ({e}); type the folder's path instead."
-                )));
-            }
-        }
+    /// Picks up the folder chosen in the dialog, if it has closed.
+    pub fn poll_dialog(&mut self, ctx: &egui::Context) {
+        self.files.poll_dialog(ctx);
     }
 
     pub fn ui(
@@ -118,16 +91,31 @@ impl SettingsScreen {
         ui: &mut Ui,
         db_path: &Path,
         backup_dir: &Path,
-        reminders: &ReminderSettings,
-        paused_today: bool,
+        nudges: Nudges<'_>,
         autostart: Option<(PathBuf, bool)>,
     ) -> Option<Command> {
+        let Nudges {
+            reminders,
+            paused_today,
+            sounds,
+        } = nudges;
         let mut command = None;
         ui.heading("Settings");
         ui.add_space(8.0);
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             command = reminders_ui(ui, reminders, autostart);
+            let mut on = sounds == Sounds::On;
+            if ui
+                .checkbox(&mut on, "Play a sound when a hold or a heat session ends")
+                .changed()
+            {
+                command = Some(Command::SetSounds(if on {
+                    Sounds::On
+                } else {
+                    Sounds::Off
+                }));
+            }
             if paused_today {
                 ui.horizontal(|ui| {
                     widgets::hint_ui(ui, "Reminders are paused for the rest of today.");
@@ -154,42 +142,9 @@ impl SettingsScreen {
 
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            widgets::section_title_ui(ui, "Export and import");
-            widgets::hint_ui(
-                ui,
-                "Export writes checkins.csv, sessions.csv and checklist.csv, which any \
-                 spreadsheet opens. Import reads the same files back, checks every row first, \
-                 and adds only what is not here yet.",
-            );
-            ui.horizontal(|ui| {
-                let label = ui.label("Folder");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.folder)
-                        .desired_width(ui.available_width() - 110.0),
-                )
-                .labelled_by(label.id);
-                let choose = ui.add_enabled(self.picking.is_none(), egui::Button::new("Choose…"));
-                if choose.clicked() {
-                    self.choose_folder(ui.ctx());
-                }
-            });
-            ui.horizontal(|ui| {
-                let folder = PathBuf::from(self.folder.trim());
-                let has_folder = !self.folder.trim().is_empty();
-                if ui
-                    .add_enabled(has_folder, egui::Button::new("Export CSV"))
-                    .clicked()
-                {
-                    command = Some(Command::ExportCsv(folder.clone()));
-                }
-                if ui
-                    .add_enabled(has_folder, egui::Button::new("Import CSV"))
-                    .clicked()
-                {
-                    command = Some(Command::ImportCsv(folder));
-                }
-            });
-            Self::outcome_ui(ui, self.outcome.as_ref());
+            if let Some(c) = self.files.ui(ui) {
+                command = Some(c);
+            }
         });
         ui.add_space(theme::GAP);
 
@@ -218,6 +173,7 @@ impl SettingsScreen {
                         crate::store::backup::list_backups(backup_dir)
                             .into_iter()
                             .take(RESTORE_CHOICES)
+                            .map(widgets::BackupChoice::read)
                             .collect()
                     });
                     self.confirming_restore = None;
@@ -227,7 +183,7 @@ impl SettingsScreen {
                 command = Some(c);
             }
             // Last in the card, so it moves nothing the person may click next.
-            Self::outcome_ui(ui, self.backup_outcome.as_ref());
+            outcome_ui(ui, self.backup_outcome.as_ref());
         });
         ui.add_space(theme::GAP);
 
@@ -251,13 +207,13 @@ impl SettingsScreen {
         self.restore_choices = None;
         Some(Command::RestoreBackup(file))
     }
+}
 
-    fn outcome_ui(ui: &mut Ui, outcome: Option<&Outcome>) {
-        match outcome {
-            Some(Outcome::Done(text)) => widgets::success_ui(ui, text),
-            Some(Outcome::Failed(text)) => widgets::error_ui(ui, text),
-            None => {}
-        }
+fn outcome_ui(ui: &mut Ui, outcome: Option<&Outcome>) {
+    match outcome {
+        Some(Outcome::Done(text)) => widgets::success_ui(ui, text),
+        Some(Outcome::Failed(text)) => widgets::error_ui(ui, text),
+        None => {}
     }
 }
 
@@ -388,7 +344,10 @@ fn hour_ui(ui: &mut Ui, name: &str, time: &mut chrono::NaiveTime) {
 impl OnEvent for SettingsScreen {
     fn on_event(&mut self, event: &Event) -> Option<Command> {
         match event {
-            Event::CsvDone(result) => self.outcome = Some(Outcome::from(result)),
+            Event::CsvDone(result) => self.files.done(Outcome::from(result)),
+            Event::ExportWouldReplace { folder, files } => {
+                self.files.ask_to_replace(folder, files);
+            }
             Event::BackupDone(result) => self.backup_outcome = Some(Outcome::from(result)),
             Event::RemindersSaved(result) => self.reminders_saved(result.clone().err()),
             _ => {}

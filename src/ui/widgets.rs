@@ -204,24 +204,72 @@ pub fn sentence(text: &str) -> String {
     out
 }
 
-/// A list of backup files, each with a "Restore NAME" button that first
-/// asks for a second, explicit click ("Yes, restore NAME") or Cancel.
-/// `confirming` is the file waiting for that click. Returns the file to
-/// restore once confirmed.
+/// A backup offered for restoring, with what it holds, or why that could
+/// not be read.
+pub struct BackupChoice {
+    pub path: std::path::PathBuf,
+    pub summary: Result<crate::store::backup::BackupSummary, String>,
+}
+
+impl BackupChoice {
+    /// Reads the backup's date and counts (read-only); done when the list is
+    /// opened, never per frame.
+    pub fn read(path: std::path::PathBuf) -> Self {
+        let summary = crate::store::backup::summarize(&path).map_err(|e| e.to_string());
+        Self { path, summary }
+    }
+
+    /// "3 check-ins and 12 sessions".
+    fn counts(&self) -> Option<String> {
+        let summary = self.summary.as_ref().ok()?;
+        let count = crate::text::count;
+        Some(format!(
+            "{} and {}",
+            count(summary.checkins, "check-in", "check-ins"),
+            count(summary.sessions, "session", "sessions")
+        ))
+    }
+
+    /// When it was made, in local time, and what it holds.
+    fn details(&self) -> String {
+        match &self.summary {
+            Ok(summary) => {
+                let made = summary.made_at.map_or_else(String::new, |at| {
+                    at.with_timezone(&chrono::Local)
+                        .format("%-d %b %Y, %H:%M: ")
+                        .to_string()
+                });
+                format!("{made}{}", self.counts().unwrap_or_default())
+            }
+            Err(why) => format!("Cannot be read: {why}"),
+        }
+    }
+}
+
+/// The backups to choose from, each with its date and counts, each with a
+/// "Restore NAME" button that first asks, naming what the backup holds, for
+/// a second, explicit click ("Yes, restore NAME") or Cancel. `confirming`
+/// is the file waiting for that click. Returns the file to restore once
+/// confirmed.
 pub fn backup_choices_ui(
     ui: &mut Ui,
-    files: &[std::path::PathBuf],
+    choices: &[BackupChoice],
     confirming: &mut Option<std::path::PathBuf>,
 ) -> Option<std::path::PathBuf> {
     let mut chosen = None;
-    for file in files {
+    for choice in choices {
+        let file = &choice.path;
         let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| file.display().to_string());
         ui.horizontal_wrapped(|ui| {
             ui.label(&name);
+            hint_ui(ui, &choice.details());
             if confirming.as_deref() == Some(file.as_path()) {
+                if let Some(counts) = choice.counts() {
+                    ui.label(format!("Replace your data with this backup's {counts}?"));
+                }
                 if ui.button(format!("Yes, restore {name}")).clicked() {
                     chosen = Some(file.clone());
                 }

@@ -11,6 +11,7 @@ use unknot::domain::clock::ManualClock;
 use unknot::notify::RecordingNotifier;
 use unknot::store::Store;
 use unknot::ui::UnknotApp;
+use unknot::ui::folder_dialog::NoFolderDialog;
 
 /// Wednesday 25 November 2026, 09:00 in a UTC+1 zone.
 pub const NOW: &str = "2026-11-25T09:00:00+01:00";
@@ -19,7 +20,8 @@ pub fn clock() -> ManualClock {
     ManualClock::new(DateTime::parse_from_rfc3339(NOW).unwrap())
 }
 
-/// The app over a store in `dir`. Desktop notifications are recorded, never sent.
+/// The app over a store in `dir`. Desktop notifications are recorded, never
+/// sent, and there is no folder dialog, as on a system without one.
 pub fn harness(dir: &Path, clock: &ManualClock) -> Harness<'static, UnknotApp> {
     harness_with(dir, clock, &RecordingNotifier::default())
 }
@@ -51,6 +53,7 @@ pub fn harness_of(
             finish(
                 UnknotApp::new(&cc.egui_ctx, store, clock)
                     .with_notifier(notifier)
+                    .with_folder_dialog(Arc::new(NoFolderDialog))
                     .with_config_dir(config),
             )
         });

@@ -3,21 +3,32 @@
 use std::path::{Path, PathBuf};
 
 use super::UnknotApp;
+use crate::csv_files::{ExportError, FolderUse, Overwrite, check_folder};
 use crate::text::count;
 use crate::ui::event::Event;
+use crate::ui::widgets::sentence;
 
 impl UnknotApp {
     /// Writes the three CSV files into `folder` and says where. Read record
-    /// by record, so that a damaged store still gives up what it can.
-    pub(super) fn export_csv(&mut self, folder: &Path) -> Event {
+    /// by record, so that a damaged store still gives up what it can. Files
+    /// of an earlier export there are replaced only with `overwrite`;
+    /// otherwise the event names them, so the person can be asked.
+    pub(super) fn export_csv(&mut self, folder: &Path, overwrite: Overwrite) -> Event {
+        if let Err(problem) = check_folder(folder, FolderUse::Export) {
+            return Event::CsvDone(Err(sentence(&format!("Nothing was exported: {problem}"))));
+        }
         let salvage = self.store.salvage();
         let outcome = crate::csv_files::export_dir(
             folder,
             &salvage.checkins,
             &salvage.sessions,
             &salvage.checklist,
+            overwrite,
         );
         Event::CsvDone(match outcome {
+            Err(ExportError::WouldReplace { dir, files }) => {
+                return Event::ExportWouldReplace { folder: dir, files };
+            }
             Ok(report) => {
                 let mut text = format!(
                     "Exported {}, {} and {} to {}.",
@@ -50,6 +61,9 @@ impl UnknotApp {
 
     /// Reads CSV files from `folder`, checks every row, adds what is new.
     pub(super) fn import_csv(&mut self, folder: &Path) -> Event {
+        if let Err(problem) = check_folder(folder, FolderUse::Import) {
+            return Event::CsvDone(Err(sentence(&format!("Nothing was imported: {problem}"))));
+        }
         let outcome = match crate::csv_files::read_dir(folder, self.clock.today()) {
             Err(errors) => Err(capitalize(&errors.to_string())),
             Ok(set) => match self.store.import(

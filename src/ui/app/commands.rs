@@ -89,7 +89,7 @@ impl UnknotApp {
                 let _ = self.change_preferences(|p| p.intro_dismissed = true);
                 return None;
             }
-            Command::ExportCsv(folder) => self.export_csv(&folder),
+            Command::ExportCsv { folder, overwrite } => self.export_csv(&folder, overwrite),
             Command::ImportCsv(folder) => self.import_csv(&folder),
             Command::BackupNow => self.backup_now(),
             Command::RestoreBackup(file) => self.restore_backup(&file),
@@ -167,6 +167,10 @@ impl UnknotApp {
                 self.screen = Screen::Routines;
                 Event::RoutineSuggested(template_id)
             }
+            Command::SetSounds(sounds) => Event::RemindersSaved(
+                self.change_preferences_if_saved(|p| p.sounds = sounds)
+                    .map_err(|e| format!("Could not save the sound setting: {e}")),
+            ),
             Command::SetProgressRange(range) => {
                 // Only a preference: if it cannot be saved, the next start shows 12 weeks.
                 let _ = self.change_preferences(|p| p.progress_range = range);

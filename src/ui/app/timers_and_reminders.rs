@@ -2,6 +2,7 @@
 //! banner actions and settings, and the autostart entry.
 
 use super::{Screen, UnknotApp};
+use crate::notify::{Notice, Slot, Sound};
 use crate::reminders::ReminderAction;
 use crate::reminders::ReminderSettings;
 use crate::ui::event::Event;
@@ -88,7 +89,16 @@ impl UnknotApp {
     pub(super) fn tick_timers(&mut self, ctx: &egui::Context) {
         let now = Now::read(self.clock.as_ref());
         let (routine, routine_command) = self.routines.tick(&now);
-        let (heat, heat_command) = self.heat.tick(&now, self.notifier.as_ref());
+        let sounds = self.preferences.sounds;
+        let (heat, heat_command) = self.heat.tick(&now, self.notifier.as_ref(), sounds);
+        if routine.hold_ended {
+            // One entry in the list for the whole routine: each replaces the last.
+            self.notifier.notify(
+                &Notice::new("Hold complete", "Release slowly.")
+                    .with_sound(Sound::Complete, sounds)
+                    .in_slot(Slot::Hold),
+            );
+        }
         for command in [routine_command, heat_command].into_iter().flatten() {
             self.apply(command);
             ctx.request_repaint();

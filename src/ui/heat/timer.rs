@@ -11,7 +11,8 @@ use super::super::{theme, widgets};
 use crate::domain::clock::Moment;
 use crate::domain::heat::{CAP, HeatOutcome, HeatState, HeatTimer, HeatType};
 use crate::domain::session::{Session, SessionKind};
-use crate::notify::Notifier;
+use crate::notify::{Notice, Notifier, Sound};
+use crate::preferences::Sounds;
 
 /// How much "+5 min" adds.
 const EXTEND_BY: Duration = Duration::from_secs(5 * 60);
@@ -52,25 +53,29 @@ impl RunningHeat {
     }
 
     /// Tells the user once when the plan runs out, and reports the cap.
-    pub fn tick(&mut self, now: &Now, notifier: &dyn Notifier) -> Ticked {
+    pub fn tick(&mut self, now: &Now, notifier: &dyn Notifier, sounds: Sounds) -> Ticked {
         match self.timer.state(now.moment) {
             HeatState::Running { .. } => Ticked::Nothing,
             HeatState::Done { .. } if self.told_time_up => Ticked::Nothing,
             HeatState::Done { .. } => {
                 self.told_time_up = true;
+                let body = format!(
+                    "{} is enough. Take the pack off now to spare your skin.",
+                    widgets::duration_text(secs(self.timer.planned()))
+                );
                 notifier.notify(
-                    "Heat pack: time's up",
-                    &format!(
-                        "{} is enough. Take the pack off now to spare your skin.",
-                        widgets::duration_text(secs(self.timer.planned()))
-                    ),
+                    &Notice::new("Heat pack: time's up", &body)
+                        .with_sound(Sound::TimerElapsed, sounds),
                 );
                 Ticked::TimeUp
             }
             HeatState::Capped => {
                 notifier.notify(
-                    "Heat pack: stopped at 30 minutes",
-                    "Please take the pack off now. The session was logged.",
+                    &Notice::new(
+                        "Heat pack: stopped at 30 minutes",
+                        "Please take the pack off now. The session was logged.",
+                    )
+                    .with_sound(Sound::TimerElapsed, sounds),
                 );
                 Ticked::Capped
             }

@@ -116,6 +116,10 @@ pub fn palette(_ctx: &egui::Context) -> &'static Palette {
 
 pub const GAP: f32 = 12.0;
 
+/// The smallest text the window draws, in points: captions and notes
+/// included, so nothing needs a squint at the default zoom.
+pub const MIN_TEXT_SIZE: f32 = 13.0;
+
 /// The widest the content gets: cards and charts fill the window up to
 /// here, and text inside them wraps to a comfortable line length.
 pub const MAX_CONTENT_WIDTH: f32 = 980.0;
@@ -168,7 +172,11 @@ pub fn apply(ctx: &egui::Context) {
         );
         style.text_styles.insert(
             TextStyle::Small,
-            FontId::new(12.5, egui::FontFamily::Proportional),
+            FontId::new(MIN_TEXT_SIZE, egui::FontFamily::Proportional),
+        );
+        style.text_styles.insert(
+            TextStyle::Monospace,
+            FontId::new(14.0, egui::FontFamily::Monospace),
         );
     });
 }
@@ -243,6 +251,22 @@ mod tests {
     fn contrast(a: Color32, b: Color32) -> f64 {
         let (la, lb) = (luminance(a), luminance(b));
         (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn no_text_style_is_below_the_minimum_size() {
+        let ctx = egui::Context::default();
+        apply(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let style = ctx.style_of(theme);
+            for (text_style, font) in &style.text_styles {
+                assert!(
+                    font.size >= MIN_TEXT_SIZE,
+                    "{text_style:?} is {} points in the {theme:?} style",
+                    font.size
+                );
+            }
+        }
     }
 
     #[test]

@@ -350,6 +350,7 @@ impl eframe::App for UnknotApp {
                     });
             });
         self.closing_ui(ui, &now);
+        theme::paint_focus_ring(ui.ctx());
         if let Some(command) = command {
             self.apply(command);
             ui.ctx().request_repaint();

@@ -9,6 +9,7 @@ mod ergonomics;
 mod event;
 mod heat;
 mod history;
+mod keyboard;
 mod outcome;
 pub mod probe;
 mod progress;

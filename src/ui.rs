@@ -10,6 +10,7 @@ mod event;
 pub mod folder_dialog;
 mod heat;
 mod history;
+mod keyboard;
 mod outcome;
 pub mod probe;
 mod progress;

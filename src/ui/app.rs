@@ -15,7 +15,9 @@ use super::reminders::ReminderRuntime;
 use super::screen::Screen;
 use super::settings::{Nudges, SettingsScreen};
 use super::when::Now;
-use super::{advice, ergonomics, heat, history, progress, routines, theme, today, widgets};
+use super::{
+    advice, ergonomics, heat, history, keyboard, progress, routines, theme, today, widgets,
+};
 use crate::domain::clock::Clock;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
@@ -65,6 +67,9 @@ pub struct UnknotApp {
     shutdown: ShutdownRequest,
     /// The window's size, position and zoom, to save when they change.
     window: window::WindowMemory,
+    /// A screen was opened from the keyboard: the next frame puts the focus
+    /// on its content (see `keyboard`).
+    focus_content: bool,
 }
 
 impl UnknotApp {
@@ -101,6 +106,7 @@ impl UnknotApp {
             closing: closing::Closing::Open,
             shutdown: ShutdownRequest::new(),
             window: window::WindowMemory::default(),
+            focus_content: false,
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -182,7 +188,10 @@ impl UnknotApp {
         self.data.reload(&self.store, self.clock.today());
     }
 
-    fn nav_ui(&self, ui: &mut Ui, now: &Now) -> Option<Command> {
+    /// The screen buttons, each with its shortcut in the tooltip, and the
+    /// running timers. One used from the keyboard (it has the focus) also
+    /// sends the focus on to the screen it opens.
+    fn nav_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
         let mut command = None;
         ui.add_space(14.0);
         ui.horizontal(|ui| {
@@ -200,8 +209,14 @@ impl UnknotApp {
             let button =
                 egui::Button::selectable(selected, RichText::new(screen.label()).size(16.0))
                     .min_size(egui::vec2(ui.available_width(), 34.0));
-            if ui.add(button).clicked() {
+            let mut response = ui.add(button);
+            if let Some(shortcut) = keyboard::screen_shortcut(screen) {
+                let keys = ui.ctx().format_shortcut(&shortcut);
+                response = response.on_hover_text(format!("{} ({keys})", screen.label()));
+            }
+            if response.clicked() {
                 command = Some(Command::Navigate(screen));
+                self.focus_content |= response.has_focus();
             }
         }
         // Running timers stay in sight on every screen; a click leads back to them.
@@ -221,6 +236,7 @@ impl UnknotApp {
                 );
                 if link.clicked() {
                     command = Some(Command::Navigate(screen));
+                    self.focus_content |= link.has_focus();
                 }
             });
         }
@@ -293,6 +309,20 @@ impl eframe::App for UnknotApp {
         self.settings.poll_dialog(ui.ctx());
         let now = Now::read(self.clock.as_ref());
         let mut command = None;
+        let ctx = ui.ctx().clone();
+        // The keyboard goes to the content first: on a screen opened from it,
+        // and on Tab with nothing focused (after any banner above).
+        let entering = std::mem::take(&mut self.focus_content) || keyboard::tab_from_nowhere(&ctx);
+        if entering {
+            keyboard::drop_focus(&ctx);
+        }
+        // Not while a question (closing the window) is asked over the screen.
+        if ctx.memory(|m| m.top_modal_layer().is_none())
+            && let Some(screen) = keyboard::pressed_screen_shortcut(&ctx)
+        {
+            command = Some(Command::Navigate(screen));
+            self.focus_content = true;
+        }
         if !self.safekeeping_notices.is_empty() {
             egui::Panel::top("safekeeping_notice")
                 .frame(
@@ -316,6 +346,9 @@ impl eframe::App for UnknotApp {
                     command = self.reminders.banner_ui(ui);
                 });
         }
+        if entering {
+            keyboard::hold_tab(&ctx);
+        }
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(180.0)
@@ -336,6 +369,9 @@ impl eframe::App for UnknotApp {
                         command = Some(c);
                     }
                 });
+        }
+        if entering {
+            keyboard::enter_content(&ctx);
         }
         egui::CentralPanel::default()
             .frame(theme::page_frame(ui))
@@ -361,7 +397,9 @@ impl eframe::App for UnknotApp {
                         }
                     });
             });
+        keyboard::end_content(&ctx);
         self.closing_ui(ui, &now);
+        theme::paint_focus_ring(&ctx);
         if let Some(command) = command {
             self.apply(command);
             ui.ctx().request_repaint();

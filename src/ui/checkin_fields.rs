@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use egui::{Key, Ui};
 
-use super::{theme, widgets};
+use super::{keyboard, theme, widgets};
 use crate::domain::pain::{Area, CheckIn, MAX_NOTE_CHARS, Rating, RedFlags, check_note};
 
 /// What the fields hold, kept exactly as typed until saved.
@@ -61,13 +61,15 @@ impl CheckInFields {
                 ui,
                 "Click a number or type it: 0 is no pain, 10 the worst pain imaginable.",
             );
-            widgets::rating_scale_ui(
+            let pain = widgets::rating_scale_ui(
                 ui,
                 "Pain",
                 &mut self.pain,
                 false,
                 ("0 = no pain", "10 = worst imaginable"),
             );
+            // The rating is what the form is for: the keyboard starts there.
+            keyboard::claim_focus_start(ui, &pain.response);
             ui.add_space(theme::GAP);
             widgets::section_title_ui(ui, "How stressed do you feel?");
             widgets::hint_ui(ui, "Optional. Stress keeps shoulder muscles tight.");

@@ -106,7 +106,8 @@ impl Outcome {
                 &mut self.feel_after,
                 true,
                 ("0 = no pain", "10 = worst imaginable"),
-            );
+            )
+            .inner;
             if changed {
                 self.feel_message = None;
                 if let Status::Saved(id) = self.status {

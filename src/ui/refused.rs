@@ -123,5 +123,6 @@ impl eframe::App for RefusedApp {
                         }
                     });
             });
+        theme::paint_focus_ring(ui.ctx());
     }
 }

@@ -1,6 +1,6 @@
 //! Spacing, colours and text styles in one place.
 
-use egui::{Color32, CornerRadius, FontId, Margin, Stroke, TextStyle, Visuals};
+use egui::{Color32, CornerRadius, FontId, Margin, Stroke, StrokeKind, TextStyle, Visuals};
 
 /// Every colour the window uses, screens and charts alike. Screens read
 /// it through [`palette`], never a colour of their own, so that another
@@ -24,7 +24,13 @@ pub struct Palette {
     pub field: Color32,
     /// Buttons and other controls at rest.
     pub control_fill: Color32,
+    /// The outline of a control at rest (a checkbox's box, a scale button, a
+    /// text field): at least 3:1 against the card and the page, so the
+    /// control can be found without hovering it.
     pub control_edge: Color32,
+    /// The ring around the control that has the keyboard's focus, drawn
+    /// just outside it so it shows on any fill, the accent included.
+    pub focus: Color32,
     /// Body text: near-black, softer than pure black.
     pub text: Color32,
     /// Muted text for explanations.
@@ -73,7 +79,8 @@ pub const LIGHT: Palette = Palette {
     page: Color32::from_rgb(0xf1, 0xee, 0xe8),
     field: Color32::WHITE,
     control_fill: Color32::from_rgb(0xf4, 0xf1, 0xeb),
-    control_edge: Color32::from_rgb(0xcf, 0xc9, 0xbe),
+    control_edge: Color32::from_rgb(0x85, 0x7d, 0x70),
+    focus: Color32::from_rgb(0x1d, 0x4e, 0x89),
     text: Color32::from_rgb(0x26, 0x2a, 0x2e),
     muted: Color32::from_rgb(0x5f, 0x63, 0x68),
     warn_fill: Color32::from_rgb(0xfd, 0xec, 0xd8),
@@ -108,6 +115,10 @@ pub fn palette(_ctx: &egui::Context) -> &'static Palette {
 }
 
 pub const GAP: f32 = 12.0;
+
+/// The smallest text the window draws, in points: captions and notes
+/// included, so nothing needs a squint at the default zoom.
+pub const MIN_TEXT_SIZE: f32 = 13.0;
 
 /// The widest the content gets: cards and charts fill the window up to
 /// here, and text inside them wraps to a comfortable line length.
@@ -163,9 +174,41 @@ pub fn apply(ctx: &egui::Context) {
         );
         style.text_styles.insert(
             TextStyle::Small,
-            FontId::new(12.5, egui::FontFamily::Proportional),
+            FontId::new(MIN_TEXT_SIZE, egui::FontFamily::Proportional),
+        );
+        style.text_styles.insert(
+            TextStyle::Monospace,
+            FontId::new(14.0, egui::FontFamily::Monospace),
         );
     });
+}
+
+/// Draws a ring just outside the control that has the keyboard's focus;
+/// call it once a frame, after everything else is drawn. egui marks focus
+/// only by the control's pressed look, which hardly shows on a selected,
+/// accent-filled button and not at all on a link. The ring stands a few
+/// points off the control, so it reads against the page or card behind it
+/// whatever the control's own fill.
+pub fn paint_focus_ring(ctx: &egui::Context) {
+    const GAP: f32 = 2.0;
+    const WIDTH: f32 = 2.0;
+    let Some(focused) = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+    else {
+        return;
+    };
+    // The part in view: a control half scrolled away is ringed where it shows.
+    let rect = focused.interact_rect;
+    if !rect.is_positive() {
+        return;
+    }
+    ctx.layer_painter(focused.layer_id).rect_stroke(
+        rect.expand(GAP),
+        CornerRadius::same(8),
+        Stroke::new(WIDTH, palette(ctx).focus),
+        StrokeKind::Outside,
+    );
 }
 
 /// The page behind a screen's content, with its margin.
@@ -212,4 +255,107 @@ pub fn cue_card(ui: &egui::Ui) -> egui::Frame {
         .fill(p.cue_fill)
         // The same width as a card's edge, so nothing inside moves.
         .stroke(Stroke::new(1.0, p.ok_text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every palette the window can show; a new one joins this list and is
+    /// held to the same contrast.
+    const PALETTES: [(&str, &Palette); 1] = [("light", &LIGHT)];
+
+    /// WCAG 2.2 relative luminance of an sRGB colour.
+    fn luminance(colour: Color32) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+    }
+
+    /// WCAG 2.2 contrast ratio, from 1 (none) to 21 (black on white).
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn no_text_style_is_below_the_minimum_size() {
+        let ctx = egui::Context::default();
+        apply(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let style = ctx.style_of(theme);
+            for (text_style, font) in &style.text_styles {
+                assert!(
+                    font.size >= MIN_TEXT_SIZE,
+                    "{text_style:?} is {} points in the {theme:?} style",
+                    font.size
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_formula_matches_known_values() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-9);
+        // #767676 on white is the classic 4.5:1 grey.
+        let grey = Color32::from_gray(0x76);
+        assert!((contrast(grey, Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_palette_meets_wcag_contrast() {
+        // Text needs 4.5:1 (WCAG 1.4.3), outlines and focus rings 3:1 (1.4.11).
+        const TEXT: f64 = 4.5;
+        const OUTLINE: f64 = 3.0;
+        for (name, p) in PALETTES {
+            let surfaces = [
+                ("card", p.card),
+                ("page", p.page),
+                ("field", p.field),
+                ("control fill", p.control_fill),
+            ];
+            let on_every_surface = [
+                ("text", p.text, TEXT),
+                ("muted text", p.muted, TEXT),
+                ("error text", p.error_text, TEXT),
+                ("ok text", p.ok_text, TEXT),
+                // Links, and the running timers in the navigation.
+                ("accent text", p.accent, TEXT),
+                ("control edge", p.control_edge, OUTLINE),
+                ("focus ring", p.focus, OUTLINE),
+            ];
+            let mut pairs: Vec<(&str, Color32, &str, Color32, f64)> = vec![
+                ("text", p.on_accent, "accent", p.accent, TEXT),
+                ("warning text", p.warn_text, "warning", p.warn_fill, TEXT),
+                ("text", p.text, "banner", p.banner, TEXT),
+                ("muted text", p.muted, "banner", p.banner, TEXT),
+                ("text", p.text, "prompt", p.prompt_fill, TEXT),
+                ("muted text", p.muted, "prompt", p.prompt_fill, TEXT),
+                ("text", p.text, "cue", p.cue_fill, TEXT),
+                ("ok text", p.ok_text, "cue", p.cue_fill, TEXT),
+                ("focus ring", p.focus, "banner", p.banner, OUTLINE),
+                ("focus ring", p.focus, "warning", p.warn_fill, OUTLINE),
+                ("focus ring", p.focus, "prompt", p.prompt_fill, OUTLINE),
+            ];
+            for (surface, back) in surfaces {
+                for (what, fore, least) in on_every_surface {
+                    pairs.push((what, fore, surface, back, least));
+                }
+            }
+            for (what, fore, surface, back, least) in pairs {
+                let ratio = contrast(fore, back);
+                assert!(
+                    ratio >= least,
+                    "{name} palette: {what} on {surface} is {ratio:.2}:1, below {least}:1"
+                );
+            }
+        }
+    }
 }

@@ -347,13 +347,18 @@ impl TodayScreen {
         command
     }
 
-    /// Digits choose the pain rating and Enter saves, unless a text field has the keyboard.
+    /// Digits choose the pain rating unless a text field has the keyboard.
+    /// Enter saves while nothing else wants it: no control has the focus,
+    /// or a 0-10 scale has it (Space chooses there); on a button Enter
+    /// presses that button.
     fn keyboard(&mut self, ui: &mut Ui, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
         // Nor while a question (closing the window) is asked over the screen.
         let asking = ui.memory(|m| m.top_modal_layer().is_some());
-        if asking || ui.ctx().egui_wants_keyboard_input() {
+        if asking || ui.ctx().text_edit_focused() {
             return None;
         }
+        let enter_is_free =
+            ui.memory(|m| m.focused().is_none()) || widgets::rating_scale_has_focus(ui.ctx());
         // Consumed here so that a focused button does not also act on them.
         let (digit, enter, time) = ui.input_mut(|i| {
             let digit = DIGIT_KEYS
@@ -362,7 +367,7 @@ impl TodayScreen {
                 .and_then(|d| u8::try_from(d).ok());
             (
                 digit,
-                i.consume_key(egui::Modifiers::NONE, Key::Enter),
+                enter_is_free && i.consume_key(egui::Modifiers::NONE, Key::Enter),
                 i.time,
             )
         });

@@ -7,29 +7,49 @@ use crate::domain::pain::Rating;
 
 /// A row of eleven buttons, 0 to 10, with the meaning of both ends beneath;
 /// in a narrow window the row wraps. Clicking the chosen one again clears it
-/// when `optional`. Each button's accessible name is "`name` N". Returns
-/// true when the value changed.
+/// when `optional`. Each button's accessible name is "`name` N". The inner
+/// value is true when the value changed; the response is the button that
+/// takes the keyboard's focus.
+///
+/// The row is a single stop for Tab, as a group of radio buttons is: only
+/// the chosen button (or 0 while none is) takes the keyboard's focus. There
+/// the arrow keys move the choice and the focus with it (Left and Down one
+/// lower, Right and Up one higher), Home and End go to 0 and 10, and Space
+/// chooses the focused button.
 pub fn rating_scale_ui(
     ui: &mut Ui,
     name: &str,
     value: &mut Option<Rating>,
     optional: bool,
     ends: (&str, &str),
-) -> bool {
+) -> egui::InnerResponse<bool> {
     let mut changed = false;
     // Eleven buttons share the width there is, from 38 points down to 26 so
     // the scale fits a narrow window (or a large zoom) without clipping.
     const GAP: f32 = 4.0;
     let side = ((ui.available_width() - 10.0 * GAP) / 11.0).clamp(26.0, 38.0);
+    let ratings: Vec<Rating> = Rating::all().collect();
+    let stop = value.map_or(0, |v| usize::from(v.get()));
     let row = ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
-        for rating in Rating::all() {
+        let mut buttons = Vec::with_capacity(ratings.len());
+        for (index, &rating) in ratings.iter().enumerate() {
             let selected = *value == Some(rating);
+            // A button that has the focus keeps it this frame even when the
+            // choice moved away from it (a digit typed on Today); the focus
+            // follows the choice below.
+            let focused = ui.memory(|m| m.has_focus(ui.next_auto_id()));
+            let sense = if index == stop || focused {
+                egui::Sense::click()
+            } else {
+                egui::Sense::CLICK
+            };
             let text =
                 RichText::new(rating.to_string()).size(if side < 32.0 { 15.0 } else { 17.0 });
             let button = egui::Button::selectable(selected, text)
                 .frame_when_inactive(true)
-                .min_size(egui::vec2(side, side));
+                .min_size(egui::vec2(side, side))
+                .sense(sense);
             let response = ui.add(button);
             let label = format!("{name} {rating}");
             response
@@ -42,7 +62,20 @@ pub fn rating_scale_ui(
                 };
                 changed = true;
             }
+            buttons.push(response);
         }
+        if let Some(at) = buttons.iter().position(egui::Response::has_focus)
+            && let Some(to) = scale_key(ui, at, ratings.len() - 1)
+            && let Some(&rating) = ratings.get(to)
+            && *value != Some(rating)
+        {
+            *value = Some(rating);
+            changed = true;
+            ui.ctx().request_repaint();
+        }
+        let stop = value.map_or(0, |v| usize::from(v.get()));
+        keep_focus_on_choice(ui, &buttons, stop);
+        buttons.into_iter().nth(stop)
     });
     let width = row.response.rect.width();
     ui.allocate_ui(egui::vec2(width, 16.0), |ui| {
@@ -65,7 +98,64 @@ pub fn rating_scale_ui(
             ui.add(egui::Label::new(RichText::new(ends.1).small().color(muted)).extend());
         });
     });
-    changed
+    let stop = row.inner.unwrap_or(row.response);
+    egui::InnerResponse::new(changed, stop)
+}
+
+/// The button a key pressed on the scale's button `at` moves to, with the
+/// key consumed: the arrows one step, Home and End to either end.
+fn scale_key(ui: &mut Ui, at: usize, last: usize) -> Option<usize> {
+    use egui::{Key, Modifiers};
+    ui.input_mut(|i| {
+        let mut pressed = |key| i.consume_key(Modifiers::NONE, key);
+        if pressed(Key::ArrowLeft) || pressed(Key::ArrowDown) {
+            Some(at.saturating_sub(1))
+        } else if pressed(Key::ArrowRight) || pressed(Key::ArrowUp) {
+            Some((at + 1).min(last))
+        } else if pressed(Key::Home) {
+            Some(0)
+        } else if pressed(Key::End) {
+            Some(last)
+        } else {
+            None
+        }
+    })
+}
+
+/// Where a scale records its focused button, for [`rating_scale_has_focus`].
+fn scale_focus_key() -> egui::Id {
+    egui::Id::unique("rating_scale_focus")
+}
+
+/// While the scale has the focus, puts it on the `stop` button (the choice)
+/// and keeps egui from moving it with the arrow keys, which the scale uses.
+fn keep_focus_on_choice(ui: &Ui, buttons: &[egui::Response], stop: usize) {
+    if !buttons.iter().any(egui::Response::has_focus) {
+        return;
+    }
+    let Some(stop) = buttons.get(stop) else {
+        return;
+    };
+    let arrows = egui::EventFilter {
+        horizontal_arrows: true,
+        vertical_arrows: true,
+        ..Default::default()
+    };
+    let moved = !stop.has_focus();
+    ui.memory_mut(|m| {
+        if moved {
+            m.request_focus(stop.id);
+        }
+        m.set_focus_lock_filter(stop.id, arrows);
+    });
+    ui.data_mut(|d| d.insert_temp(scale_focus_key(), stop.id));
+}
+
+/// Whether the keyboard's focus is on a 0-10 scale, where Enter is free
+/// for the form (a scale button needs only Space).
+pub fn rating_scale_has_focus(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<egui::Id>(scale_focus_key()))
+        .is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
 }
 
 /// A text field after its label, which also names the field for screen

@@ -21,12 +21,12 @@ pub(super) fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Comm
         widgets::section_title_ui(ui, "Today's plan");
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 18.0;
-            tick_ui(ui, checked_in, "Check-in");
+            tick_ui(ui, checked_in, "Check-in", false);
             ui.label(format!("Posture checks: {}", data.posture_checks_today));
-            if tick_ui(ui, routine_today, "A routine").clicked() && !routine_today {
+            if tick_ui(ui, routine_today, "A routine", !routine_today).clicked() {
                 command = Some(Command::Navigate(Screen::Routines));
             }
-            if tick_ui(ui, heat_today, "Heat (if you like)").clicked() && !heat_today {
+            if tick_ui(ui, heat_today, "Heat (if you like)", !heat_today).clicked() {
                 command = Some(Command::Navigate(Screen::Heat));
             }
         });
@@ -39,10 +39,11 @@ pub(super) fn plan_ui(ui: &mut Ui, today: NaiveDate, data: &Data) -> Option<Comm
     command
 }
 
-/// A done / not yet mark with its label; clicking an open one can start it.
-/// The mark is painted (a filled circle with a tick, or an empty ring) so no
-/// icon font has to be loaded at start-up for it.
-fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
+/// A done / not yet mark with its label; one that `opens` its screen is a
+/// link (a stop for Tab), the others are plain text. The mark is painted (a
+/// filled circle with a tick, or an empty ring) so no icon font has to be
+/// loaded at start-up for it.
+fn tick_ui(ui: &mut Ui, done: bool, label: &str, opens: bool) -> egui::Response {
     let p = theme::palette(ui.ctx());
     let color = if done { p.ok_text } else { p.muted };
     // Mark and words are one allocation, so a wrapping row moves them to the
@@ -56,8 +57,13 @@ fn tick_ui(ui: &mut Ui, done: bool, label: &str) -> egui::Response {
         egui::TextStyle::Body,
     );
     let size = egui::vec2(MARK + GAP + galley.size().x, galley.size().y.max(MARK));
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), label));
+    let (sense, role) = if opens {
+        (egui::Sense::click(), egui::Role::Link)
+    } else {
+        (egui::Sense::hover(), egui::Role::Label)
+    };
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    response.widget_info(|| egui::WidgetInfo::labeled(role, ui.is_enabled(), label));
     let painter = ui.painter();
     let center = egui::pos2(rect.left() + MARK / 2.0, rect.center().y);
     if done {

@@ -90,3 +90,17 @@ fn a_wide_window_fills_up_to_the_reading_measure() {
         "the hint spans {width} points"
     );
 }
+
+/// What a small window shows of Progress: the charts narrowed with the
+/// window, their legends wrapped above them, nothing cut at the right.
+#[test]
+fn progress_at_700x500_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    harness.set_size(egui::vec2(700.0, 500.0));
+    harness.run();
+    common::open(&mut harness, Screen::Progress);
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("progress_700x500");
+}

@@ -94,7 +94,13 @@ impl ProgressScreen {
                 }
             }
             ui.add_space(8.0);
-            ui.label(RichText::new(&view.range_summary).color(theme::palette(ui.ctx()).muted));
+            // Whole, on the next line when it does not fit beside the buttons.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&view.range_summary).color(theme::palette(ui.ctx()).muted),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
+            );
         });
         ui.add_space(theme::GAP);
 

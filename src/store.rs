@@ -19,6 +19,7 @@ pub mod private;
 mod salvage;
 mod sessions;
 mod settings;
+mod watch;
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ pub use import::ImportCounts;
 pub use inspect::APPLICATION_ID;
 pub use lock::{InstanceLock, LOCK_FILE_NAME, LockError, WRITE_LOCK_FILE_NAME};
 pub use salvage::Salvage;
+pub use watch::ChangeWatcher;
 
 use inspect::{Check, Identity};
 use lock::WriteLock;

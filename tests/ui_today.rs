@@ -273,3 +273,56 @@ fn ticking_a_warning_sign_leaves_it_where_it_was() {
     harness.get_by_label("Please have this checked by a professional");
     assert_eq!(harness.get_by_label(sign).rect().min.y, before.min.y);
 }
+
+/// A check-in saved by another process (here a second store on the same
+/// folder, as the command line opens it) while the window is open.
+fn save_elsewhere(dir: &std::path::Path, pain: i64) {
+    let mut other = unknot::store::Store::open(dir).unwrap();
+    let date = unknot::domain::clock::Clock::today(&common::clock());
+    other
+        .save_checkin(&unknot::domain::pain::CheckIn {
+            date,
+            recorded_at: chrono::Utc::now(),
+            pain: unknot::domain::pain::Rating::new(pain, "pain").unwrap(),
+            stress: None,
+            areas: Vec::new(),
+            red_flags: Default::default(),
+            note: "from the command line".to_owned(),
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_check_in_saved_elsewhere_shows_when_the_window_gains_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    assert!(harness.query_by_label("Update check-in").is_none());
+    save_elsewhere(dir.path(), 7);
+    harness.run();
+    // Nothing is read in the frame loop: unchanged until the window is focused.
+    assert!(harness.query_by_label("Update check-in").is_none());
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run();
+    harness.get_by_label("Update check-in");
+    assert_eq!(harness.state().data().checkins.len(), 1);
+    assert_eq!(harness.state().data().checkins[0].pain.get(), 7);
+}
+
+#[test]
+fn a_check_in_saved_elsewhere_shows_by_itself_after_a_while() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let notifier = unknot::notify::RecordingNotifier::default();
+    let mut harness = common::harness_of(dir.path(), &clock, &notifier, |app| {
+        app.looking_for_outside_changes_every(std::time::Duration::from_millis(20))
+    });
+    save_elsewhere(dir.path(), 5);
+    let start = std::time::Instant::now();
+    while harness.state().data().checkins.is_empty() {
+        assert!(start.elapsed().as_secs() < 10, "never picked up");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    harness.get_by_label("Update check-in");
+}

@@ -28,6 +28,7 @@ use crate::store::Store;
 mod backup_and_export;
 mod closing;
 mod commands;
+mod outside_changes;
 mod preferences;
 mod timers_and_reminders;
 mod window;
@@ -70,6 +71,8 @@ pub struct UnknotApp {
     /// A screen was opened from the keyboard: the next frame puts the focus
     /// on its content (see `keyboard`).
     focus_content: bool,
+    /// Notices what other processes write while the window is open.
+    outside: outside_changes::OutsideChanges,
 }
 
 impl UnknotApp {
@@ -107,6 +110,7 @@ impl UnknotApp {
             shutdown: ShutdownRequest::new(),
             window: window::WindowMemory::default(),
             focus_content: false,
+            outside: outside_changes::OutsideChanges::default(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -117,7 +121,18 @@ impl UnknotApp {
         app.restore_zoom(ctx);
         app.reload_data();
         app.show_date(today_date);
+        app.watch_outside_changes(ctx, outside_changes::LOOK_EVERY);
         app
+    }
+
+    /// Looks for changes other processes made every `every` instead of the
+    /// default (tests shorten it).
+    #[must_use]
+    pub fn looking_for_outside_changes_every(mut self, every: std::time::Duration) -> Self {
+        if let Some(ctx) = self.outside.context() {
+            self.watch_outside_changes(&ctx, every);
+        }
+        self
     }
 
     /// Sends notifications through `notifier` instead of the desktop's service
@@ -302,6 +317,7 @@ impl eframe::App for UnknotApp {
         }
         self.remember_reminder_state();
         self.follow_the_window(ctx);
+        self.follow_outside_changes(ctx);
         self.handle_closing(ctx);
     }
 

@@ -1,6 +1,11 @@
 //! Spacing, colours and text styles in one place.
 
-use egui::{Color32, CornerRadius, FontId, Margin, Stroke, StrokeKind, TextStyle, Theme, Visuals};
+use egui::{
+    Color32, CornerRadius, FontId, Margin, Stroke, StrokeKind, TextStyle, Theme, ThemePreference,
+    Visuals,
+};
+
+use crate::preferences::Appearance;
 
 /// Every colour the window uses, screens and charts alike. Screens read
 /// it through [`palette`], never a colour of their own, so that the light
@@ -178,6 +183,15 @@ pub fn palette_of(theme: Theme) -> &'static Palette {
     match theme {
         Theme::Light => &LIGHT,
         Theme::Dark => &DARK,
+    }
+}
+
+/// What the Appearance choice in Settings asks of egui.
+pub fn theme_preference(appearance: Appearance) -> ThemePreference {
+    match appearance {
+        Appearance::System => ThemePreference::System,
+        Appearance::Light => ThemePreference::Light,
+        Appearance::Dark => ThemePreference::Dark,
     }
 }
 

@@ -179,7 +179,7 @@ pub fn palette(ctx: &egui::Context) -> &'static Palette {
 }
 
 /// The palette drawn with `theme`.
-pub fn palette_of(theme: Theme) -> &'static Palette {
+fn palette_of(theme: Theme) -> &'static Palette {
     match theme {
         Theme::Light => &LIGHT,
         Theme::Dark => &DARK,

@@ -48,6 +48,19 @@ pub struct Preferences {
     pub zoom: Zoom,
     /// Whether the end of a hold or of a heat session asks the desktop for a sound.
     pub sounds: Sounds,
+    /// Light or dark, or as the desktop asks.
+    pub appearance: Appearance,
+}
+
+/// How the window looks: as the desktop asks (light where it does not
+/// say), or always light, or always dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Appearance {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 /// Sounds with the notifications at the end of a hold or of a heat session,
@@ -84,10 +97,11 @@ pub enum PreferenceKey {
     WindowPosition,
     Zoom,
     Sounds,
+    Appearance,
 }
 
 impl PreferenceKey {
-    pub const ALL: [PreferenceKey; 20] = [
+    pub const ALL: [PreferenceKey; 21] = [
         PreferenceKey::IntroDismissed,
         PreferenceKey::ProgressRange,
         PreferenceKey::BaselinePain,
@@ -108,6 +122,7 @@ impl PreferenceKey {
         PreferenceKey::WindowPosition,
         PreferenceKey::Zoom,
         PreferenceKey::Sounds,
+        PreferenceKey::Appearance,
     ];
 
     /// The key of its row in the settings table.
@@ -133,6 +148,7 @@ impl PreferenceKey {
             PreferenceKey::WindowPosition => "window.position",
             PreferenceKey::Zoom => "window.zoom",
             PreferenceKey::Sounds => "notifications.sounds",
+            PreferenceKey::Appearance => "window.appearance",
         }
     }
 

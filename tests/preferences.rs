@@ -7,7 +7,9 @@ use std::path::Path;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday, WeekdaySet};
 use unknot::domain::trend::ProgressRange;
-use unknot::preferences::{PreferenceKey, Preferences, Sounds, WindowPosition, WindowSize, Zoom};
+use unknot::preferences::{
+    Appearance, PreferenceKey, Preferences, Sounds, WindowPosition, WindowSize, Zoom,
+};
 use unknot::reminders::{ReminderKind, ReminderSettings, Snooze, TimeWindow};
 use unknot::store::{DB_FILE_NAME, Store};
 
@@ -44,6 +46,7 @@ fn changed() -> Preferences {
         window_position: Some(WindowPosition { x: 80.0, y: 60.0 }),
         zoom: Zoom(1.5),
         sounds: Sounds::Off,
+        appearance: Appearance::Dark,
     }
 }
 
@@ -124,8 +127,8 @@ fn a_store_from_an_earlier_version_reads_back_the_same_preferences() {
     let store = Store::open(dir.path()).unwrap();
     let (prefs, warnings) = store.preferences().unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
-    // Pause, snooze, the window and sounds were never saved before; the
-    // rest is as it was.
+    // Pause, snooze, the window, sounds and appearance were never saved
+    // before; the rest is as it was.
     assert_eq!(
         prefs,
         Preferences {
@@ -135,6 +138,7 @@ fn a_store_from_an_earlier_version_reads_back_the_same_preferences() {
             window_position: None,
             zoom: Zoom::default(),
             sounds: Sounds::On,
+            appearance: Appearance::System,
             ..changed()
         }
     );

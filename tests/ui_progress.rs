@@ -51,8 +51,9 @@ fn checkin(date: NaiveDate, pain: i64) -> CheckIn {
     }
 }
 
-#[test]
-fn progress_12_weeks_snapshot() {
+/// The whole Progress screen over the demo history, drawn in `theme` as
+/// the desktop would ask for it, and compared with the saved picture `name`.
+fn progress_snapshot(theme: egui::Theme, name: &str) {
     let dir = tempfile::tempdir().unwrap();
     with_demo_history(dir.path());
     let clock = common::clock();
@@ -61,13 +62,23 @@ fn progress_12_weeks_snapshot() {
     // Tall enough to show the whole screen without scrolling.
     let mut harness = Harness::builder()
         .with_size([1040.0, 1860.0])
-        .with_theme(egui::Theme::Light)
+        .with_theme(theme)
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, app_clock));
     harness.run();
     open_progress(&mut harness);
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("progress_12_weeks");
+    harness.snapshot(name);
+}
+
+#[test]
+fn progress_12_weeks_snapshot() {
+    progress_snapshot(egui::Theme::Light, "progress_12_weeks");
+}
+
+#[test]
+fn progress_12_weeks_dark_snapshot() {
+    progress_snapshot(egui::Theme::Dark, "progress_12_weeks_dark");
 }
 
 #[test]

@@ -306,3 +306,23 @@ fn the_restore_list_shows_what_each_backup_holds() {
             .is_some()
     );
 }
+
+#[test]
+fn choosing_dark_is_saved_and_darkens_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    open_settings(&mut harness);
+    common::click(&mut harness, "Dark");
+
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    let store = unknot::store::Store::open(dir.path()).unwrap();
+    let (prefs, _) = store.preferences().unwrap();
+    assert_eq!(prefs.appearance, unknot::preferences::Appearance::Dark);
+
+    common::click(&mut harness, "Light");
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    let (prefs, _) = store.preferences().unwrap();
+    assert_eq!(prefs.appearance, unknot::preferences::Appearance::Light);
+}

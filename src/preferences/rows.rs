@@ -45,6 +45,7 @@ impl Preferences {
             Key::WindowPosition => json(&self.window_position),
             Key::Zoom => json(&self.zoom),
             Key::Sounds => json(&self.sounds),
+            Key::Appearance => json(&self.appearance),
         }
     }
 
@@ -113,6 +114,7 @@ impl Preferences {
             Key::WindowPosition => self.window_position = parse(text, no_old_form)?,
             Key::Zoom => self.zoom = parse(text, no_old_form)?,
             Key::Sounds => self.sounds = parse(text, no_old_form)?,
+            Key::Appearance => self.appearance = parse(text, no_old_form)?,
         }
         Some(())
     }

@@ -42,6 +42,7 @@ fn changed() -> Preferences {
         }),
         zoom: Zoom(1.25),
         sounds: Sounds::Off,
+        appearance: Appearance::Dark,
     }
 }
 
@@ -111,6 +112,7 @@ fn values_are_json() {
         "{\"x\":-1200.0,\"y\":40.0}"
     );
     assert_eq!(text(PreferenceKey::Zoom), "1.25");
+    assert_eq!(text(PreferenceKey::Appearance), "\"dark\"");
     // A whole number keeps its point, as the text saved before did.
     let eight = Preferences {
         baseline_pain: Some(8.0),

@@ -21,7 +21,7 @@ use super::{
 use crate::domain::clock::Clock;
 use crate::domain::trend::ProgressRange;
 use crate::notify::{DesktopNotifier, Notifier};
-use crate::preferences::{PreferenceKey, Preferences};
+use crate::preferences::{Appearance, PreferenceKey, Preferences};
 use crate::shutdown::ShutdownRequest;
 use crate::store::Store;
 
@@ -54,6 +54,8 @@ pub struct UnknotApp {
     preferences: Preferences,
     /// Preferences whose last save failed, saved again with the next change.
     unsaved_preferences: Vec<PreferenceKey>,
+    /// The appearance last given to egui, to notice a new choice.
+    appearance_shown: Appearance,
     data: Data,
     /// The local date when the last frame was drawn, to notice midnight
     /// (or a time-zone change) while the window stays open.
@@ -99,6 +101,7 @@ impl UnknotApp {
             advice: advice::AdviceCache::default(),
             preferences,
             unsaved_preferences: Vec::new(),
+            appearance_shown: Appearance::default(),
             store,
             clock,
             notifier,
@@ -119,6 +122,7 @@ impl UnknotApp {
             .is_some_and(crate::autostart::is_installed);
         app.progress.set_range(app.preferences.progress_range);
         app.restore_zoom(ctx);
+        app.restore_appearance(ctx);
         app.reload_data();
         app.show_date(today_date);
         app.watch_outside_changes(ctx, outside_changes::LOOK_EVERY);
@@ -294,6 +298,7 @@ impl UnknotApp {
                         reminders: self.reminders.settings(),
                         paused_today: self.reminders.is_paused(self.clock.local_now()),
                         sounds: self.preferences.sounds,
+                        appearance: self.preferences.appearance,
                     },
                     autostart,
                 )
@@ -318,6 +323,7 @@ impl eframe::App for UnknotApp {
         self.remember_reminder_state();
         self.follow_the_window(ctx);
         self.follow_outside_changes(ctx);
+        self.follow_the_appearance(ctx);
         self.handle_closing(ctx);
     }
 

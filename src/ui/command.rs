@@ -12,7 +12,7 @@ use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
-use crate::preferences::Sounds;
+use crate::preferences::{Appearance, Sounds};
 use crate::reminders::{ReminderAction, ReminderSettings};
 
 /// Which part of which screen a session comes from, so the outcome of saving
@@ -60,6 +60,8 @@ pub enum Command {
     SaveReminderSettings(ReminderSettings),
     /// Sounds on or off at the end of a hold or a heat session.
     SetSounds(Sounds),
+    /// Light, dark, or as the desktop asks.
+    SetAppearance(Appearance),
     /// Add (true) or remove (false) the entry that starts Unknot at login.
     SetAutostart(bool),
     /// Save one checklist answer (from the list or the review walk-through).

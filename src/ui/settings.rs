@@ -11,10 +11,17 @@ use super::command::Command;
 use super::event::{Event, OnEvent};
 use super::folder_dialog::FolderDialog;
 use super::{theme, widgets};
-use crate::preferences::Sounds;
+use crate::preferences::{Appearance, Sounds};
 use crate::reminders::ReminderAction;
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
 use files::FilesCard;
+
+/// The appearance choices, in the order Settings offers them.
+const APPEARANCES: [(Appearance, &str); 3] = [
+    (Appearance::System, "As the desktop"),
+    (Appearance::Light, "Light"),
+    (Appearance::Dark, "Dark"),
+];
 
 /// Said once on first run and kept in About.
 pub const ABOUT: &str = "Unknot helps you look after an aching upper back over weeks: a daily \
@@ -38,12 +45,14 @@ impl From<&Result<String, String>> for Outcome {
     }
 }
 
-/// What the first card shows: reminders and sounds as they are now.
+/// What the first card shows: reminders, sounds and the appearance as they
+/// are now.
 pub struct Nudges<'a> {
     pub reminders: &'a ReminderSettings,
     /// Reminders are paused for the rest of today.
     pub paused_today: bool,
     pub sounds: Sounds,
+    pub appearance: Appearance,
 }
 
 pub struct SettingsScreen {
@@ -98,6 +107,7 @@ impl SettingsScreen {
             reminders,
             paused_today,
             sounds,
+            appearance,
         } = nudges;
         let mut command = None;
         ui.heading("Settings");
@@ -115,6 +125,9 @@ impl SettingsScreen {
                 } else {
                     Sounds::Off
                 }));
+            }
+            if let Some(chosen) = appearance_ui(ui, appearance) {
+                command = Some(Command::SetAppearance(chosen));
             }
             if paused_today {
                 ui.horizontal(|ui| {
@@ -221,6 +234,19 @@ fn outcome_ui(ui: &mut Ui, outcome: Option<&Outcome>) {
 const RESTORE_CHOICES: usize = 10;
 
 /// Reminder choices. Every change is saved at once.
+/// Light, dark, or as the desktop asks; returns a new choice. "As the
+/// desktop" falls back to light where the desktop does not say.
+fn appearance_ui(ui: &mut Ui, current: Appearance) -> Option<Appearance> {
+    let mut chosen = current;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Appearance:");
+        for (appearance, label) in APPEARANCES {
+            ui.radio_value(&mut chosen, appearance, label);
+        }
+    });
+    (chosen != current).then_some(chosen)
+}
+
 fn reminders_ui(
     ui: &mut Ui,
     current: &ReminderSettings,

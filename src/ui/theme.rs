@@ -1,13 +1,18 @@
 //! Spacing, colours and text styles in one place.
 
-use egui::{Color32, CornerRadius, FontId, Margin, Stroke, StrokeKind, TextStyle, Visuals};
+use egui::{
+    Color32, CornerRadius, FontId, Margin, Stroke, StrokeKind, TextStyle, Theme, ThemePreference,
+    Visuals,
+};
+
+use crate::preferences::Appearance;
 
 /// Every colour the window uses, screens and charts alike. Screens read
-/// it through [`palette`], never a colour of their own, so that another
-/// palette (a dark one) can follow the desktop's choice.
+/// it through [`palette`], never a colour of their own, so that the light
+/// and the dark palette can follow the person's or the desktop's choice.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
-    /// Deep teal: calm, readable on the light background.
+    /// Teal: calm, and readable as text on the page and the cards.
     pub accent: Color32,
     /// Text and marks drawn on the accent colour.
     pub on_accent: Color32,
@@ -31,7 +36,7 @@ pub struct Palette {
     /// The ring around the control that has the keyboard's focus, drawn
     /// just outside it so it shows on any fill, the accent included.
     pub focus: Color32,
-    /// Body text: near-black, softer than pure black.
+    /// Body text: softer than pure black (or white on the dark page).
     pub text: Color32,
     /// Muted text for explanations.
     pub muted: Color32,
@@ -59,16 +64,20 @@ pub struct Palette {
     pub heat: Color32,
     /// Calendar days: the outline of a day without a check-in.
     pub day_empty: Color32,
-    /// Calendar days by pain, 0-1, 2-3, 4-5, 6-7 and 8-10: one hue from pale
-    /// to dark, so the order reads by lightness alone (and so for people who
-    /// do not tell red from green).
+    /// Calendar days by pain, 0-1, 2-3, 4-5, 6-7 and 8-10: one hue whose
+    /// lightness runs one way only, from close to the page to far from it
+    /// (pale to dark on the light page, dark to bright on the dark one), so
+    /// the order reads by lightness alone, also for people who do not tell
+    /// red from green.
     pub pain_scale: [Color32; 5],
-    /// The routine mark on pale and on dark calendar days.
-    pub day_mark_on_pale: Color32,
-    pub day_mark_on_dark: Color32,
+    /// The routine mark on each colour of `pain_scale`: dark on a light
+    /// day, light on a dark one.
+    pub pain_marks: [Color32; 5],
+    /// The routine mark on a day without a check-in, and in the legend.
+    pub day_mark: Color32,
 }
 
-/// The light palette, Unknot's look today.
+/// The light palette: warm off-white paper and a deep teal.
 pub const LIGHT: Palette = Palette {
     accent: Color32::from_rgb(0x2f, 0x6f, 0x73),
     on_accent: Color32::WHITE,
@@ -105,13 +114,85 @@ pub const LIGHT: Palette = Palette {
         Color32::from_rgb(0xa8, 0x52, 0x1c),
         Color32::from_rgb(0x5f, 0x2a, 0x0e),
     ],
-    day_mark_on_pale: Color32::from_rgb(0x26, 0x2a, 0x2e),
-    day_mark_on_dark: Color32::WHITE,
+    pain_marks: [
+        Color32::from_rgb(0x26, 0x2a, 0x2e),
+        Color32::from_rgb(0x26, 0x2a, 0x2e),
+        Color32::from_rgb(0x26, 0x2a, 0x2e),
+        Color32::WHITE,
+        Color32::WHITE,
+    ],
+    day_mark: Color32::from_rgb(0x26, 0x2a, 0x2e),
 };
 
-/// The palette in force for a context (only the light one so far).
-pub fn palette(_ctx: &egui::Context) -> &'static Palette {
-    &LIGHT
+/// The dark palette: warm dark grey, light text, the same teal made lighter
+/// so it still reads as text.
+pub const DARK: Palette = Palette {
+    accent: Color32::from_rgb(0x6c, 0xbf, 0xc3),
+    on_accent: Color32::from_rgb(0x10, 0x25, 0x26),
+    track: Color32::from_rgb(0x3b, 0x37, 0x32),
+    card: Color32::from_rgb(0x2a, 0x27, 0x24),
+    card_edge: Color32::from_rgb(0x42, 0x3d, 0x37),
+    banner: Color32::from_rgb(0x1d, 0x38, 0x39),
+    page: Color32::from_rgb(0x1f, 0x1d, 0x1a),
+    field: Color32::from_rgb(0x17, 0x15, 0x13),
+    control_fill: Color32::from_rgb(0x34, 0x30, 0x2b),
+    control_edge: Color32::from_rgb(0x8e, 0x86, 0x7a),
+    focus: Color32::from_rgb(0x8f, 0xb8, 0xf0),
+    text: Color32::from_rgb(0xec, 0xe7, 0xdf),
+    muted: Color32::from_rgb(0xb5, 0xaf, 0xa6),
+    warn_fill: Color32::from_rgb(0x3f, 0x2b, 0x17),
+    warn_edge: Color32::from_rgb(0xd9, 0x8a, 0x3a),
+    warn_text: Color32::from_rgb(0xf7, 0xc8, 0x96),
+    error_text: Color32::from_rgb(0xff, 0x8f, 0x85),
+    ok_text: Color32::from_rgb(0x86, 0xd3, 0x9f),
+    cue_fill: Color32::from_rgb(0x1f, 0x3a, 0x28),
+    prompt_fill: Color32::from_rgb(0x1d, 0x38, 0x39),
+    grid: Color32::from_rgb(0x4a, 0x45, 0x3e),
+    pain_dot: Color32::from_rgb(0x8a, 0x97, 0x9c),
+    moderate: Color32::from_rgb(0x5e, 0x9e, 0x6e),
+    substantial: Color32::from_rgb(0x8f, 0xd4, 0xa4),
+    stretch: Color32::from_rgb(0x3f, 0x83, 0x87),
+    strength: Color32::from_rgb(0x6c, 0xbf, 0xc3),
+    heat: Color32::from_rgb(0xe0, 0x9a, 0x5a),
+    day_empty: Color32::from_rgb(0x75, 0x6e, 0x64),
+    pain_scale: [
+        Color32::from_rgb(0x4a, 0x3c, 0x25),
+        Color32::from_rgb(0x7a, 0x54, 0x28),
+        Color32::from_rgb(0xa5, 0x69, 0x2c),
+        Color32::from_rgb(0xdc, 0x94, 0x43),
+        Color32::from_rgb(0xff, 0xcf, 0x8a),
+    ],
+    pain_marks: [
+        Color32::from_rgb(0xec, 0xe7, 0xdf),
+        Color32::from_rgb(0xec, 0xe7, 0xdf),
+        Color32::from_rgb(0xec, 0xe7, 0xdf),
+        Color32::from_rgb(0x1f, 0x1d, 0x1a),
+        Color32::from_rgb(0x1f, 0x1d, 0x1a),
+    ],
+    day_mark: Color32::from_rgb(0xec, 0xe7, 0xdf),
+};
+
+/// The palette in force for a context: the dark one while egui draws in
+/// its dark theme (chosen in Settings, or the desktop's).
+pub fn palette(ctx: &egui::Context) -> &'static Palette {
+    palette_of(ctx.theme())
+}
+
+/// The palette drawn with `theme`.
+fn palette_of(theme: Theme) -> &'static Palette {
+    match theme {
+        Theme::Light => &LIGHT,
+        Theme::Dark => &DARK,
+    }
+}
+
+/// What the Appearance choice in Settings asks of egui.
+pub fn theme_preference(appearance: Appearance) -> ThemePreference {
+    match appearance {
+        Appearance::System => ThemePreference::System,
+        Appearance::Light => ThemePreference::Light,
+        Appearance::Dark => ThemePreference::Dark,
+    }
 }
 
 pub const GAP: f32 = 12.0;
@@ -133,11 +214,18 @@ pub fn limit_content_width(ui: &mut egui::Ui) {
     ui.set_max_width(width);
 }
 
-/// Applies Unknot's look to a context.
+/// Applies Unknot's look, light and dark, to a context. Which of the two
+/// shows is the caller's choice (`ctx.set_theme`); when the choice is the
+/// desktop's and the desktop does not say, it is the light one.
 pub fn apply(ctx: &egui::Context) {
-    ctx.set_theme(egui::Theme::Light);
-    let p = &LIGHT;
-    let mut visuals = Visuals::light();
+    ctx.options_mut(|options| options.fallback_theme = Theme::Light);
+    ctx.set_visuals_of(Theme::Light, visuals(Visuals::light(), &LIGHT));
+    ctx.set_visuals_of(Theme::Dark, visuals(Visuals::dark(), &DARK));
+    apply_sizes(ctx);
+}
+
+/// egui's `base` visuals in the colours of `p`.
+fn visuals(mut visuals: Visuals, p: &Palette) -> Visuals {
     visuals.panel_fill = p.page;
     visuals.window_fill = p.card;
     visuals.extreme_bg_color = p.field;
@@ -154,8 +242,11 @@ pub fn apply(ctx: &egui::Context) {
     visuals.widgets.hovered.corner_radius = radius;
     visuals.widgets.active.corner_radius = radius;
     visuals.widgets.noninteractive.corner_radius = radius;
-    ctx.set_visuals_of(egui::Theme::Light, visuals);
+    visuals
+}
 
+/// Applies the text sizes and spacing, the same in both themes.
+fn apply_sizes(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 8.0);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
@@ -263,7 +354,7 @@ mod tests {
 
     /// Every palette the window can show; a new one joins this list and is
     /// held to the same contrast.
-    const PALETTES: [(&str, &Palette); 1] = [("light", &LIGHT)];
+    const PALETTES: [(&str, &Palette); 2] = [("light", &LIGHT), ("dark", &DARK)];
 
     /// WCAG 2.2 relative luminance of an sRGB colour.
     fn luminance(colour: Color32) -> f64 {
@@ -282,6 +373,38 @@ mod tests {
     fn contrast(a: Color32, b: Color32) -> f64 {
         let (la, lb) = (luminance(a), luminance(b));
         (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// The calendar's pain bands, as the contrast test names them.
+    const PAIN_BAND_NAMES: [&str; 5] =
+        ["pain 0-1", "pain 2-3", "pain 4-5", "pain 6-7", "pain 8-10"];
+
+    #[test]
+    fn pain_bands_move_steadily_away_from_the_page_in_lightness() {
+        for (name, p) in PALETTES {
+            let distances: Vec<f64> = p
+                .pain_scale
+                .iter()
+                .map(|&band| (luminance(band) - luminance(p.page)).abs())
+                .collect();
+            assert!(
+                distances.windows(2).all(|pair| pair[0] < pair[1]),
+                "{name} palette: the pain bands do not move steadily away from the page \
+                 ({distances:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn the_palette_follows_the_theme() {
+        let ctx = egui::Context::default();
+        apply(&ctx);
+        ctx.set_theme(Theme::Dark);
+        assert_eq!(palette(&ctx), &DARK);
+        assert_eq!(ctx.global_style().visuals.panel_fill, DARK.page);
+        ctx.set_theme(Theme::Light);
+        assert_eq!(palette(&ctx), &LIGHT);
+        assert_eq!(ctx.global_style().visuals.panel_fill, LIGHT.page);
     }
 
     #[test]
@@ -344,6 +467,9 @@ mod tests {
                 ("focus ring", p.focus, "warning", p.warn_fill, OUTLINE),
                 ("focus ring", p.focus, "prompt", p.prompt_fill, OUTLINE),
             ];
+            for (band, (&day, &mark)) in p.pain_scale.iter().zip(&p.pain_marks).enumerate() {
+                pairs.push(("routine mark", mark, PAIN_BAND_NAMES[band], day, OUTLINE));
+            }
             for (surface, back) in surfaces {
                 for (what, fore, least) in on_every_surface {
                     pairs.push((what, fore, surface, back, least));

@@ -171,6 +171,10 @@ impl UnknotApp {
                 self.change_preferences_if_saved(|p| p.sounds = sounds)
                     .map_err(|e| format!("Could not save the sound setting: {e}")),
             ),
+            Command::SetAppearance(appearance) => Event::RemindersSaved(
+                self.change_preferences_if_saved(|p| p.appearance = appearance)
+                    .map_err(|e| format!("Could not save the appearance: {e}")),
+            ),
             Command::SetProgressRange(range) => {
                 // Only a preference: if it cannot be saved, the next start shows 12 weeks.
                 let _ = self.change_preferences(|p| p.progress_range = range);

@@ -2,13 +2,16 @@
 //! each data folder keeps its own) and given back at the next start: the
 //! size and position to the window as it opens, the zoom here. A change is
 //! saved once it has held for a few seconds, since dragging a corner
-//! changes the size every frame, and on closing; never every frame.
+//! changes the size every frame, and on closing; never every frame. The
+//! appearance (light, dark or the desktop's) is given to egui at start and
+//! whenever the preference changes.
 
 use std::time::Duration;
 
 use super::UnknotApp;
 use crate::domain::clock::Moment;
 use crate::preferences::{WindowPosition, WindowSize, Zoom};
+use crate::ui::theme;
 
 /// How long the window stays as it is before the change is saved.
 const SAVE_AFTER: Duration = Duration::from_secs(3);
@@ -37,6 +40,21 @@ impl UnknotApp {
     /// Draws at the zoom saved last time; `new` calls it.
     pub(super) fn restore_zoom(&self, ctx: &egui::Context) {
         ctx.set_zoom_factor(self.preferences.zoom.0);
+    }
+
+    /// Draws in the saved appearance; `new` calls it.
+    pub(super) fn restore_appearance(&mut self, ctx: &egui::Context) {
+        self.appearance_shown = self.preferences.appearance;
+        ctx.set_theme(theme::theme_preference(self.appearance_shown));
+    }
+
+    /// Runs in `logic`: switches egui to the appearance chosen since the
+    /// last frame. With "as the desktop", eframe follows the desktop's
+    /// light or dark preference as winit reports it.
+    pub(super) fn follow_the_appearance(&mut self, ctx: &egui::Context) {
+        if self.preferences.appearance != self.appearance_shown {
+            self.restore_appearance(ctx);
+        }
     }
 
     /// Runs in `logic`: keeps the zoom in range, and saves a change to the

@@ -159,11 +159,7 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
         let (day, mark_color) = match c.pain.map(pain_band) {
             Some(band) => (
                 egui::Shape::rect_filled(rect, radius, p.pain_scale[band]),
-                if band >= 3 {
-                    p.day_mark_on_dark
-                } else {
-                    p.day_mark_on_pale
-                },
+                p.pain_marks[band],
             ),
             None => (
                 egui::Shape::rect_stroke(
@@ -172,7 +168,7 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
                     Stroke::new(1.0, p.day_empty),
                     StrokeKind::Inside,
                 ),
-                p.day_mark_on_pale,
+                p.day_mark,
             ),
         };
         let mark = c
@@ -202,7 +198,7 @@ pub fn legend_ui(ui: &mut Ui) {
             .zip(p.pain_scale)
             .map(|((_, words), color)| Entry::new(Mark::Square, color, words)),
     );
-    entries.push(Entry::new(Mark::Dot, p.day_mark_on_pale, "Routine done"));
+    entries.push(Entry::new(Mark::Dot, p.day_mark, "Routine done"));
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("Pain:").color(p.muted));
         legend_row_ui(ui, &entries);

@@ -12,9 +12,11 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::screen::Screen;
 
-/// Ctrl+1 to Ctrl+7 (Cmd on a Mac), in the navigation's order. Digits
-/// without a modifier stay Today's rating, Ctrl with plus and minus the zoom.
-const SCREEN_KEYS: [Key; Screen::ALL.len()] = [
+/// The digit keys, 0 to 9: on their own they type Today's rating; with
+/// Ctrl (Cmd on a Mac), 1 to 7 open the screens in the navigation's order.
+/// Ctrl with plus and minus stays the zoom.
+pub const DIGIT_KEYS: [Key; 10] = [
+    Key::Num0,
     Key::Num1,
     Key::Num2,
     Key::Num3,
@@ -22,12 +24,14 @@ const SCREEN_KEYS: [Key; Screen::ALL.len()] = [
     Key::Num5,
     Key::Num6,
     Key::Num7,
+    Key::Num8,
+    Key::Num9,
 ];
 
 /// The shortcut that opens `screen`.
 pub fn screen_shortcut(screen: Screen) -> Option<KeyboardShortcut> {
     let index = Screen::ALL.iter().position(|s| *s == screen)?;
-    let key = SCREEN_KEYS.get(index)?;
+    let key = DIGIT_KEYS.get(index + 1)?;
     Some(KeyboardShortcut::new(Modifiers::COMMAND, *key))
 }
 

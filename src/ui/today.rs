@@ -18,6 +18,7 @@ use super::checkin_fields::CheckInFields;
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::keyboard::DIGIT_KEYS;
 use super::record::Record;
 use super::settings::ABOUT;
 use super::unsaved::Unsaved;
@@ -413,19 +414,6 @@ fn setup_nudge_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
     })
     .inner
 }
-
-const DIGIT_KEYS: [Key; 10] = [
-    Key::Num0,
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
 
 impl OnEvent for TodayScreen {
     fn on_event(&mut self, event: &Event) -> Option<Command> {

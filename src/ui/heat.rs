@@ -232,12 +232,7 @@ impl HeatScreen {
             ui.label("Kind of heat");
             ui.horizontal_wrapped(|ui| {
                 for t in HeatType::ALL {
-                    if ui
-                        .selectable_label(self.heat_type == t, t.label())
-                        .clicked()
-                    {
-                        self.heat_type = t;
-                    }
+                    ui.selectable_value(&mut self.heat_type, t, t.label());
                 }
             });
             ui.add_space(4.0);

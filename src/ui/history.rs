@@ -170,12 +170,7 @@ impl HistoryView {
     fn filter_ui(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
             for filter in KindFilter::ALL {
-                if ui
-                    .selectable_label(self.filter == filter, filter.label())
-                    .clicked()
-                {
-                    self.filter = filter;
-                }
+                ui.selectable_value(&mut self.filter, filter, filter.label());
             }
         });
         ui.horizontal_wrapped(|ui| {

@@ -27,6 +27,12 @@ const GRID_SPACING_MIN: f32 = 8.0;
 /// (egui_plot fades labels closer than 80 points and drops them below 60).
 const DATE_LABEL_SPACING: f64 = 80.0;
 
+/// Plot units (days, sessions) per screen point on the axis being marked:
+/// egui_plot hands spacers its smallest grid step, GRID_SPACING_MIN points.
+fn per_point(input: &GridInput) -> f64 {
+    input.base_step_size / f64::from(GRID_SPACING_MIN)
+}
+
 /// The steps date marks can take, from a day to ten years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DateStep {
@@ -99,7 +105,7 @@ pub fn date_marks(input: GridInput) -> Vec<GridMark> {
     let (Some(first), Some(last)) = (x_day(min.ceil()), x_day(max.floor())) else {
         return Vec::new();
     };
-    let days_per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
+    let days_per_point = per_point(&input);
     let step = DateStep::ALL
         .into_iter()
         .find(|step| step.days() / days_per_point >= DATE_LABEL_SPACING)
@@ -146,15 +152,7 @@ fn percent_marks(input: GridInput) -> Vec<GridMark> {
         .into_iter()
         .find(|step| (max - min) / step <= 7.0)
         .unwrap_or(1000.0);
-    let first = (min / step).ceil() as i64;
-    let last = (max / step).floor() as i64;
-    (first..=last)
-        .take(50)
-        .map(|i| GridMark {
-            value: i as f64 * step,
-            step_size: step,
-        })
-        .collect()
+    marks_every(step, min, max)
 }
 
 fn hover_label(unit: &'static str) -> impl Fn(&HoverPosition<'_>) -> Option<String> {
@@ -291,12 +289,17 @@ fn reference_line(plot: &mut PlotUi<'_>, y: f64, color: Color32) {
 /// labels have room whatever the plot's height.
 fn count_marks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
-    let per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
+    let sessions_per_point = per_point(&input);
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
         .into_iter()
-        .find(|step| step / per_point >= 30.0)
+        .find(|step| step / sessions_per_point >= 30.0)
         .unwrap_or(100.0);
-    let first = (min.max(0.0) / step).ceil() as i64;
+    marks_every(step, min.max(0.0), max)
+}
+
+/// A mark at every multiple of `step` from `min` to `max` (at most 50).
+fn marks_every(step: f64, min: f64, max: f64) -> Vec<GridMark> {
+    let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
     (first..=last)
         .take(50)

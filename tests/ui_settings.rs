@@ -14,11 +14,7 @@ fn open_settings(harness: &mut egui_kittest::Harness<'static, unknot::ui::Unknot
 }
 
 fn set_folder(harness: &mut egui_kittest::Harness<'static, unknot::ui::UnknotApp>, path: &str) {
-    common::click(harness, "Folder");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run();
-    harness.get_by_label("Folder").type_text(path);
-    harness.run();
+    common::fill(harness, "Folder", path);
 }
 
 #[test]

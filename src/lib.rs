@@ -8,6 +8,7 @@
 //! read it.
 
 pub mod autostart;
+pub mod background;
 pub mod cli;
 pub mod csv_files;
 pub mod demo;
@@ -15,6 +16,7 @@ pub mod domain;
 pub mod identity;
 pub mod notify;
 pub mod preferences;
+pub mod presence;
 pub mod reminders;
 pub mod shutdown;
 pub mod store;

@@ -6,10 +6,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use unknot::background::Ended;
 use unknot::cli::{self, CheckInArgs, Table, UsageError};
 use unknot::domain::clock::{Clock, SystemClock};
 use unknot::identity::APP_ID;
 use unknot::preferences::{WindowPosition, WindowSize};
+use unknot::presence::{AppAction, Target};
 use unknot::store::{InstanceLock, LockError, Store};
 use unknot::ui::{Probe, ProbeConfig, RefusedApp, UnknotApp};
 
@@ -25,6 +27,11 @@ struct Args {
     /// if it is set and not empty.
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+
+    /// Open the window on a screen or pass a request to the Unknot already
+    /// running: check-in, stretch, routines, pause-hour, pause-today, resume.
+    #[arg(long, value_enum, value_name = "ACTION")]
+    action: Option<AppAction>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -77,6 +84,13 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Keep reminding without a window: notifications, a tray icon, and the
+    /// window on request. One runs per data folder.
+    Background {
+        /// Stop the background process for this data folder.
+        #[arg(long)]
+        quit: bool,
+    },
     /// Fill an empty store with made-up history, to try the charts.
     DemoData {
         /// How many days of history, ending today.
@@ -98,7 +112,28 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.into()),
     };
     match args.command {
-        None => run_window(data_dir, started),
+        None => run_window(data_dir, args.action, started),
+        Some(Command::Background { quit: true }) => match unknot::background::quit(&data_dir) {
+            Ok(true) => {
+                println!("Unknot's background reminders are stopping.");
+                ExitCode::SUCCESS
+            }
+            Ok(false) => {
+                println!("Unknot is not running in the background for this data folder.");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.into()),
+        },
+        Some(Command::Background { quit: false }) => {
+            match unknot::background::run(&data_dir, Arc::new(SystemClock)) {
+                Ok(Ended::AlreadyRunning) => {
+                    println!("Unknot is already running in the background for this data folder.");
+                    ExitCode::SUCCESS
+                }
+                Ok(_) => ExitCode::SUCCESS,
+                Err(e) => fail(&e.into()),
+            }
+        }
         Some(Command::Checkin {
             pain,
             stress,
@@ -208,12 +243,21 @@ fn fail(e: &anyhow::Error) -> ExitCode {
 
 /// Opens the window. `started` is when `main` began, for the start-up
 /// measurement that `UNKNOT_EXIT_AFTER_FIRST_FRAME` turns on (see `ui::probe`).
-fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
+fn run_window(data_dir: PathBuf, action: Option<AppAction>, started: Instant) -> ExitCode {
     let _lock = match InstanceLock::acquire(&data_dir) {
         Ok(lock) => lock,
+        // The window that is open comes forward (and does what was asked).
         Err(e @ LockError::AlreadyRunning { .. }) => {
-            eprintln!("unknot: {e}");
-            return ExitCode::from(3);
+            return match unknot::presence::send(&data_dir, Target::App, action) {
+                Ok(()) => {
+                    println!("Unknot is already open; its window was asked to come forward.");
+                    ExitCode::SUCCESS
+                }
+                Err(reach) => {
+                    eprintln!("unknot: {e} ({reach})");
+                    ExitCode::from(3)
+                }
+            };
         }
         Err(e) => return fail(&e.into()),
     };
@@ -235,11 +279,14 @@ fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
     // the window itself says so on standard error as it reads them again.
     let saved = store.preferences().map(|(p, _)| p).unwrap_or_default();
     let size = saved.window_size.unwrap_or(WindowSize::DEFAULT);
+    let window_dir = data_dir.clone();
     let result = eframe::run_native(
         "Unknot",
         window_options(size, WindowSize::MIN, saved.window_position),
         Box::new(move |cc| {
-            let mut app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock));
+            let mut app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock))
+                .with_presence(&cc.egui_ctx, &window_dir)
+                .with_first_action(action);
             if let Some(notice) = backup_notice {
                 app = app.with_safekeeping_notice(notice);
             }
@@ -260,11 +307,31 @@ fn run_window(data_dir: PathBuf, started: Instant) -> ExitCode {
         }),
     );
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            keep_reminding(&data_dir);
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("unknot: could not open the window: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// After the window closes: starts the background process, unless one runs
+/// or "Keep reminding me when the window is closed" is off. It takes over
+/// the reminders once this process has ended.
+fn keep_reminding(data_dir: &std::path::Path) {
+    let wanted = Store::open_read_only(data_dir)
+        .and_then(|store| store.preferences())
+        .is_ok_and(|(p, _)| p.keep_reminding == unknot::preferences::KeepReminding::On);
+    if wanted
+        && !unknot::presence::background_running(data_dir)
+        && let Err(e) = unknot::background::start(data_dir)
+    {
+        eprintln!(
+            "unknot: reminders stop with the window: the background process did not start: {e}"
+        );
     }
 }
 

@@ -102,6 +102,8 @@ impl Notice {
 
 pub use notify_rust::{Hint, Notification};
 
+pub mod actions;
+
 /// Delivers a short message outside the window.
 pub trait Notifier: Send + Sync {
     fn notify(&self, notice: &Notice);

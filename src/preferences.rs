@@ -50,6 +50,20 @@ pub struct Preferences {
     pub sounds: Sounds,
     /// Light or dark, or as the desktop asks.
     pub appearance: Appearance,
+    /// Whether reminders go on from the background process once the
+    /// window is closed.
+    pub keep_reminding: KeepReminding,
+    /// The first close with reminders kept on has said where Unknot went.
+    pub told_about_background: bool,
+}
+
+/// "Keep reminding me when the window is closed". On unless turned off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeepReminding {
+    #[default]
+    On,
+    Off,
 }
 
 /// How the window looks: as the desktop asks (light where it does not
@@ -98,10 +112,12 @@ pub enum PreferenceKey {
     Zoom,
     Sounds,
     Appearance,
+    KeepReminding,
+    ToldAboutBackground,
 }
 
 impl PreferenceKey {
-    pub const ALL: [PreferenceKey; 21] = [
+    pub const ALL: [PreferenceKey; 23] = [
         PreferenceKey::IntroDismissed,
         PreferenceKey::ProgressRange,
         PreferenceKey::BaselinePain,
@@ -123,6 +139,8 @@ impl PreferenceKey {
         PreferenceKey::Zoom,
         PreferenceKey::Sounds,
         PreferenceKey::Appearance,
+        PreferenceKey::KeepReminding,
+        PreferenceKey::ToldAboutBackground,
     ];
 
     /// The key of its row in the settings table.
@@ -149,6 +167,8 @@ impl PreferenceKey {
             PreferenceKey::Zoom => "window.zoom",
             PreferenceKey::Sounds => "notifications.sounds",
             PreferenceKey::Appearance => "window.appearance",
+            PreferenceKey::KeepReminding => "reminders.keep_after_close",
+            PreferenceKey::ToldAboutBackground => "window.told_about_background",
         }
     }
 

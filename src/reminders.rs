@@ -32,6 +32,8 @@ use serde::{Deserialize, Serialize};
 
 /// How long "remind me later" waits.
 pub const SNOOZE_MINS: i64 = 10;
+/// How long "pause for an hour" holds every reminder.
+pub const PAUSE_HOUR_MINS: i64 = 60;
 /// The shortest time between two reminders.
 pub const SPACING_MINS: i64 = 10;
 /// A stretch break overdue by this much means you were away from the desk.
@@ -75,6 +77,7 @@ pub enum ReminderAction {
     /// "Done": the posture was fixed (recorded), or the nudge was followed.
     Done(ReminderKind),
     Snooze,
+    PauseHour,
     PauseToday,
     Resume,
     Dismiss(ReminderKind),
@@ -332,14 +335,36 @@ impl Scheduler {
         });
     }
 
+    /// No reminders for an hour; then they go on as before (nothing
+    /// missed meanwhile is caught up). Kept as a snooze that brings no
+    /// particular reminder back.
+    pub fn pause_hour(&mut self, now: DateTime<FixedOffset>) {
+        self.state.snoozed = Some(Snooze {
+            until: now + Duration::minutes(PAUSE_HOUR_MINS),
+            kind: None,
+        });
+    }
+
+    /// Until when reminders are paused by [`Scheduler::pause_hour`] (or a
+    /// snooze), if that is still ahead of `now`.
+    pub fn held_until(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        self.state
+            .snoozed
+            .map(|s| s.until)
+            .filter(|until| *until > now)
+    }
+
     /// No reminders for the rest of this local day; they come back tomorrow.
     pub fn pause_today(&mut self, today: NaiveDate) {
         self.state.paused_on = Some(today);
     }
 
-    /// Undoes [`Scheduler::pause_today`].
+    /// Undoes [`Scheduler::pause_today`] and [`Scheduler::pause_hour`].
     pub fn resume(&mut self) {
         self.state.paused_on = None;
+        if self.state.snoozed.is_some_and(|s| s.kind.is_none()) {
+            self.state.snoozed = None;
+        }
     }
 
     pub fn is_paused(&self, today: NaiveDate) -> bool {
@@ -378,7 +403,12 @@ impl Scheduler {
             *at = (*at).min(now);
         }
         if let Some(snooze) = &mut state.snoozed {
-            snooze.until = snooze.until.min(now + Duration::minutes(SNOOZE_MINS));
+            let longest = if snooze.kind.is_some() {
+                SNOOZE_MINS
+            } else {
+                SNOOZE_MINS.max(PAUSE_HOUR_MINS)
+            };
+            snooze.until = snooze.until.min(now + Duration::minutes(longest));
         }
     }
 

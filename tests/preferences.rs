@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday, WeekdaySet};
 use unknot::domain::trend::ProgressRange;
 use unknot::preferences::{
-    Appearance, PreferenceKey, Preferences, Sounds, WindowPosition, WindowSize, Zoom,
+    Appearance, KeepReminding, PreferenceKey, Preferences, Sounds, WindowPosition, WindowSize, Zoom,
 };
 use unknot::reminders::{ReminderKind, ReminderSettings, Snooze, TimeWindow};
 use unknot::store::{DB_FILE_NAME, Store};
@@ -47,6 +47,8 @@ fn changed() -> Preferences {
         zoom: Zoom(1.5),
         sounds: Sounds::Off,
         appearance: Appearance::Dark,
+        keep_reminding: KeepReminding::Off,
+        told_about_background: true,
     }
 }
 
@@ -127,7 +129,8 @@ fn a_store_from_an_earlier_version_reads_back_the_same_preferences() {
     let store = Store::open(dir.path()).unwrap();
     let (prefs, warnings) = store.preferences().unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
-    // Pause, snooze, the window, sounds and appearance were never saved
+    // Pause, snooze, the window, sounds, appearance and the background
+    // choices were never saved
     // before; the rest is as it was.
     assert_eq!(
         prefs,
@@ -139,6 +142,8 @@ fn a_store_from_an_earlier_version_reads_back_the_same_preferences() {
             zoom: Zoom::default(),
             sounds: Sounds::On,
             appearance: Appearance::System,
+            keep_reminding: KeepReminding::On,
+            told_about_background: false,
             ..changed()
         }
     );

@@ -145,7 +145,7 @@ fn turning_reminders_off_is_saved_and_survives_a_restart() {
             .get_by_role_and_label(Role::Button, "Settings")
             .click();
         harness.run();
-        common::click(&mut harness, "Remind me while Unknot is open");
+        common::click(&mut harness, "Remind me");
     }
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(
@@ -200,4 +200,36 @@ fn without_a_notification_service_the_app_still_works() {
     common::click(&mut harness, "Pain 3");
     common::click(&mut harness, "Save check-in");
     assert_eq!(harness.state().store().checkins().unwrap().len(), 1);
+}
+
+#[test]
+fn settings_pauses_for_an_hour_resumes_and_keeps_the_background_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let notifier = RecordingNotifier::default();
+    let mut harness = common::harness_with(dir.path(), &clock, &notifier);
+    common::open(&mut harness, unknot::ui::Screen::Settings);
+    common::click(&mut harness, "Pause reminders for 1 hour");
+    assert!(
+        harness
+            .query_by_label("Reminders are paused until 10:00.")
+            .is_some()
+    );
+    let saved = |dir: &std::path::Path| Store::open(dir).unwrap().preferences().unwrap().0;
+    let snooze = saved(dir.path()).reminders_snoozed.unwrap();
+    assert_eq!(snooze.kind, None);
+    assert_eq!(snooze.until.format("%H:%M").to_string(), "10:00");
+    // Nothing comes during the hour, though a posture check falls due in it.
+    clock.advance(Duration::from_secs(50 * 60));
+    harness.run();
+    assert!(notifier.sent().is_empty());
+    common::click(&mut harness, "Resume reminders");
+    assert_eq!(saved(dir.path()).reminders_snoozed, None);
+    assert!(harness.query_by_label("Pause until tomorrow").is_some());
+
+    common::click(&mut harness, "Keep reminding me when the window is closed");
+    assert_eq!(
+        saved(dir.path()).keep_reminding,
+        unknot::preferences::KeepReminding::Off
+    );
 }

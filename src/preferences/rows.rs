@@ -46,6 +46,8 @@ impl Preferences {
             Key::Zoom => json(&self.zoom),
             Key::Sounds => json(&self.sounds),
             Key::Appearance => json(&self.appearance),
+            Key::KeepReminding => json(&self.keep_reminding),
+            Key::ToldAboutBackground => json(&self.told_about_background),
         }
     }
 
@@ -115,6 +117,10 @@ impl Preferences {
             Key::Zoom => self.zoom = parse(text, no_old_form)?,
             Key::Sounds => self.sounds = parse(text, no_old_form)?,
             Key::Appearance => self.appearance = parse(text, no_old_form)?,
+            Key::KeepReminding => self.keep_reminding = parse(text, no_old_form)?,
+            Key::ToldAboutBackground => {
+                self.told_about_background = parse(text, no_old_form)?;
+            }
         }
         Some(())
     }

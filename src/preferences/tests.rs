@@ -43,6 +43,8 @@ fn changed() -> Preferences {
         zoom: Zoom(1.25),
         sounds: Sounds::Off,
         appearance: Appearance::Dark,
+        keep_reminding: KeepReminding::Off,
+        told_about_background: true,
     }
 }
 

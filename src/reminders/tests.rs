@@ -221,6 +221,34 @@ fn a_snoozed_check_in_does_not_return_once_done() {
 }
 
 #[test]
+fn pause_for_an_hour_holds_everything_then_carries_on_without_catching_up() {
+    let mut s = Scheduler::new(posture_only());
+    assert!(s.due(mon("10:00"), &DONE).is_some());
+    s.pause_hour(mon("10:05"));
+    assert_eq!(s.held_until(mon("10:06")), Some(mon("11:05")));
+    // The 10:30 posture check is held; nothing at all until 11:05, then one.
+    assert_eq!(poll(&mut s, mon("10:06"), mon("11:04"), &DONE), vec![]);
+    assert_eq!(s.next_due(mon("11:00")), Some(mon("11:05")));
+    assert_eq!(poll(&mut s, mon("11:05"), mon("11:34"), &DONE).len(), 1);
+    // A clock set back a day cannot stretch the pause past an hour.
+    s.pause_hour(mon("15:00"));
+    assert_eq!(s.due(mon("14:00"), &DONE), None);
+    assert_eq!(s.held_until(mon("14:00")), Some(mon("14:00") + mins(60)));
+}
+
+#[test]
+fn resume_ends_an_hour_pause_but_not_a_snoozed_reminder() {
+    let mut s = Scheduler::new(posture_only());
+    s.pause_hour(mon("10:00"));
+    s.resume();
+    assert_eq!(s.held_until(mon("10:01")), None);
+    assert!(s.due(mon("10:00"), &DONE).is_some());
+    s.snooze(mon("10:01"));
+    s.resume();
+    assert_eq!(s.held_until(mon("10:02")), Some(mon("10:11")));
+}
+
+#[test]
 fn pause_for_today_then_resume_tomorrow() {
     let mut s = Scheduler::default();
     assert!(s.due(mon("09:00"), &DONE).is_some());

@@ -30,6 +30,7 @@ mod closing;
 mod commands;
 mod outside_changes;
 mod preferences;
+mod presence;
 mod timers_and_reminders;
 mod window;
 
@@ -75,6 +76,8 @@ pub struct UnknotApp {
     focus_content: bool,
     /// Notices what other processes write while the window is open.
     outside: outside_changes::OutsideChanges,
+    /// The window's claim on the session bus.
+    presence: presence::WindowPresence,
 }
 
 impl UnknotApp {
@@ -114,6 +117,7 @@ impl UnknotApp {
             window: window::WindowMemory::default(),
             focus_content: false,
             outside: outside_changes::OutsideChanges::default(),
+            presence: presence::WindowPresence::default(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.autostart_installed = app
@@ -297,6 +301,9 @@ impl UnknotApp {
                     Nudges {
                         reminders: self.reminders.settings(),
                         paused_today: self.reminders.is_paused(self.clock.local_now()),
+                        paused_until: self.reminders.paused_until(self.clock.local_now()),
+                        keep_reminding: self.preferences.keep_reminding,
+                        background_running: self.background_running(),
                         sounds: self.preferences.sounds,
                         appearance: self.preferences.appearance,
                     },
@@ -316,8 +323,13 @@ impl eframe::App for UnknotApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.follow_the_date(ctx);
         self.tick_timers(ctx);
+        self.follow_requests(ctx);
         let now = self.clock.local_now();
-        if let Some(wait) = self.reminders.tick(now, &self.data) {
+        // While the background process reminds (it kept the name), the
+        // window does not, so nothing comes twice.
+        if self.reminds()
+            && let Some(wait) = self.reminders.tick(now, &self.data)
+        {
             ctx.request_repaint_after(wait);
         }
         self.remember_reminder_state();

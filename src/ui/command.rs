@@ -12,7 +12,7 @@ use crate::domain::checklist::ChecklistAnswer;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
-use crate::preferences::{Appearance, Sounds};
+use crate::preferences::{Appearance, KeepReminding, Sounds};
 use crate::reminders::{ReminderAction, ReminderSettings};
 
 /// Which part of which screen a session comes from, so the outcome of saving
@@ -64,6 +64,10 @@ pub enum Command {
     SetAppearance(Appearance),
     /// Add (true) or remove (false) the entry that starts Unknot at login.
     SetAutostart(bool),
+    /// "Keep reminding me when the window is closed".
+    SetKeepReminding(KeepReminding),
+    /// Start (true) or stop (false) the background process now.
+    RunInBackground(bool),
     /// Save one checklist answer (from the list or the review walk-through).
     SaveChecklistAnswer(ChecklistAnswer),
     /// Go to Ergonomics and start the one-item-at-a-time review.

@@ -68,6 +68,16 @@ impl ReminderRuntime {
         self.scheduler.is_paused(now.date_naive())
     }
 
+    /// Until when reminders are paused "for 1 hour", if that is ahead.
+    pub fn paused_until(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        self.scheduler.held_until(now).filter(|_| {
+            self.scheduler
+                .state()
+                .snoozed
+                .is_some_and(|s| s.kind.is_none())
+        })
+    }
+
     /// The local date reminders are paused on, if any (it may be past).
     pub fn paused_on(&self) -> Option<NaiveDate> {
         self.scheduler.state().paused_on
@@ -118,6 +128,10 @@ impl ReminderRuntime {
             }
             ReminderAction::Snooze => {
                 self.scheduler.snooze(now);
+                self.banner = None;
+            }
+            ReminderAction::PauseHour => {
+                self.scheduler.pause_hour(now);
                 self.banner = None;
             }
             ReminderAction::PauseToday => {

@@ -11,7 +11,7 @@ use super::command::Command;
 use super::event::{Event, OnEvent};
 use super::folder_dialog::FolderDialog;
 use super::{theme, widgets};
-use crate::preferences::{Appearance, Sounds};
+use crate::preferences::{Appearance, KeepReminding, Sounds};
 use crate::reminders::ReminderAction;
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
 use files::FilesCard;
@@ -51,6 +51,13 @@ pub struct Nudges<'a> {
     pub reminders: &'a ReminderSettings,
     /// Reminders are paused for the rest of today.
     pub paused_today: bool,
+    /// Reminders are paused until this time ("for 1 hour").
+    pub paused_until: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub keep_reminding: KeepReminding,
+    /// Whether the background process runs, as last asked (on opening
+    /// Settings and after starting or stopping it); `None` when there is
+    /// no session bus to ask.
+    pub background_running: Option<bool>,
     pub sounds: Sounds,
     pub appearance: Appearance,
 }
@@ -106,6 +113,9 @@ impl SettingsScreen {
         let Nudges {
             reminders,
             paused_today,
+            paused_until,
+            keep_reminding,
+            background_running,
             sounds,
             appearance,
         } = nudges;
@@ -129,13 +139,11 @@ impl SettingsScreen {
             if let Some(chosen) = appearance_ui(ui, appearance) {
                 command = Some(Command::SetAppearance(chosen));
             }
-            if paused_today {
-                ui.horizontal(|ui| {
-                    widgets::hint_ui(ui, "Reminders are paused for the rest of today.");
-                    if ui.button("Resume reminders").clicked() {
-                        command = Some(Command::Reminder(ReminderAction::Resume, None));
-                    }
-                });
+            if let Some(c) = pause_ui(ui, reminders.enabled, paused_today, paused_until) {
+                command = Some(c);
+            }
+            if let Some(c) = background_ui(ui, keep_reminding, background_running) {
+                command = Some(c);
             }
             if let Some(error) = &self.reminders_error {
                 widgets::error_ui(ui, error);
@@ -247,6 +255,94 @@ fn appearance_ui(ui: &mut Ui, current: Appearance) -> Option<Appearance> {
     (chosen != current).then_some(chosen)
 }
 
+/// Pausing and resuming, as the tray offers them (stock GNOME shows no tray).
+fn pause_ui(
+    ui: &mut Ui,
+    enabled: bool,
+    paused_today: bool,
+    paused_until: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> Option<Command> {
+    let mut command = None;
+    if !enabled {
+        return None;
+    }
+    ui.horizontal_wrapped(|ui| {
+        let paused = if paused_today {
+            Some("Reminders are paused until tomorrow.".to_owned())
+        } else {
+            paused_until
+                .map(|until| format!("Reminders are paused until {}.", until.format("%H:%M")))
+        };
+        match paused {
+            Some(words) => {
+                widgets::hint_ui(ui, &words);
+                if ui.button("Resume reminders").clicked() {
+                    command = Some(Command::Reminder(ReminderAction::Resume, None));
+                }
+            }
+            None => {
+                if ui.button("Pause reminders for 1 hour").clicked() {
+                    command = Some(Command::Reminder(ReminderAction::PauseHour, None));
+                }
+                if ui.button("Pause until tomorrow").clicked() {
+                    command = Some(Command::Reminder(ReminderAction::PauseToday, None));
+                }
+            }
+        }
+    });
+    command
+}
+
+/// Reminding with the window closed: the choice, and the background
+/// process's state with a way to start or stop it.
+fn background_ui(
+    ui: &mut Ui,
+    keep_reminding: KeepReminding,
+    running: Option<bool>,
+) -> Option<Command> {
+    let mut command = None;
+    ui.add_space(4.0);
+    let mut on = keep_reminding == KeepReminding::On;
+    if ui
+        .checkbox(&mut on, "Keep reminding me when the window is closed")
+        .changed()
+    {
+        command = Some(Command::SetKeepReminding(if on {
+            KeepReminding::On
+        } else {
+            KeepReminding::Off
+        }));
+    }
+    ui.horizontal_wrapped(|ui| match running {
+        Some(true) => {
+            widgets::hint_ui(
+                ui,
+                "Unknot is running in the background, with an icon in the tray where the \
+                 desktop shows one.",
+            );
+            if ui.button("Stop background reminders").clicked() {
+                command = Some(Command::RunInBackground(false));
+            }
+        }
+        Some(false) => {
+            let words = if on {
+                "Not running in the background yet: it starts when this window closes."
+            } else {
+                "Not running in the background."
+            };
+            widgets::hint_ui(ui, words);
+            if ui.button("Start background reminders").clicked() {
+                command = Some(Command::RunInBackground(true));
+            }
+        }
+        None => widgets::hint_ui(
+            ui,
+            "Reminders with the window closed need a desktop session bus, and there is none.",
+        ),
+    });
+    command
+}
+
 fn reminders_ui(
     ui: &mut Ui,
     current: &ReminderSettings,
@@ -257,10 +353,10 @@ fn reminders_ui(
     widgets::section_title_ui(ui, "Reminders");
     widgets::hint_ui(
         ui,
-        "Gentle nudges while Unknot is open, even minimized: a posture check, a stretch \
-         break, the daily check-in, and strengthening when the week falls behind.",
+        "Gentle nudges through the day: a posture check, a stretch break, the daily \
+         check-in, and strengthening when the week falls behind.",
     );
-    ui.checkbox(&mut s.enabled, "Remind me while Unknot is open");
+    ui.checkbox(&mut s.enabled, "Remind me");
     ui.add_enabled_ui(s.enabled, |ui| {
         ui.horizontal(|ui| {
             ui.checkbox(&mut s.posture_enabled, "Posture check every");

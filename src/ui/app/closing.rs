@@ -10,6 +10,7 @@
 use egui::{RichText, Ui, ViewportCommand};
 
 use super::UnknotApp;
+use crate::preferences::KeepReminding;
 use crate::ui::event::Event;
 use crate::ui::unsaved::Unsaved;
 use crate::ui::when::Now;
@@ -27,6 +28,9 @@ pub(super) enum Closing {
         /// Whether "Save and close" still has to take the keyboard focus.
         focus_pending: bool,
     },
+    /// Closing is decided; the one-time note on where Unknot went (the
+    /// background process goes on reminding) is on screen.
+    Telling,
     /// The window is closing: the next close request goes through.
     Decided,
 }
@@ -83,14 +87,21 @@ impl UnknotApp {
         }
         match self.closing {
             Closing::Decided => self.save_window_now(ctx),
-            Closing::Asking { .. } => ctx.send_viewport_cmd(ViewportCommand::CancelClose),
+            Closing::Asking { .. } | Closing::Telling => {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            }
             Closing::Open => {
                 if self
                     .unsaved_work(&Now::read(self.clock.as_ref()))
                     .is_empty()
                 {
-                    self.closing = Closing::Decided;
-                    self.save_window_now(ctx);
+                    if self.should_tell_about_background() {
+                        ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                        self.closing = Closing::Telling;
+                    } else {
+                        self.closing = Closing::Decided;
+                        self.save_window_now(ctx);
+                    }
                 } else {
                     ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                     // Closed from a taskbar while minimized: show the question.
@@ -114,8 +125,77 @@ impl UnknotApp {
         ctx.request_repaint();
     }
 
+    /// Whether closing now should first say, once, that reminders go on
+    /// from the background process and how to stop them.
+    fn should_tell_about_background(&self) -> bool {
+        self.preferences.keep_reminding == KeepReminding::On
+            && !self.preferences.told_about_background
+            && self.reminders.settings().enabled
+            && self.background_running().is_some()
+    }
+
+    /// Closes, after the one-time note if it is due.
+    fn close_after_note(&mut self, ctx: &egui::Context) {
+        if self.should_tell_about_background() {
+            self.closing = Closing::Telling;
+            ctx.request_repaint();
+        } else {
+            self.close(ctx);
+        }
+    }
+
+    /// The note on where Unknot goes when the window closes.
+    fn background_note_ui(&mut self, ctx: &egui::Context) {
+        let mut answer = None;
+        let modal = egui::Modal::new(egui::Id::unique("background_note")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            widgets::section_title_ui(ui, "Reminders go on");
+            ui.label(
+                "The window closes, and Unknot keeps reminding you from the background, \
+                 with an icon in the tray where your desktop shows one.",
+            );
+            ui.add_space(4.0);
+            widgets::hint_ui(
+                ui,
+                "To stop it, choose Quit in the tray icon's menu, or turn off \
+                 \"Keep reminding me when the window is closed\" in Settings.",
+            );
+            ui.add_space(theme::GAP / 2.0);
+            ui.horizontal_wrapped(|ui| {
+                let close = ui.add(
+                    egui::Button::new(
+                        RichText::new("Close").color(theme::palette(ui.ctx()).on_accent),
+                    )
+                    .fill(theme::palette(ui.ctx()).accent),
+                );
+                if close.clicked() {
+                    answer = Some(KeepReminding::On);
+                }
+                if ui.button("Stop reminders and close").clicked() {
+                    answer = Some(KeepReminding::Off);
+                }
+            });
+        });
+        if answer.is_none() && modal.should_close() {
+            answer = Some(KeepReminding::On);
+        }
+        if let Some(keep) = answer {
+            // Said once, whatever the answer; a failed save only means it is
+            // said again next time.
+            let _ = self.change_preferences(|p| {
+                p.told_about_background = true;
+                p.keep_reminding = keep;
+            });
+            self.close(ctx);
+        }
+    }
+
     /// The question, over every screen while it is asked.
     pub(super) fn closing_ui(&mut self, ui: &mut Ui, now: &Now) {
+        if self.closing == Closing::Telling {
+            self.background_note_ui(&ui.ctx().clone());
+            return;
+        }
         if !matches!(self.closing, Closing::Asking { .. }) {
             return;
         }
@@ -123,7 +203,7 @@ impl UnknotApp {
         let ctx = ui.ctx().clone();
         if work.is_empty() {
             // Saved meanwhile (a timer reached its end): nothing to ask.
-            self.close(&ctx);
+            self.close_after_note(&ctx);
             return;
         }
         let Closing::Asking {
@@ -176,7 +256,7 @@ impl UnknotApp {
             Some(Answer::SaveAndClose) => {
                 let failures = self.save_what_is_safe();
                 if failures.is_empty() {
-                    self.close(&ctx);
+                    self.close_after_note(&ctx);
                 } else {
                     self.closing = Closing::Asking {
                         failures,
@@ -184,7 +264,7 @@ impl UnknotApp {
                     };
                 }
             }
-            Some(Answer::CloseWithoutSaving) => self.close(&ctx),
+            Some(Answer::CloseWithoutSaving) => self.close_after_note(&ctx),
             Some(Answer::Cancel) => self.closing = Closing::Open,
             None => {}
         }

@@ -62,6 +62,9 @@ impl UnknotApp {
         let sentence = |e: crate::store::StoreError| widgets::sentence(&e.to_string());
         Some(match command {
             Command::Navigate(screen) => {
+                if screen == Screen::Settings && self.screen != Screen::Settings {
+                    self.look_for_background();
+                }
                 self.screen = screen;
                 return None;
             }
@@ -99,6 +102,11 @@ impl UnknotApp {
             }
             Command::SaveReminderSettings(settings) => self.save_reminder_settings(settings),
             Command::SetAutostart(on) => self.set_autostart(on),
+            Command::SetKeepReminding(keep) => Event::RemindersSaved(
+                self.change_preferences_if_saved(|p| p.keep_reminding = keep)
+                    .map_err(|e| format!("Could not save the choice: {e}")),
+            ),
+            Command::RunInBackground(on) => self.run_in_background(on),
             Command::SaveChecklistAnswer(answer) => {
                 let result = self.store.save_checklist_answer(&answer);
                 if result.is_ok() {

@@ -1,0 +1,354 @@
+//! `unknot background` as a real child process on a private session bus,
+//! with a small notification service served from the test: the reminder it
+//! shows, its buttons, the one-per-folder rule, `--quit`, and the hand-over
+//! of the reminding to and from a window's claim.
+//!
+//! Each test runs itself again inside its own `dbus-daemon`, so everything
+//! that looks for "the session bus" (the child, and the library's calls in
+//! this process) finds the private one and never the desktop's.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{Local, NaiveTime};
+use unknot::preferences::{KeepReminding, PreferenceKey};
+use unknot::presence::{AppAction, BusNames, Claim, PresenceEvent, Request, Role};
+use unknot::store::{InstanceLock, Store};
+use zbus::OwnedVariant;
+
+const MARK: &str = "UNKNOT_TEST_PRIVATE_BUS";
+
+/// Runs the calling test again in a private session bus, unless this is
+/// that run: then returns `true` and the test goes on.
+fn inside_private_bus(test: &str) -> bool {
+    if std::env::var_os(MARK).is_some() {
+        return true;
+    }
+    let mut daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("dbus-daemon (package dbus-daemon) runs the private bus");
+    let mut address = String::new();
+    BufReader::new(daemon.stdout.take().unwrap())
+        .read_line(&mut address)
+        .unwrap();
+    let status = Command::new(std::env::current_exe().unwrap())
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env("DBUS_SESSION_BUS_ADDRESS", address.trim())
+        .env(MARK, "1")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .status()
+        .unwrap();
+    let _ = daemon.kill();
+    let _ = daemon.wait();
+    assert!(status.success(), "{test} failed on its private bus");
+    false
+}
+
+/// One notification as the service received it.
+#[derive(Debug, Clone)]
+struct Shown {
+    id: u32,
+    summary: String,
+    actions: Vec<String>,
+    sender: String,
+}
+
+/// A notification service that keeps what it is sent.
+#[derive(Default, Clone)]
+struct FakeNotifications {
+    shown: Arc<Mutex<Vec<Shown>>>,
+    closed: Arc<Mutex<Vec<u32>>>,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl FakeNotifications {
+    fn get_capabilities(&self) -> Vec<String> {
+        vec!["actions".to_owned(), "body".to_owned()]
+    }
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "fake".into(),
+            "unknot tests".into(),
+            "1".into(),
+            "1.2".into(),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &self,
+        #[zbus(header)] header: zbus::message::Header<'_>,
+        _app_name: String,
+        replaces_id: u32,
+        _app_icon: String,
+        summary: String,
+        _body: String,
+        actions: Vec<String>,
+        _hints: HashMap<String, OwnedVariant>,
+        _expire_timeout: i32,
+    ) -> u32 {
+        let mut shown = self.shown.lock().unwrap();
+        let id = if replaces_id == 0 {
+            u32::try_from(shown.len()).unwrap() + 1
+        } else {
+            replaces_id
+        };
+        shown.push(Shown {
+            id,
+            summary,
+            actions,
+            sender: header.sender().map(ToString::to_string).unwrap_or_default(),
+        });
+        id
+    }
+
+    fn close_notification(&self, id: u32) {
+        self.closed.lock().unwrap().push(id);
+    }
+}
+
+/// Serves [`FakeNotifications`] on the session bus.
+fn notification_service() -> (zbus::Connection, FakeNotifications) {
+    let fake = FakeNotifications::default();
+    let connection = zbus::block_on(
+        zbus::connection::Builder::session()
+            .name("org.freedesktop.Notifications")
+            .serve_at("/org/freedesktop/Notifications", fake.clone())
+            .build(),
+    )
+    .unwrap();
+    (connection, fake)
+}
+
+fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A store whose only due reminder is the daily check-in, due at once
+/// (every day active, no quiet hours), with "keep reminding" as given.
+fn store_with_check_in_due(dir: &Path, keep: KeepReminding) {
+    let mut store = Store::open(dir).unwrap();
+    let (mut prefs, _) = store.preferences().unwrap();
+    prefs.reminders.enabled = true;
+    prefs.reminders.posture_enabled = false;
+    prefs.reminders.stretch_every_hours = 0;
+    prefs.reminders.strength_nudge_at = None;
+    prefs.reminders.check_in_at = Some(NaiveTime::MIN);
+    prefs.reminders.active_days = chrono::WeekdaySet::ALL;
+    prefs.reminders.quiet_hours = None;
+    prefs.keep_reminding = keep;
+    store.save_preferences(&prefs, &PreferenceKey::ALL).unwrap();
+}
+
+fn background(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_unknot"));
+    command
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("background")
+        .args(args);
+    command
+}
+
+/// A child process that is killed if the test ends before it does, so a
+/// failing test leaves nothing running.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(command: &mut Command) -> Running {
+    Running(command.stdout(Stdio::null()).spawn().unwrap())
+}
+
+fn exits_within(running: &mut Running, what: &str) -> std::process::ExitStatus {
+    wait_for(what, || running.0.try_wait().unwrap())
+}
+
+fn owner_of(name: &str) -> Option<String> {
+    zbus::block_on(async {
+        let connection = zbus::Connection::session().await.unwrap();
+        let bus = zbus::fdo::DBusProxy::new(&connection).await.unwrap();
+        let name = zbus::names::BusName::try_from(name).unwrap();
+        bus.get_name_owner(name).await.ok().map(|o| o.to_string())
+    })
+}
+
+#[test]
+fn a_reminder_comes_with_buttons_and_snooze_is_kept_in_the_store() {
+    if !inside_private_bus("a_reminder_comes_with_buttons_and_snooze_is_kept_in_the_store") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    store_with_check_in_due(dir.path(), KeepReminding::On);
+    let (service, fake) = notification_service();
+    let mut first = start(&mut background(dir.path(), &[]));
+
+    let shown = wait_for("the check-in reminder", || {
+        fake.shown.lock().unwrap().first().cloned()
+    });
+    assert_eq!(shown.summary, "Daily check-in");
+    let pairs: Vec<(&str, &str)> = shown
+        .actions
+        .chunks(2)
+        .map(|pair| (pair[0].as_str(), pair[1].as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("default", "Open Unknot"),
+            ("check-in", "Check in now"),
+            ("snooze", "Snooze 10 minutes"),
+            ("skip", "Skip"),
+        ]
+    );
+
+    // A second background process for the folder says so and leaves.
+    let second = background(dir.path(), &[]).output().unwrap();
+    assert!(second.status.success(), "{second:?}");
+    assert!(
+        String::from_utf8_lossy(&second.stdout).contains("already running"),
+        "{second:?}"
+    );
+
+    // The button press goes back to the connection that showed it.
+    let pressed_at = Local::now().fixed_offset();
+    zbus::block_on(service.emit_signal(
+        Some(shown.sender.as_str()),
+        "/org/freedesktop/Notifications",
+        "org.freedesktop.Notifications",
+        "ActionInvoked",
+        &(shown.id, "snooze"),
+    ))
+    .unwrap();
+    let snooze = wait_for("the snooze in the store", || {
+        let store = Store::open_read_only(dir.path()).ok()?;
+        store.preferences().ok()?.0.reminders_snoozed
+    });
+    assert_eq!(snooze.kind, Some(unknot::reminders::ReminderKind::CheckIn));
+    let minutes = (snooze.until - pressed_at).num_seconds() as f64 / 60.0;
+    assert!(
+        (9.5..=10.5).contains(&minutes),
+        "snoozed for {minutes} minutes"
+    );
+
+    let quit = background(dir.path(), &["--quit"]).output().unwrap();
+    assert!(quit.status.success(), "{quit:?}");
+    assert!(exits_within(&mut first, "the background process to quit").success());
+    let names = BusNames::for_folder(dir.path());
+    assert_eq!(owner_of(&names.background), None);
+    // Nothing else was shown: one reminder, no burst.
+    assert_eq!(fake.shown.lock().unwrap().len(), 1);
+}
+
+#[test]
+fn an_open_window_takes_the_reminding_and_gives_it_back() {
+    if !inside_private_bus("an_open_window_takes_the_reminding_and_gives_it_back") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    store_with_check_in_due(dir.path(), KeepReminding::On);
+    let (_service, fake) = notification_service();
+    let names = BusNames::for_folder(dir.path());
+    let mut process = start(&mut background(dir.path(), &[]));
+    let shown = wait_for("the check-in reminder", || {
+        fake.shown.lock().unwrap().first().cloned()
+    });
+    let background_owner = wait_for("the app name", || owner_of(&names.app));
+    // One connection holds both of the background process's names.
+    assert_eq!(owner_of(&names.background), Some(background_owner.clone()));
+
+    // A window opens: it takes the name, and the background's reminder goes.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let Claim::Claimed(window) = unknot::presence::claim(Role::Window, dir.path(), move |event| {
+        let _ = tx.send(event);
+    })
+    .unwrap() else {
+        panic!("a window is never refused");
+    };
+    assert!(window.is_reminding());
+    assert_ne!(owner_of(&names.app), Some(background_owner.clone()));
+    wait_for("the reminder to be taken away", || {
+        fake.closed
+            .lock()
+            .unwrap()
+            .contains(&shown.id)
+            .then_some(())
+    });
+
+    // A second `unknot` reaches the window (the instance lock is held as
+    // the window holds it) and passes its request on.
+    let lock = InstanceLock::acquire(dir.path()).unwrap();
+    let second = Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--action", "pause-hour"])
+        .output()
+        .unwrap();
+    assert!(second.status.success(), "{second:?}");
+    let event = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    assert!(
+        matches!(
+            event,
+            PresenceEvent::Request(Request::Action {
+                action: AppAction::PauseHour,
+                ..
+            })
+        ),
+        "{event:?}"
+    );
+
+    // The window closes: the bus gives the name back to the background.
+    drop(lock);
+    drop(window);
+    let owner = wait_for("the name to come back", || {
+        owner_of(&names.app).filter(|o| *o == background_owner)
+    });
+    assert_eq!(owner, background_owner);
+    assert!(process.0.try_wait().unwrap().is_none(), "it keeps running");
+    let quit = background(dir.path(), &["--quit"]).output().unwrap();
+    assert!(quit.status.success());
+    assert!(exits_within(&mut process, "quit").success());
+}
+
+#[test]
+fn with_keep_reminding_off_the_background_leaves_when_a_window_closes() {
+    if !inside_private_bus("with_keep_reminding_off_the_background_leaves_when_a_window_closes") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    store_with_check_in_due(dir.path(), KeepReminding::Off);
+    let names = BusNames::for_folder(dir.path());
+    // The window first: the background queues behind it.
+    let Claim::Claimed(window) = unknot::presence::claim(Role::Window, dir.path(), |_| {}).unwrap()
+    else {
+        panic!("a window is never refused");
+    };
+    let mut process = start(&mut background(dir.path(), &[]));
+    wait_for("the background name", || owner_of(&names.background));
+    assert!(window.is_reminding());
+    drop(window);
+    let status = exits_within(&mut process, "the background process to leave");
+    assert!(status.success());
+    assert_eq!(owner_of(&names.app), None);
+}

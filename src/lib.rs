@@ -13,6 +13,7 @@ pub mod csv_files;
 pub mod demo;
 pub mod domain;
 pub mod identity;
+pub mod idle;
 pub mod notify;
 pub mod preferences;
 pub mod reminders;

@@ -2,6 +2,7 @@
 //! screen saver and logind, served on two private D-Bus daemons (one in the
 //! place of the system bus).
 #![cfg(target_os = "linux")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "common/bus.rs"]
 mod bus;

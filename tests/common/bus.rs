@@ -1,5 +1,6 @@
 //! A private D-Bus daemon for a test, stopped when dropped. Include with
 //! `#[path = "common/bus.rs"] mod bus;`.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};

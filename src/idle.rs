@@ -25,6 +25,8 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::task::Waker;
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
+
 /// A change in whether the person is at the computer, as the watch reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PresenceChange {
@@ -37,6 +39,21 @@ pub enum PresenceChange {
     Asleep,
     /// Back: input again, unlocked and awake, all of them.
     Active,
+}
+
+impl PresenceChange {
+    /// Since when the person is away, for a change reported at `now`; `None`
+    /// for [`PresenceChange::Active`]. Made for the reminder scheduler:
+    /// `Some(since)` is `Scheduler::away(since)`, `None` is `Scheduler::back(now)`.
+    pub fn away_since(self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        match self {
+            PresenceChange::Idle { idle_secs } => {
+                Some(now - chrono::Duration::seconds(i64::from(idle_secs)))
+            }
+            PresenceChange::Locked | PresenceChange::Asleep => Some(now),
+            PresenceChange::Active => None,
+        }
+    }
 }
 
 /// Which signals this desktop offers, as found when the watch started.

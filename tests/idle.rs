@@ -26,6 +26,8 @@ enum Answer {
     Bool(bool),
     Path(&'static str),
     BoolVariant(bool),
+    /// A user's display session: its id and object, in a variant.
+    Display(&'static str, &'static str),
 }
 
 /// Serves `name` on `conn`: each method call gets `answer(member, call)`'s
@@ -59,6 +61,10 @@ fn serve(
                     Some(Answer::Path(p)) => {
                         let path = ObjectPath::try_from(p).expect("a valid path");
                         conn.reply(&header, &path).await
+                    }
+                    Some(Answer::Display(id, p)) => {
+                        let path = ObjectPath::try_from(p).expect("a valid path");
+                        conn.reply(&header, &Variant::from((id, path))).await
                     }
                     Some(Answer::BoolVariant(v)) => conn.reply(&header, &Variant::from(v)).await,
                     None => {
@@ -272,6 +278,46 @@ fn signals_from_every_source_become_presence_changes_in_order() {
         changes.recv_timeout(WAIT),
         Err(RecvTimeoutError::Disconnected)
     );
+}
+
+#[test]
+fn started_outside_the_session_it_finds_the_users_display_session_and_its_lock() {
+    // Started by a user service or D-Bus activation: "auto" names no session.
+    let system_bus = PrivateBus::start();
+    let system = system_bus.connect();
+    let user_path = "/org/freedesktop/login1/user/_1000";
+    serve(
+        &system,
+        "org.freedesktop.login1",
+        move |member, call| match member {
+            "GetUser" => Some(Answer::Path(user_path)),
+            "Get" => {
+                let (iface, name): (String, String) = call.body().deserialize().ok()?;
+                let path = call.header().path()?.to_string();
+                match (iface.as_str(), name.as_str()) {
+                    ("org.freedesktop.login1.User", "Display") if path == user_path => {
+                        Some(Answer::Display("31", SESSION_PATH))
+                    }
+                    ("org.freedesktop.login1.Session", "LockedHint") if path == SESSION_PATH => {
+                        Some(Answer::BoolVariant(true))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+    );
+    let (_watch, changes, sources) = watching(None, Some(system_bus.connect()));
+    assert_eq!(
+        sources,
+        Sources {
+            session_lock: true,
+            suspend: true,
+            ..Sources::default()
+        }
+    );
+    // Already locked when the watch started.
+    assert_eq!(next(&changes), PresenceChange::Locked);
 }
 
 #[test]

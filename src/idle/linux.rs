@@ -8,7 +8,7 @@ use std::task::Poll;
 
 use futures_core::Stream;
 use zbus::message::Type;
-use zbus::{Connection, MatchRule, Message, MessageStream, OwnedObjectPath, OwnedVariant};
+use zbus::{Connection, MatchRule, Message, MessageStream, OwnedObjectPath, OwnedVariant, Variant};
 
 use super::{Buses, Presence, PresenceChange, Shared, Signal, Sources};
 
@@ -240,8 +240,9 @@ impl Watch<'_> {
     }
 
     /// This session's object: the caller's own session, else the one named
-    /// by `XDG_SESSION_ID` (a process started outside the session, such as
-    /// by a user service, has none of its own).
+    /// by `XDG_SESSION_ID`, else the user's graphical session (a process
+    /// started outside the session, such as by a user service or D-Bus
+    /// activation, has none of its own).
     async fn session_path(conn: &Connection) -> Option<OwnedObjectPath> {
         let get = |id: String| async move {
             conn.call_method(
@@ -259,8 +260,42 @@ impl Watch<'_> {
         }
         let id = std::env::var("XDG_SESSION_ID")
             .ok()
-            .filter(|id| !id.is_empty())?;
-        get(id).await.ok()
+            .filter(|id| !id.is_empty());
+        if let Some(id) = id
+            && let Ok(path) = get(id).await
+        {
+            return Some(path);
+        }
+        Self::display_session(conn).await.ok()
+    }
+
+    /// The session logind calls this user's display: their graphical one.
+    async fn display_session(conn: &Connection) -> zbus::Result<OwnedObjectPath> {
+        let uid = rustix::process::getuid().as_raw();
+        let user: OwnedObjectPath = conn
+            .call_method(
+                Some(LOGIN),
+                LOGIN_PATH,
+                Some(LOGIN_MANAGER),
+                "GetUser",
+                &(uid,),
+            )
+            .await?
+            .body()
+            .deserialize()?;
+        let reply = conn
+            .call_method(
+                Some(LOGIN),
+                user.as_str(),
+                Some(PROPERTIES),
+                "Get",
+                &("org.freedesktop.login1.User", "Display"),
+            )
+            .await?;
+        let body = reply.body();
+        let display: Variant = body.deserialize()?;
+        let (_id, path) = display.downcast::<(String, OwnedObjectPath)>()?;
+        Ok(path)
     }
 
     async fn locked_hint(conn: &Connection, path: &OwnedObjectPath) -> zbus::Result<bool> {

@@ -54,3 +54,16 @@ fn sources_in_words() {
     };
     assert_eq!(some.describe(), vec!["screen lock", "suspend and resume"]);
 }
+
+#[test]
+fn idle_counts_from_the_last_input() {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00+01:00").unwrap();
+    let idle = PresenceChange::Idle { idle_secs: 300 };
+    assert_eq!(
+        idle.away_since(now),
+        Some(now - chrono::Duration::minutes(5))
+    );
+    assert_eq!(PresenceChange::Locked.away_since(now), Some(now));
+    assert_eq!(PresenceChange::Asleep.away_since(now), Some(now));
+    assert_eq!(PresenceChange::Active.away_since(now), None);
+}

@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use std::future::poll_fn;
 use std::pin::Pin;
 use std::task::Poll;
+use std::time::Duration;
 
 use futures_core::Stream;
+use zbus::connection::Builder;
 use zbus::message::Type;
 use zbus::{Connection, MatchRule, Message, MessageStream, OwnedObjectPath, OwnedVariant, Variant};
 
@@ -76,8 +78,8 @@ pub(super) async fn watch(
 ) {
     let (session, system) = match buses {
         Buses::Default => (
-            connect(Connection::session().await, "session"),
-            connect(Connection::system().await, "system"),
+            connect(Builder::session(), "session").await,
+            connect(Builder::system(), "system").await,
         ),
         Buses::Given { session, system } => (session, system),
     };
@@ -127,8 +129,16 @@ pub(super) async fn watch(
     watch.run(shared).await;
 }
 
-fn connect(conn: zbus::Result<Connection>, bus: &str) -> Option<Connection> {
-    conn.map_err(|e| note(&format!("no {bus} bus ({e})"))).ok()
+/// A service that never answers must not keep the watch from starting.
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+async fn connect(builder: Builder<'_>, bus: &str) -> Option<Connection> {
+    builder
+        .method_timeout(CALL_TIMEOUT)
+        .build()
+        .await
+        .map_err(|e| note(&format!("no {bus} bus ({e})")))
+        .ok()
 }
 
 fn note(what: &str) {

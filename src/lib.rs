@@ -14,6 +14,7 @@ pub mod csv_files;
 pub mod demo;
 pub mod domain;
 pub mod identity;
+pub mod idle;
 pub mod notify;
 pub mod preferences;
 pub mod presence;

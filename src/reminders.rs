@@ -20,6 +20,13 @@
 //!   night, quiet hours) means you were away from the desk: it is not shown,
 //!   its interval starts again, and the one reminder you get on return is the
 //!   posture check.
+//! - While the person is away ([`Scheduler::away`]: idle, the screen locked,
+//!   the computer asleep) nothing is due. Back after [`BREAK_MINS`] or more,
+//!   they had their break: the posture and stretch intervals start again
+//!   from the return, so no catch-up follows. A shorter absence keeps the
+//!   timers, and a deadline that passed during it gives one reminder.
+//! - Intervals count on the wall clock, through a suspend: a posture check
+//!   due during a short sleep comes on waking, once.
 //! - The check-in comes once a day, only when you haven't checked in; the
 //!   strengthening nudge once a day, only when the week is behind pace (see
 //!   [`strength_behind`]).
@@ -37,7 +44,14 @@ pub const PAUSE_HOUR_MINS: i64 = 60;
 /// The shortest time between two reminders.
 pub const SPACING_MINS: i64 = 10;
 /// A stretch break overdue by this much means you were away from the desk.
+/// The fallback guess when nothing tells us the person was away.
 pub const AWAY_AFTER_MINS: i64 = 30;
+/// Away this long counts as a break: a stretch break asks for a few minutes on
+/// your feet, and five minutes away from the keyboard (idle, locked, asleep)
+/// is that. It is shorter than the shortest posture interval, so a real break
+/// always restarts the count, and much shorter than [`AWAY_AFTER_MINS`], which
+/// only guesses at an absence when no signal told of one.
+pub const BREAK_MINS: i64 = 5;
 /// Allowed posture intervals, in minutes.
 pub const POSTURE_MINS: RangeInclusive<u32> = 15..=60;
 /// Longest stretch-break interval, in hours.
@@ -185,6 +199,8 @@ pub struct ReminderState {
     pub snoozed: Option<Snooze>,
     /// Reminders are paused for this local day.
     pub paused_on: Option<NaiveDate>,
+    /// The person is away (idle, the screen locked, asleep) since then.
+    pub away_since: Option<DateTime<FixedOffset>>,
 }
 
 /// Which time-of-day rule a kind follows when looking for an open moment.
@@ -232,6 +248,9 @@ impl Scheduler {
     /// [`Scheduler::next_due`] gives (and after waking from sleep); it returns
     /// at most one reminder per call and never catches up on missed ones.
     pub fn due(&mut self, now: DateTime<FixedOffset>, facts: &DayFacts) -> Option<Reminder> {
+        if self.is_away() {
+            return None;
+        }
         self.clamp_to(now);
         self.settle(now, facts);
         if !self.settings.enabled || self.held(now) {
@@ -285,11 +304,12 @@ impl Scheduler {
 
     /// The earliest moment at or after `now` when [`Scheduler::due`] may have
     /// something to show (or to restart), for scheduling a wake-up; `None`
-    /// when reminders are off. Nothing is due before it. It is given in the
-    /// offset of `now`: if the time zone may change before then (DST), wake up
-    /// at least hourly and ask again.
+    /// when reminders are off or the person is away ([`Scheduler::back`] is
+    /// the next thing to wait for). Nothing is due before it. It is given in
+    /// the offset of `now`: if the time zone may change before then (DST),
+    /// wake up at least hourly and ask again.
     pub fn next_due(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-        if !self.settings.enabled {
+        if !self.settings.enabled || self.is_away() {
             return None;
         }
         let mut base = now;
@@ -352,6 +372,46 @@ impl Scheduler {
             .snoozed
             .map(|s| s.until)
             .filter(|until| *until > now)
+    }
+
+    /// The person is away since `since`: idle, the screen locked, or the
+    /// computer asleep. Nothing is due until [`Scheduler::back`]. Called again
+    /// while away (idle, then locked), the earlier moment holds.
+    pub fn away(&mut self, since: DateTime<FixedOffset>) {
+        let since = self.state.away_since.map_or(since, |at| at.min(since));
+        self.state.away_since = Some(since);
+    }
+
+    /// The person is back at `now`. Away for [`BREAK_MINS`] or more, they
+    /// had their break: the posture and stretch intervals start again from
+    /// `now` and a posture or stretch snooze is dropped (a check-in or
+    /// strengthening nudge, or a pause, still holds), so nothing is
+    /// caught up. A shorter absence changes nothing: the intervals
+    /// went on counting, and one that ran out meanwhile gives one reminder.
+    pub fn back(&mut self, now: DateTime<FixedOffset>) {
+        let Some(since) = self.state.away_since.take() else {
+            return;
+        };
+        if now - since < Duration::minutes(BREAK_MINS) {
+            return;
+        }
+        self.state.posture_at = Some(now);
+        self.state.stretch_at = Some(now);
+        // A posture or stretch snooze is answered by the break; a snoozed
+        // check-in or strengthening nudge, and a pause, are not.
+        if self.state.snoozed.is_some_and(|s| {
+            matches!(
+                s.kind,
+                Some(ReminderKind::Posture | ReminderKind::StretchBreak)
+            )
+        }) {
+            self.state.snoozed = None;
+        }
+    }
+
+    /// Between [`Scheduler::away`] and [`Scheduler::back`].
+    pub fn is_away(&self) -> bool {
+        self.state.away_since.is_some()
     }
 
     /// No reminders for the rest of this local day; they come back tomorrow.

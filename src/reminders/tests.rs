@@ -484,3 +484,116 @@ fn texts_are_plain_sentence_case() {
         assert!(!kind.label().is_empty() && !kind.code().is_empty());
     }
 }
+
+#[test]
+fn nothing_is_due_while_away() {
+    let nothing_done = DayFacts::default();
+    let mut s = Scheduler::default();
+    s.acknowledge(ReminderKind::Posture, mon("09:00"));
+    s.away(mon("09:20"));
+    assert!(s.is_away());
+    // Posture, the stretch break and the check-in all fall in this span.
+    assert_eq!(
+        poll(&mut s, mon("09:20"), mon("18:00"), &nothing_done),
+        vec![]
+    );
+    assert_eq!(s.next_due(mon("12:00")), None);
+    // Idle, then locked: the earlier moment holds.
+    s.away(mon("09:40"));
+    assert_eq!(s.state().away_since, Some(mon("09:20")));
+}
+
+#[test]
+fn back_after_a_break_restarts_posture_and_stretch() {
+    let mut s = Scheduler::default();
+    s.acknowledge(ReminderKind::StretchBreak, mon("09:00"));
+    s.away(mon("09:20"));
+    s.back(mon("09:20") + mins(BREAK_MINS));
+    assert!(!s.is_away());
+    assert_eq!(s.next_due(mon("09:25")), Some(mon("09:55")));
+    let shown = poll(&mut s, mon("09:25"), mon("11:26"), &DONE);
+    assert_eq!(shown.first(), Some(&(mon("09:55"), ReminderKind::Posture)));
+    // The stretch break counts two hours from the return, not from 09:00.
+    assert_eq!(
+        shown.last(),
+        Some(&(mon("11:25"), ReminderKind::StretchBreak))
+    );
+}
+
+#[test]
+fn a_long_absence_brings_no_catch_up() {
+    let mut s = Scheduler::new(posture_only());
+    assert!(s.due(mon("09:00"), &DONE).is_some());
+    s.snooze(mon("09:01"));
+    s.away(mon("09:01"));
+    s.back(mon("11:00"));
+    assert_eq!(s.state().snoozed, None);
+    assert_eq!(poll(&mut s, mon("11:00"), mon("11:30"), &DONE), vec![]);
+    assert_eq!(
+        s.due(mon("11:30"), &DONE).map(|r| r.kind),
+        Some(ReminderKind::Posture)
+    );
+}
+
+#[test]
+fn a_short_absence_keeps_the_timers() {
+    let mut s = Scheduler::default();
+    s.acknowledge(ReminderKind::StretchBreak, mon("09:00"));
+    s.away(mon("09:20"));
+    s.back(mon("09:20") + mins(BREAK_MINS - 1));
+    assert_eq!(s.next_due(mon("09:24")), Some(mon("09:30")));
+
+    // A deadline that ran out meanwhile gives one reminder on return.
+    s.away(mon("09:28"));
+    s.back(mon("09:31"));
+    let shown = poll(&mut s, mon("09:31"), mon("10:01"), &DONE);
+    assert_eq!(shown, vec![(mon("09:31"), ReminderKind::Posture)]);
+}
+
+#[test]
+fn deadlines_count_through_a_suspend() {
+    // Asleep from 09:10 to 09:13: the wall clock went on, so the posture
+    // check stays at 09:30, not 09:33.
+    let mut s = Scheduler::new(posture_only());
+    s.acknowledge(ReminderKind::Posture, mon("09:00"));
+    s.away(mon("09:10"));
+    s.back(mon("09:13"));
+    assert_eq!(s.next_due(mon("09:13")), Some(mon("09:30")));
+
+    // Without a word about the sleep (no login manager), a posture check due
+    // while asleep comes on waking.
+    let mut s = Scheduler::new(posture_only());
+    s.acknowledge(ReminderKind::Posture, mon("09:00"));
+    assert_eq!(s.next_due(mon("09:10")), Some(mon("09:30")));
+    assert_eq!(
+        s.due(mon("09:34"), &DONE).map(|r| r.kind),
+        Some(ReminderKind::Posture)
+    );
+}
+
+#[test]
+fn waking_after_hours_of_sleep_gives_one_reminder_at_a_time() {
+    // Wednesday: behind on strengthening and not checked in. Asleep from
+    // 11:30 to 17:30, past the stretch break, the strengthening nudge and
+    // the check-in.
+    let wed = |hm: &str| t(&format!("2026-03-04T{hm}:00+01:00"));
+    let nothing_done = DayFacts::default();
+    let mut s = Scheduler::default();
+    s.acknowledge(ReminderKind::StretchBreak, wed("11:00"));
+    s.away(wed("11:30"));
+    s.back(wed("17:30"));
+    let shown = poll(&mut s, wed("17:30"), wed("18:00"), &nothing_done);
+    assert_eq!(
+        shown,
+        vec![
+            (wed("17:30"), ReminderKind::CheckIn),
+            (wed("17:40"), ReminderKind::Strength),
+        ]
+    );
+
+    // The clock jumping three hours ahead, with no word of it: one reminder.
+    let mut s = Scheduler::new(posture_only());
+    assert!(s.due(mon("09:00"), &DONE).is_some());
+    let shown = poll(&mut s, mon("12:00"), mon("12:30"), &DONE);
+    assert_eq!(shown, vec![(mon("12:00"), ReminderKind::Posture)]);
+}

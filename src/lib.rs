@@ -8,6 +8,7 @@
 //! read it.
 
 pub mod autostart;
+pub mod desktop_theme;
 pub mod cli;
 pub mod csv_files;
 pub mod demo;

@@ -79,7 +79,10 @@ pub fn follow(on_change: impl Fn(ColorScheme) + Send + 'static) -> DesktopScheme
 
 /// Like [`follow`], over the bus at `address` (tests use a private one).
 #[cfg(target_os = "linux")]
-pub fn follow_bus(address: &str, on_change: impl Fn(ColorScheme) + Send + 'static) -> DesktopScheme {
+pub fn follow_bus(
+    address: &str,
+    on_change: impl Fn(ColorScheme) + Send + 'static,
+) -> DesktopScheme {
     portal::start(
         zbus::connection::Builder::address(address).build(),
         on_change,
@@ -94,8 +97,8 @@ mod portal {
     use std::time::Duration;
 
     use zbus::export::futures_core::Stream;
-    use zbus::{OwnedVariant, Variant};
     use zbus::{Connection, Proxy};
+    use zbus::{OwnedVariant, Variant};
 
     use super::{ColorScheme, DesktopScheme};
 
@@ -154,7 +157,8 @@ mod portal {
         let mut changes = pin!(changes);
         while let Some(message) = poll_fn(|cx| changes.as_mut().poll_next(cx)).await {
             let body = message.body();
-            let Ok((namespace, key, value)) = body.deserialize::<(&str, &str, Variant<'_>)>() else {
+            let Ok((namespace, key, value)) = body.deserialize::<(&str, &str, Variant<'_>)>()
+            else {
                 continue;
             };
             if namespace == NAMESPACE && key == KEY {

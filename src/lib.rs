@@ -8,10 +8,10 @@
 //! read it.
 
 pub mod autostart;
-pub mod desktop_theme;
 pub mod cli;
 pub mod csv_files;
 pub mod demo;
+pub mod desktop_theme;
 pub mod domain;
 pub mod identity;
 pub mod notify;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the Linux packaging: validates the desktop entry and the AppStream
-# metainfo, checks that they agree with each other and with the app id the
-# window sets, checks the icons, then builds the .deb with `cargo deb` (one
+# metainfo, checks that they agree with each other, with the D-Bus service
+# file that activates the app and with the app id the window sets, checks
+# the icons, then builds the .deb with `cargo deb` (one
 # release build) and checks what it installs and what it depends on.
 # Any difference is an error. Installs its tools with apt or cargo if missing.
 set -euo pipefail
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 id=io.github.unknot.Unknot
 desktop=packaging/linux/$id.desktop
 metainfo=packaging/linux/$id.metainfo.xml
+service=packaging/linux/$id.service
 icons=packaging/linux/icons/hicolor
 sizes=(16 24 32 48 64 128 256 512)
 
@@ -61,6 +63,12 @@ expect_equal() { # what actual expected
 expect_equal "desktop Exec" "$(desktop_key Exec)" unknot
 expect_equal "desktop Icon" "$(desktop_key Icon)" "$id"
 expect_equal "desktop StartupWMClass" "$(desktop_key StartupWMClass)" "$id"
+# Launchers that activate over D-Bus start `unknot background` through the
+# service file (it owns the name and opens the window on Activate); the
+# others run Exec.
+expect_equal "desktop DBusActivatable" "$(desktop_key DBusActivatable)" true
+expect_equal "service file" "$(cat "$service")" \
+  "$(printf '[D-BUS Service]\nName=%s\nExec=/usr/bin/unknot background' "$id")"
 expect_equal "metainfo id" "$(sed -n 's:.*<id>\(.*\)</id>.*:\1:p' "$metainfo")" "$id"
 expect_equal "metainfo launchable" \
   "$(sed -n 's:.*<launchable type="desktop-id">\(.*\)</launchable>.*:\1:p' "$metainfo")" "$id.desktop"
@@ -101,6 +109,7 @@ ok "built $deb"
 expected_files=(
   "-rwxr-xr-x ./usr/bin/unknot"
   "-rw-r--r-- ./usr/share/applications/$id.desktop"
+  "-rw-r--r-- ./usr/share/dbus-1/services/$id.service"
   "-rw-r--r-- ./usr/share/metainfo/$id.metainfo.xml"
   "-rw-r--r-- ./usr/share/icons/hicolor/scalable/apps/$id.svg"
   "-rw-r--r-- ./usr/share/doc/unknot/README.md"
@@ -159,6 +168,11 @@ if out=$(desktop-file-validate "$unpacked/usr/share/applications/$id.desktop" 2>
   ok "the packaged desktop entry validates"
 else
   fail "the packaged desktop entry: $out"
+fi
+if cmp -s "$service" "$unpacked/usr/share/dbus-1/services/$id.service"; then
+  ok "the packaged D-Bus service file is $service"
+else
+  fail "the packaged D-Bus service file differs from $service"
 fi
 expect_equal "packaged 'unknot --version'" "$("$unpacked/usr/bin/unknot" --version 2>&1 || true)" \
   "unknot $(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"

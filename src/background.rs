@@ -24,11 +24,12 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::clock::Clock;
 use crate::domain::dates::week_start;
 use crate::domain::session::SessionKind;
+use crate::idle::{IdleWatch, PresenceChange};
 use crate::notify::Notice;
 use crate::notify::actions::{ActionNotifier, Button, Pressed};
 use crate::preferences::{KeepReminding, PreferenceKey, Preferences};
 use crate::presence::{self, AppAction, Claim, Presence, PresenceEvent, Request, Role};
-use crate::reminders::{DayFacts, Reminder, ReminderKind, ReminderState, Scheduler};
+use crate::reminders::{BREAK_MINS, DayFacts, Reminder, ReminderKind, ReminderState, Scheduler};
 use crate::store::{Store, StoreError};
 
 mod tray;
@@ -67,6 +68,8 @@ pub enum BackgroundError {
 enum Event {
     Bus(PresenceEvent),
     Pressed(Pressed),
+    /// Idle, locked, asleep, or back at the desk.
+    Away(PresenceChange),
     Stop,
 }
 
@@ -112,6 +115,14 @@ pub fn run(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Ended, BackgroundEr
         })
         .map_err(|e| eprintln!("unknot: note: no tray icon ({e}); Settings has its actions"))
         .ok()
+    };
+    // Quiet while the person is away from the desk; a break restarts the
+    // intervals. Missing signals are named once on standard error.
+    let _idle = {
+        let tx = tx.clone();
+        IdleWatch::start(idle_after_secs(), move |change| {
+            let _ = tx.send(Event::Away(change));
+        })
     };
     let mut background = Background::new(store, clock, data_dir.to_path_buf(), notifier, tray);
     background.reminding = presence.as_ref().is_none_or(Presence::is_reminding);
@@ -176,6 +187,14 @@ impl Background {
                 Event::Bus(PresenceEvent::Request(request)) => self.request(request),
                 Event::Pressed(pressed) => {
                     self.pressed(pressed);
+                    None
+                }
+                Event::Away(change) => {
+                    let now = self.clock.local_now();
+                    match change.away_since(now) {
+                        Some(since) => self.scheduler.away(since),
+                        None => self.scheduler.back(now),
+                    }
                     None
                 }
             };
@@ -413,6 +432,11 @@ impl Background {
             tray.set(TrayStatus::of(&self.scheduler, now, self.reminding));
         }
     }
+}
+
+/// How long without input counts as away: a break's length.
+pub fn idle_after_secs() -> u32 {
+    u32::try_from(BREAK_MINS * 60).unwrap_or(300)
 }
 
 /// The buttons on a reminder of `kind`.

@@ -12,6 +12,7 @@ pub mod background;
 pub mod cli;
 pub mod csv_files;
 pub mod demo;
+pub mod desktop_theme;
 pub mod domain;
 pub mod identity;
 pub mod idle;

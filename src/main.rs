@@ -125,6 +125,7 @@ fn main() -> ExitCode {
             Err(e) => fail(&e.into()),
         },
         Some(Command::Background { quit: false }) => {
+            refresh_autostart();
             match unknot::background::run(&data_dir, Arc::new(SystemClock)) {
                 Ok(Ended::AlreadyRunning) => {
                     println!("Unknot is already running in the background for this data folder.");
@@ -261,6 +262,7 @@ fn run_window(data_dir: PathBuf, action: Option<AppAction>, started: Instant) ->
         }
         Err(e) => return fail(&e.into()),
     };
+    refresh_autostart();
     let store = match Store::open(&data_dir) {
         Ok(store) => store,
         Err(e) if e.is_refusal() => return run_refused_window(&e, data_dir),
@@ -285,6 +287,7 @@ fn run_window(data_dir: PathBuf, action: Option<AppAction>, started: Instant) ->
         window_options(size, WindowSize::MIN, saved.window_position),
         Box::new(move |cc| {
             let mut app = UnknotApp::new(&cc.egui_ctx, store, Arc::new(SystemClock))
+                .following_the_desktop_theme(&cc.egui_ctx)
                 .with_presence(&cc.egui_ctx, &window_dir)
                 .with_first_action(action);
             if let Some(notice) = backup_notice {
@@ -315,6 +318,14 @@ fn run_window(data_dir: PathBuf, action: Option<AppAction>, started: Instant) ->
             eprintln!("unknot: could not open the window: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Brings an autostart entry an earlier version wrote (which opened the
+/// window) up to date: it now starts `unknot background`.
+fn refresh_autostart() {
+    if let Some(dir) = unknot::autostart::config_dir() {
+        unknot::autostart::refresh(&dir);
     }
 }
 

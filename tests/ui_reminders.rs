@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use unknot::domain::clock::Clock;
 use unknot::notify::RecordingNotifier;
 use unknot::store::Store;
@@ -176,6 +176,39 @@ fn the_autostart_entry_is_added_and_removed_from_settings() {
     assert!(text.contains("Exec="), "{text}");
     common::click(&mut harness, "Start Unknot when I log in");
     assert!(!entry.exists());
+}
+
+#[test]
+fn settings_brings_an_earlier_autostart_entry_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = unknot::autostart::entry_path(&dir.path().join("config"));
+    std::fs::create_dir_all(entry.parent().unwrap()).unwrap();
+    let earlier = "[Desktop Entry]\nType=Application\nName=Unknot\n\
+        Exec=\"/usr/bin/unknot\"\nX-GNOME-Autostart-enabled=true\n";
+    std::fs::write(&entry, earlier).unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    assert_eq!(std::fs::read_to_string(&entry).unwrap(), earlier);
+
+    harness
+        .get_by_role_and_label(Role::Button, "Settings")
+        .click();
+    harness.run();
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    assert!(
+        text.contains(&format!("\nExec=\"{}\" background\n", exe.display())),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\nX-GNOME-Autostart-enabled=true\n"),
+        "{text}"
+    );
+    let checkbox = harness.get_by_label("Start Unknot when I log in");
+    assert_eq!(
+        checkbox.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
 }
 
 #[test]

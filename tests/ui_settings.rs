@@ -322,3 +322,38 @@ fn choosing_dark_is_saved_and_darkens_the_window() {
     let (prefs, _) = store.preferences().unwrap();
     assert_eq!(prefs.appearance, unknot::preferences::Appearance::Light);
 }
+
+#[test]
+fn as_the_desktop_the_window_follows_its_dark_preference_until_light_is_chosen() {
+    use unknot::desktop_theme::{ColorScheme, DesktopScheme};
+    use unknot::ui::theme;
+
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let desktop = DesktopScheme::new(ColorScheme::PreferDark);
+    let scheme = desktop.clone();
+    let notifier = unknot::notify::RecordingNotifier::default();
+    let mut harness = common::harness_of(dir.path(), &clock, &notifier, move |app| {
+        app.with_desktop_scheme(scheme)
+    });
+    let page =
+        |harness: &egui_kittest::Harness<'_, _>| harness.ctx.global_style().visuals.panel_fill;
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(theme::palette(&harness.ctx), &theme::DARK);
+    assert_eq!(page(&harness), theme::DARK.page);
+
+    // The desktop changes while the window is open.
+    desktop.set(ColorScheme::PreferLight);
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    assert_eq!(page(&harness), theme::LIGHT.page);
+    desktop.set(ColorScheme::PreferDark);
+    harness.run();
+    assert_eq!(page(&harness), theme::DARK.page);
+
+    // Light chosen in Settings wins over the desktop.
+    open_settings(&mut harness);
+    common::click(&mut harness, "Light");
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    assert_eq!(page(&harness), theme::LIGHT.page);
+}

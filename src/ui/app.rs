@@ -47,7 +47,9 @@ pub struct UnknotApp {
     reminders: ReminderRuntime,
     /// The configuration folder holding the autostart entry, if any.
     config_dir: Option<PathBuf>,
-    autostart_installed: bool,
+    /// Whether the autostart entry starts Unknot, read (and an earlier
+    /// version's entry brought up to date) when Settings first shows it.
+    autostart_installed: Option<bool>,
     ergonomics: ergonomics::ErgonomicsScreen,
     progress: progress::ProgressScreen,
     advice: advice::AdviceCache,
@@ -98,7 +100,7 @@ impl UnknotApp {
             ),
             reminders: ReminderRuntime::new(&preferences, Arc::clone(&notifier), clock.local_now()),
             config_dir: crate::autostart::config_dir(),
-            autostart_installed: false,
+            autostart_installed: None,
             ergonomics: ergonomics::ErgonomicsScreen::default(),
             progress: progress::ProgressScreen::default(),
             advice: advice::AdviceCache::default(),
@@ -120,10 +122,6 @@ impl UnknotApp {
             presence: presence::WindowPresence::default(),
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
-        app.autostart_installed = app
-            .config_dir
-            .as_deref()
-            .is_some_and(crate::autostart::is_installed);
         app.progress.set_range(app.preferences.progress_range);
         app.restore_zoom(ctx);
         app.restore_appearance(ctx);
@@ -163,7 +161,7 @@ impl UnknotApp {
     /// Keeps the autostart entry under `dir` instead of the user's config folder.
     #[must_use]
     pub fn with_config_dir(mut self, dir: PathBuf) -> Self {
-        self.autostart_installed = crate::autostart::is_installed(&dir);
+        self.autostart_installed = None;
         self.config_dir = Some(dir);
         self
     }
@@ -290,10 +288,11 @@ impl UnknotApp {
             Screen::History => None,
             Screen::Settings => {
                 let backup_dir = self.store.backup_dir();
-                let autostart = self
-                    .config_dir
-                    .as_deref()
-                    .map(|dir| (crate::autostart::entry_path(dir), self.autostart_installed));
+                let installed = &mut self.autostart_installed;
+                let autostart = self.config_dir.as_deref().map(|dir| {
+                    let on = *installed.get_or_insert_with(|| crate::autostart::refresh(dir));
+                    (crate::autostart::entry_path(dir), on)
+                });
                 self.settings.ui(
                     ui,
                     self.store.path(),
@@ -304,6 +303,7 @@ impl UnknotApp {
                         paused_until: self.reminders.paused_until(self.clock.local_now()),
                         keep_reminding: self.preferences.keep_reminding,
                         background_running: self.background_running(),
+                        away_signals: self.away_signals(),
                         sounds: self.preferences.sounds,
                         appearance: self.preferences.appearance,
                     },

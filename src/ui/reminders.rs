@@ -68,6 +68,17 @@ impl ReminderRuntime {
         self.scheduler.is_paused(now.date_naive())
     }
 
+    /// The person left the desk at `since` (idle, locked, asleep): nothing
+    /// is shown until they are back.
+    pub fn away(&mut self, since: DateTime<FixedOffset>) {
+        self.scheduler.away(since);
+    }
+
+    /// The person is back; after a break the intervals start again.
+    pub fn back(&mut self, now: DateTime<FixedOffset>) {
+        self.scheduler.back(now);
+    }
+
     /// Until when reminders are paused "for 1 hour", if that is ahead.
     pub fn paused_until(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
         self.scheduler.held_until(now).filter(|_| {

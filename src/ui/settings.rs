@@ -58,6 +58,9 @@ pub struct Nudges<'a> {
     /// Settings and after starting or stopping it); `None` when there is
     /// no session bus to ask.
     pub background_running: Option<bool>,
+    /// What the desktop tells about the person being away (idle, lock,
+    /// suspend), in words; `None` before the watch has looked.
+    pub away_signals: Option<Vec<&'static str>>,
     pub sounds: Sounds,
     pub appearance: Appearance,
 }
@@ -116,6 +119,7 @@ impl SettingsScreen {
             paused_until,
             keep_reminding,
             background_running,
+            away_signals,
             sounds,
             appearance,
         } = nudges;
@@ -144,6 +148,19 @@ impl SettingsScreen {
             }
             if let Some(c) = background_ui(ui, keep_reminding, background_running) {
                 command = Some(c);
+            }
+            if let Some(signals) = away_signals {
+                let words = if signals.is_empty() {
+                    "This desktop does not say when you are away from it, so reminders \
+                     keep to the clock."
+                        .to_owned()
+                } else {
+                    format!(
+                        "Reminders wait while you are away, noticed through: {}.",
+                        signals.join(", ")
+                    )
+                };
+                widgets::hint_ui(ui, &words);
             }
             if let Some(error) = &self.reminders_error {
                 widgets::error_ui(ui, error);

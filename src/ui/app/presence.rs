@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
 use super::UnknotApp;
+use crate::idle::{IdleWatch, PresenceChange};
 use crate::presence::{self, AppAction, Claim, Presence, PresenceEvent, Request, Role};
 use crate::reminders::{ReminderAction, ReminderKind};
 use crate::ui::command::Command;
@@ -22,6 +23,8 @@ pub struct WindowPresence {
     data_dir: Option<PathBuf>,
     /// Whether the background process ran when last asked.
     background_running: Option<bool>,
+    /// Idle, lock and suspend, while this window reminds.
+    idle: Option<(IdleWatch, Receiver<PresenceChange>)>,
 }
 
 impl UnknotApp {
@@ -41,15 +44,30 @@ impl UnknotApp {
                     events: Some(rx),
                     data_dir: Some(data_dir.to_path_buf()),
                     background_running: None,
+                    idle: None,
                 };
                 self.look_for_background();
             }
             Ok(Claim::AlreadyRunning) => {}
             Err(e) => {
-                eprintln!("unknot: note: {e}; a second start cannot bring this window forward")
+                eprintln!("unknot: note: {e}; a second start cannot bring this window forward");
             }
         }
+        let (tx, rx) = channel();
+        let wake = ctx.clone();
+        let watch = IdleWatch::start(crate::background::idle_after_secs(), move |change| {
+            let _ = tx.send(change);
+            wake.request_repaint();
+        });
+        self.presence.idle = Some((watch, rx));
         self
+    }
+
+    /// What this desktop tells about the person being away, in words, once
+    /// the watch has looked; `None` before, or without a watch.
+    pub(super) fn away_signals(&self) -> Option<Vec<&'static str>> {
+        let (watch, _) = self.presence.idle.as_ref()?;
+        watch.sources().map(|sources| sources.describe())
     }
 
     /// Carries out `action` once the window is up (`unknot --action ...`,
@@ -73,6 +91,15 @@ impl UnknotApp {
 
     /// Handles what arrived over the bus since the last frame.
     pub(super) fn follow_requests(&mut self, ctx: &egui::Context) {
+        if let Some((_, changes)) = &self.presence.idle {
+            let now = self.clock.local_now();
+            for change in changes.try_iter() {
+                match change.away_since(now) {
+                    Some(since) => self.reminders.away(since),
+                    None => self.reminders.back(now),
+                }
+            }
+        }
         let Some(events) = &self.presence.events else {
             return;
         };

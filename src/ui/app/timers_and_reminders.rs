@@ -49,7 +49,7 @@ impl UnknotApp {
         } else {
             crate::autostart::remove(&dir)
         };
-        self.autostart_installed = crate::autostart::is_installed(&dir);
+        self.autostart_installed = Some(crate::autostart::is_installed(&dir));
         Event::RemindersSaved(result.map_err(|e| {
             format!(
                 "Could not change {}: {e}",

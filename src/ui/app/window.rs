@@ -4,11 +4,15 @@
 //! saved once it has held for a few seconds, since dragging a corner
 //! changes the size every frame, and on closing; never every frame. The
 //! appearance (light, dark or the desktop's) is given to egui at start and
-//! whenever the preference changes.
+//! whenever the preference, or the desktop's light or dark preference,
+//! changes.
 
 use std::time::Duration;
 
+use egui::Theme;
+
 use super::UnknotApp;
+use crate::desktop_theme::{self, ColorScheme, DesktopScheme};
 use crate::domain::clock::Moment;
 use crate::preferences::{WindowPosition, WindowSize, Zoom};
 use crate::ui::theme;
@@ -34,6 +38,10 @@ pub(super) struct WindowMemory {
     settled: Option<Placement>,
     /// When the window first differed from `settled`.
     changed_at: Option<Moment>,
+    /// The desktop's light or dark preference, as last heard.
+    desktop: DesktopScheme,
+    /// The desktop's preference last given to egui.
+    desktop_shown: ColorScheme,
 }
 
 impl UnknotApp {
@@ -42,17 +50,41 @@ impl UnknotApp {
         ctx.set_zoom_factor(self.preferences.zoom.0);
     }
 
-    /// Draws in the saved appearance; `new` calls it.
+    /// Follows the desktop's light or dark preference (the desktop portal's
+    /// setting) while the appearance is "as the desktop", repainting when
+    /// it changes. Without a portal the window stays light.
+    #[must_use]
+    pub fn following_the_desktop_theme(self, ctx: &egui::Context) -> Self {
+        let ctx = ctx.clone();
+        self.with_desktop_scheme(desktop_theme::follow(move |_| ctx.request_repaint()))
+    }
+
+    /// Takes the desktop's preference from `scheme`, which whoever holds a
+    /// clone may change (tests do it by hand). Applied on the next frame.
+    #[must_use]
+    pub fn with_desktop_scheme(mut self, scheme: DesktopScheme) -> Self {
+        self.window.desktop = scheme;
+        self
+    }
+
+    /// Draws in the saved appearance; `new` calls it. With "as the
+    /// desktop", egui draws in the theme winit reports where it reports one
+    /// (not on Linux), else in its fallback theme: the one the desktop
+    /// portal says, light when it says nothing.
     pub(super) fn restore_appearance(&mut self, ctx: &egui::Context) {
         self.appearance_shown = self.preferences.appearance;
+        self.window.desktop_shown = self.window.desktop.get();
         ctx.set_theme(theme::theme_preference(self.appearance_shown));
+        let fallback = fallback_theme(self.window.desktop_shown);
+        ctx.options_mut(|options| options.fallback_theme = fallback);
     }
 
     /// Runs in `logic`: switches egui to the appearance chosen since the
-    /// last frame. With "as the desktop", eframe follows the desktop's
-    /// light or dark preference as winit reports it.
+    /// last frame, or to the desktop's new preference.
     pub(super) fn follow_the_appearance(&mut self, ctx: &egui::Context) {
-        if self.preferences.appearance != self.appearance_shown {
+        if self.preferences.appearance != self.appearance_shown
+            || self.window.desktop.get() != self.window.desktop_shown
+        {
             self.restore_appearance(ctx);
         }
     }
@@ -89,10 +121,8 @@ impl UnknotApp {
     }
 
     fn save_placement(&mut self, seen: Placement) {
-        self.window = WindowMemory {
-            settled: Some(seen),
-            changed_at: None,
-        };
+        self.window.settled = Some(seen);
+        self.window.changed_at = None;
         // Only a preference: if it cannot be saved, the next start opens
         // the window as this one opened.
         let _ = self.change_preferences(|p| {
@@ -100,6 +130,14 @@ impl UnknotApp {
             p.window_position = seen.position.or(p.window_position);
             p.zoom = seen.zoom;
         });
+    }
+}
+
+/// The theme "as the desktop" means when winit does not say.
+fn fallback_theme(desktop: ColorScheme) -> Theme {
+    match desktop {
+        ColorScheme::PreferDark => Theme::Dark,
+        ColorScheme::PreferLight | ColorScheme::NoPreference => Theme::Light,
     }
 }
 

@@ -70,6 +70,8 @@ enum Event {
     Pressed(Pressed),
     /// Idle, locked, asleep, or back at the desk.
     Away(PresenceChange),
+    /// A tray host is on the bus: time for the icon.
+    TrayHost,
     Stop,
 }
 
@@ -108,14 +110,15 @@ pub fn run(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Ended, BackgroundEr
         })
         .ok()
     };
-    let tray = {
+    // The tray starts once a tray host is there (never, on stock GNOME).
+    {
         let tx = tx.clone();
-        tray::spawn(move |request| {
-            let _ = tx.send(Event::Bus(PresenceEvent::Request(request)));
-        })
-        .map_err(|e| eprintln!("unknot: note: no tray icon ({e}); Settings has its actions"))
-        .ok()
-    };
+        if let Err(e) = tray::when_a_host_is_there(move || {
+            let _ = tx.send(Event::TrayHost);
+        }) {
+            eprintln!("unknot: note: no tray icon ({e}); Settings has its actions");
+        }
+    }
     // Quiet while the person is away from the desk; a break restarts the
     // intervals. Missing signals are named once on standard error.
     let _idle = {
@@ -124,7 +127,8 @@ pub fn run(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Ended, BackgroundEr
             let _ = tx.send(Event::Away(change));
         })
     };
-    let mut background = Background::new(store, clock, data_dir.to_path_buf(), notifier, tray);
+    let mut background = Background::new(store, clock, data_dir.to_path_buf(), notifier);
+    background.requests = Some(tx.clone());
     background.reminding = presence.as_ref().is_none_or(Presence::is_reminding);
     background.start_reminding_if_owner();
     let ended = background.run(&rx);
@@ -147,6 +151,8 @@ struct Background {
     /// The reminder notification showing, and what it reminds of.
     showing: Option<(u32, ReminderKind)>,
     tray: Option<tray::Tray>,
+    /// Where the tray's menu sends its requests.
+    requests: Option<std::sync::mpsc::Sender<Event>>,
 }
 
 impl Background {
@@ -155,7 +161,6 @@ impl Background {
         clock: Arc<dyn Clock>,
         data_dir: PathBuf,
         notifier: Option<ActionNotifier>,
-        tray: Option<tray::Tray>,
     ) -> Self {
         let mut background = Self {
             store,
@@ -167,7 +172,8 @@ impl Background {
             reminding: false,
             notifier,
             showing: None,
-            tray,
+            tray: None,
+            requests: None,
         };
         background.reload();
         background
@@ -187,6 +193,10 @@ impl Background {
                 Event::Bus(PresenceEvent::Request(request)) => self.request(request),
                 Event::Pressed(pressed) => {
                     self.pressed(pressed);
+                    None
+                }
+                Event::TrayHost => {
+                    self.start_tray();
                     None
                 }
                 Event::Away(change) => {
@@ -423,6 +433,21 @@ impl Background {
     fn open_window(&self, action: Option<AppAction>, token: Option<String>) {
         if let Err(e) = window::open(&self.data_dir, action, token.as_deref()) {
             eprintln!("unknot: warning: the window could not be opened: {e}");
+        }
+    }
+
+    fn start_tray(&mut self) {
+        let Some(tx) = self.requests.clone() else {
+            return;
+        };
+        match tray::spawn(move |request| {
+            let _ = tx.send(Event::Bus(PresenceEvent::Request(request)));
+        }) {
+            Ok(tray) => {
+                self.tray = Some(tray);
+                self.update_tray();
+            }
+            Err(e) => eprintln!("unknot: note: no tray icon ({e}); Settings has its actions"),
         }
     }
 

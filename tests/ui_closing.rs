@@ -192,3 +192,43 @@ fn a_zoom_change_is_saved_once_it_holds_and_the_next_start_uses_it() {
     let harness = common::harness(dir.path(), &clock);
     assert_eq!(harness.ctx.zoom_factor(), 2.9);
 }
+
+#[test]
+fn the_first_close_says_once_that_reminders_go_on_and_can_stop_them() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A person who has never closed the window since reminders went on.
+        let mut store = unknot::store::Store::open(dir.path()).unwrap();
+        let (mut prefs, _) = store.preferences().unwrap();
+        prefs.told_about_background = false;
+        store
+            .save_preferences(
+                &prefs,
+                &[unknot::preferences::PreferenceKey::ToldAboutBackground],
+            )
+            .unwrap();
+    }
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    assert!(request_close(&mut harness), "the note holds the close back");
+    assert!(harness.query_by_label("Reminders go on").is_some());
+    harness.get_by_label("Stop reminders and close").click();
+    harness.step();
+    assert!(asked(&harness, &ViewportCommand::Close));
+    harness.run();
+    let prefs = unknot::store::Store::open(dir.path())
+        .unwrap()
+        .preferences()
+        .unwrap()
+        .0;
+    assert!(prefs.told_about_background);
+    assert_eq!(
+        prefs.keep_reminding,
+        unknot::preferences::KeepReminding::Off
+    );
+
+    // Said once: the next window closes at once.
+    drop(harness);
+    let mut harness = common::harness(dir.path(), &clock);
+    assert!(!request_close(&mut harness));
+}

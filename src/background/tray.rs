@@ -81,8 +81,53 @@ impl Drop for Tray {
     }
 }
 
-/// Puts the icon in the tray. A tray host that starts later (a panel after
-/// an autostarted process, or one restarted) still gets it.
+/// The name a tray host (StatusNotifierWatcher) owns on the session bus.
+const WATCHER: &str = "org.kde.StatusNotifierWatcher";
+
+/// Calls `then` once a tray host is on the session bus: at once if one is
+/// there, else when one arrives (a panel starting after an autostarted
+/// process). Nothing of the tray is started where no host ever comes, as on
+/// stock GNOME, so it costs nothing there. `Err` without a session bus.
+pub fn when_a_host_is_there(then: impl FnOnce() + Send + 'static) -> zbus::Result<()> {
+    let (connection, mut arrivals) = zbus::block_on(async {
+        let connection = zbus::Connection::session().await?;
+        let bus = zbus::fdo::DBusProxy::new(&connection).await?;
+        // Listen first, so a host arriving meanwhile is not missed.
+        let arrivals = bus
+            .receive_name_owner_changed_with_args(&[(0, WATCHER)])
+            .await?;
+        let name = zbus::names::BusName::try_from(WATCHER)?;
+        let there = bus.name_has_owner(name).await?;
+        Ok::<_, zbus::Error>(((connection, there), arrivals))
+    })?;
+    let (connection, there) = connection;
+    if there {
+        then();
+        return Ok(());
+    }
+    std::thread::Builder::new()
+        .name("tray-host".to_owned())
+        .spawn(move || {
+            let _connection = connection;
+            let arrived = zbus::block_on(async move {
+                use futures_lite::StreamExt;
+                while let Some(change) = arrivals.next().await {
+                    if change.args().is_ok_and(|a| a.new_owner().is_some()) {
+                        return true;
+                    }
+                }
+                false
+            });
+            if arrived {
+                then();
+            }
+        })
+        .map_err(|e| zbus::Error::Failure(format!("could not start a thread: {e}")))?;
+    Ok(())
+}
+
+/// Puts the icon in the tray (see [`when_a_host_is_there`]); a host that
+/// restarts later gets it again.
 pub fn spawn(on_request: impl Fn(Request) + Send + 'static) -> Result<Tray, ksni::Error> {
     let tray = UnknotTray {
         status: TrayStatus::default(),

@@ -129,20 +129,6 @@ impl SettingsScreen {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             command = reminders_ui(ui, reminders, autostart);
-            let mut on = sounds == Sounds::On;
-            if ui
-                .checkbox(&mut on, "Play a sound when a hold or a heat session ends")
-                .changed()
-            {
-                command = Some(Command::SetSounds(if on {
-                    Sounds::On
-                } else {
-                    Sounds::Off
-                }));
-            }
-            if let Some(chosen) = appearance_ui(ui, appearance) {
-                command = Some(Command::SetAppearance(chosen));
-            }
             if let Some(c) = pause_ui(ui, reminders.enabled, paused_today, paused_until) {
                 command = Some(c);
             }
@@ -161,6 +147,20 @@ impl SettingsScreen {
                     )
                 };
                 widgets::hint_ui(ui, &words);
+            }
+            let mut on = sounds == Sounds::On;
+            if ui
+                .checkbox(&mut on, "Play a sound when a hold or a heat session ends")
+                .changed()
+            {
+                command = Some(Command::SetSounds(if on {
+                    Sounds::On
+                } else {
+                    Sounds::Off
+                }));
+            }
+            if let Some(chosen) = appearance_ui(ui, appearance) {
+                command = Some(Command::SetAppearance(chosen));
             }
             if let Some(error) = &self.reminders_error {
                 widgets::error_ui(ui, error);

@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use unknot::domain::clock::ManualClock;
 use unknot::notify::RecordingNotifier;
+use unknot::preferences::PreferenceKey;
 use unknot::store::Store;
 use unknot::ui::UnknotApp;
 use unknot::ui::folder_dialog::NoFolderDialog;
@@ -42,7 +43,20 @@ pub fn harness_of(
     notifier: &RecordingNotifier,
     finish: impl FnOnce(UnknotApp) -> UnknotApp + 'static,
 ) -> Harness<'static, UnknotApp> {
-    let store = Store::open(dir).unwrap();
+    let mut store = Store::open(dir).unwrap();
+    // The one-time note on closing ("reminders go on") is for the tests that
+    // ask for it, by saving the preference first.
+    if store
+        .setting("window.told_about_background")
+        .unwrap()
+        .is_none()
+    {
+        let (mut prefs, _) = store.preferences().unwrap();
+        prefs.told_about_background = true;
+        store
+            .save_preferences(&prefs, &[PreferenceKey::ToldAboutBackground])
+            .unwrap();
+    }
     let clock = Arc::new(clock.clone());
     let notifier = Arc::new(notifier.clone());
     let config = dir.join("config");

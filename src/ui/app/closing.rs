@@ -131,7 +131,6 @@ impl UnknotApp {
         self.preferences.keep_reminding == KeepReminding::On
             && !self.preferences.told_about_background
             && self.reminders.settings().enabled
-            && self.background_running().is_some()
     }
 
     /// Closes, after the one-time note if it is due.

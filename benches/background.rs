@@ -1,7 +1,9 @@
 //! What `unknot background` costs while it waits between reminders: its
 //! peak resident memory and its wake-ups (context switches summed over every
 //! thread) over a minute of idle, next to `dbus-monitor`, a small C program
-//! idling on the same private session bus, measured in the same run.
+//! idling on the same private session bus, measured in the same run. Twice:
+//! on a bus with no tray host (as on stock GNOME), and with a stand-in tray
+//! host served from this process, so the tray icon runs too.
 //!
 //! `cargo bench --bench background` starts a private `dbus-daemon`, then
 //! both processes, lets them settle, and reads `/proc/PID/status` and
@@ -11,13 +13,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A bench may stop at the first surprise.
 
+#[path = "../tests/common/bus.rs"]
+mod bus;
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use bus::PrivateBus;
 use common::measuring;
 
 /// How long the idle count lasts.
@@ -32,26 +36,24 @@ fn main() {
         assert!(switches(me) > 0);
         return;
     }
-    let mut daemon = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("dbus-daemon runs the private bus");
-    let mut address = String::new();
-    BufReader::new(daemon.stdout.take().unwrap())
-        .read_line(&mut address)
-        .unwrap();
-    let address = address.trim().to_owned();
-    let data = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let bus = PrivateBus::start();
+    let address = bus.address.clone();
+    measure("no tray host", &address);
+    let _host = tray_host(&address);
+    measure("a tray host", &address);
+}
 
+/// One idle minute of `unknot background` and `dbus-monitor` side by side.
+fn measure(case: &str, address: &str) {
+    let data = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let mut unknot = start(
         Command::new(env!("CARGO_BIN_EXE_unknot"))
             .arg("--data-dir")
             .arg(data.path())
             .arg("background"),
-        &address,
+        address,
     );
-    let mut baseline = start(Command::new("dbus-monitor").arg("--session"), &address);
+    let mut baseline = start(Command::new("dbus-monitor").arg("--session"), address);
     std::thread::sleep(Duration::from_secs(SETTLE_SECS));
     let before = [switches(unknot.id()), switches(baseline.id())];
     std::thread::sleep(Duration::from_secs(IDLE_SECS));
@@ -62,23 +64,56 @@ fn main() {
         let _ = child.kill();
         let _ = child.wait();
     }
-    let _ = daemon.kill();
-    let _ = daemon.wait();
-
     let wakeups = [after[0] - before[0], after[1] - before[1]];
     let per_minute = |n: u64| n as f64 * 60.0 / IDLE_SECS as f64;
-    println!("unknot background: {threads} threads");
+    println!("with {case}: unknot background ran {threads} threads");
     println!(
-        "peak RSS: unknot background {:.1} MiB, dbus-monitor {:.1} MiB, ratio {:.2}x (goal: under 15 MiB)",
+        "  peak RSS: unknot background {:.1} MiB, dbus-monitor {:.1} MiB, ratio {:.2}x (goal: under 15 MiB)",
         rss[0] as f64 / 1024.0,
         rss[1] as f64 / 1024.0,
         rss[0] as f64 / rss[1].max(1) as f64
     );
     println!(
-        "wake-ups per minute idle: unknot background {:.0}, dbus-monitor {:.0} (goal: under 10)",
+        "  wake-ups per minute idle: unknot background {:.0}, dbus-monitor {:.0} (goal: under 10)",
         per_minute(wakeups[0]),
         per_minute(wakeups[1])
     );
+}
+
+/// A stand-in StatusNotifierWatcher: takes registrations and says a host
+/// is there, as a panel's tray does.
+struct Watcher;
+
+#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
+impl Watcher {
+    fn register_status_notifier_item(&self, _service: &str) {}
+
+    fn register_status_notifier_host(&self, _service: &str) {}
+
+    #[zbus(property)]
+    fn is_status_notifier_host_registered(&self) -> bool {
+        true
+    }
+
+    #[zbus(property)]
+    fn protocol_version(&self) -> i32 {
+        0
+    }
+
+    #[zbus(property)]
+    fn registered_status_notifier_items(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+fn tray_host(address: &str) -> zbus::Connection {
+    zbus::block_on(
+        zbus::connection::Builder::address(address)
+            .name("org.kde.StatusNotifierWatcher")
+            .serve_at("/StatusNotifierWatcher", Watcher)
+            .build(),
+    )
+    .expect("the stand-in tray host is served")
 }
 
 fn start(command: &mut Command, address: &str) -> Child {

@@ -301,7 +301,7 @@ impl Background {
         let Some(notifier) = &self.notifier else {
             return;
         };
-        let buttons = buttons(reminder.kind);
+        let buttons = Answer::for_reminder(reminder.kind).map(Answer::button);
         let replaces = self.showing.map(|(id, _)| id);
         match notifier.show(
             &Notice::new(reminder.title, &reminder.body),
@@ -323,41 +323,25 @@ impl Background {
         }
         self.showing = None;
         let now = self.clock.local_now();
-        let open = match pressed.key.as_str() {
-            "snooze" => {
-                self.scheduler.snooze(now);
-                None
-            }
-            "skip" => {
-                self.scheduler.acknowledge(kind, now);
-                None
-            }
-            "done" => {
-                self.scheduler.acknowledge(kind, now);
-                if kind == ReminderKind::Posture
-                    && let Err(e) = self.store.add_posture_check(now.to_utc(), now.date_naive())
-                {
-                    eprintln!("unknot: warning: the posture check could not be saved: {e}");
-                }
-                None
-            }
-            "check-in" => {
-                self.scheduler.acknowledge(kind, now);
-                Some(Some(AppAction::CheckIn))
-            }
-            "stretch" => {
-                self.scheduler.acknowledge(kind, now);
-                Some(Some(AppAction::Stretch))
-            }
-            "routines" => {
-                self.scheduler.acknowledge(kind, now);
-                Some(Some(AppAction::Routines))
-            }
-            _ => Some(None),
+        // Clicking the notification itself (or a key of an older build)
+        // opens the window.
+        let Some(answer) = Answer::from_key(&pressed.key) else {
+            self.open_window(None, pressed.token);
+            return;
         };
+        match answer {
+            Answer::Snooze => self.scheduler.snooze(now),
+            _ => self.scheduler.acknowledge(kind, now),
+        }
+        if answer == Answer::Done
+            && kind == ReminderKind::Posture
+            && let Err(e) = self.store.add_posture_check(now.to_utc(), now.date_naive())
+        {
+            eprintln!("unknot: warning: the posture check could not be saved: {e}");
+        }
         self.remember_pause();
-        if let Some(action) = open {
-            self.open_window(action, pressed.token);
+        if let Some(action) = answer.opens() {
+            self.open_window(Some(action), pressed.token);
         }
     }
 
@@ -464,37 +448,69 @@ pub fn idle_after_secs() -> u32 {
     u32::try_from(BREAK_MINS * 60).unwrap_or(300)
 }
 
-/// The buttons on a reminder of `kind`.
-fn buttons(kind: ReminderKind) -> [Button<'static>; 3] {
-    let first = match kind {
-        ReminderKind::Posture => Button {
-            key: "done",
-            label: "Done",
-        },
-        ReminderKind::StretchBreak => Button {
-            key: "stretch",
-            label: "Start a two-minute stretch",
-        },
-        ReminderKind::CheckIn => Button {
-            key: "check-in",
-            label: "Check in now",
-        },
-        ReminderKind::Strength => Button {
-            key: "routines",
-            label: "Open routines",
-        },
-    };
-    [
-        first,
-        Button {
-            key: "snooze",
-            label: "Snooze 10 minutes",
-        },
-        Button {
-            key: "skip",
-            label: "Skip",
-        },
-    ]
+/// What a button on a reminder does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    /// The posture was fixed.
+    Done,
+    /// Open the window and start the desk break.
+    Stretch,
+    /// Open the window on Today.
+    CheckIn,
+    /// Open the window on Routines.
+    Routines,
+    Snooze,
+    Skip,
+}
+
+impl Answer {
+    const ALL: [Answer; 6] = [
+        Answer::Done,
+        Answer::Stretch,
+        Answer::CheckIn,
+        Answer::Routines,
+        Answer::Snooze,
+        Answer::Skip,
+    ];
+
+    /// The three buttons on a reminder of `kind`: its own, snooze, skip.
+    fn for_reminder(kind: ReminderKind) -> [Answer; 3] {
+        let own = match kind {
+            ReminderKind::Posture => Answer::Done,
+            ReminderKind::StretchBreak => Answer::Stretch,
+            ReminderKind::CheckIn => Answer::CheckIn,
+            ReminderKind::Strength => Answer::Routines,
+        };
+        [own, Answer::Snooze, Answer::Skip]
+    }
+
+    fn button(self) -> Button<'static> {
+        let (key, label) = match self {
+            Answer::Done => ("done", "Done"),
+            Answer::Stretch => ("stretch", "Start a two-minute stretch"),
+            Answer::CheckIn => ("check-in", "Check in now"),
+            Answer::Routines => ("routines", "Open routines"),
+            Answer::Snooze => ("snooze", "Snooze 10 minutes"),
+            Answer::Skip => ("skip", "Skip"),
+        };
+        Button { key, label }
+    }
+
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|answer| answer.button().key == key)
+    }
+
+    /// The window to open, on which screen, if the answer opens one.
+    fn opens(self) -> Option<AppAction> {
+        match self {
+            Answer::Stretch => Some(AppAction::Stretch),
+            Answer::CheckIn => Some(AppAction::CheckIn),
+            Answer::Routines => Some(AppAction::Routines),
+            Answer::Done | Answer::Snooze | Answer::Skip => None,
+        }
+    }
 }
 
 /// Asks the background process for `data_dir` to stop. `Ok(false)` when

@@ -3,11 +3,13 @@
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+#[path = "common/bus.rs"]
+mod bus;
+
 use std::sync::mpsc;
 use std::time::Duration;
 
+use bus::PrivateBus;
 use unknot::desktop_theme::{self, ColorScheme};
 use zbus::{Connection, OwnedVariant, Variant};
 
@@ -16,37 +18,6 @@ const PATH: &str = "/org/freedesktop/portal/desktop";
 const SETTINGS: &str = "org.freedesktop.portal.Settings";
 /// Long enough for a loaded machine; a passing test never waits it out.
 const DEADLINE: Duration = Duration::from_secs(10);
-
-/// A session bus of the test's own, stopped when dropped.
-struct PrivateBus {
-    daemon: Child,
-    address: String,
-}
-
-impl PrivateBus {
-    fn start() -> Self {
-        let mut daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("dbus-daemon runs (package dbus-daemon)");
-        let mut address = String::new();
-        BufReader::new(daemon.stdout.take().unwrap())
-            .read_line(&mut address)
-            .unwrap();
-        Self {
-            daemon,
-            address: address.trim().to_owned(),
-        }
-    }
-}
-
-impl Drop for PrivateBus {
-    fn drop(&mut self) {
-        let _ = self.daemon.kill();
-        let _ = self.daemon.wait();
-    }
-}
 
 /// A portal of version 2 and later, which has `ReadOne`.
 struct Settings {

@@ -1,7 +1,8 @@
 //! `unknot background` as a real child process on a private session bus,
-//! with a small notification service served from the test: the reminder it
-//! shows, its buttons, the one-per-folder rule, `--quit`, and the hand-over
-//! of the reminding to and from a window's claim.
+//! with a small notification service and tray watcher served from the test:
+//! the reminder it shows, its buttons, its tray menu, the one-per-folder
+//! rule, `--quit`, and the hand-over of the reminding to and from a window's
+//! claim.
 //!
 //! Each test runs itself again inside its own `dbus-daemon`, so everything
 //! that looks for "the session bus" (the child, and the library's calls in
@@ -351,4 +352,165 @@ fn with_keep_reminding_off_the_background_leaves_when_a_window_closes() {
     let status = exits_within(&mut process, "the background process to leave");
     assert!(status.success());
     assert_eq!(owner_of(&names.app), None);
+}
+
+/// A tray host's watcher that keeps the items registered with it, each as
+/// (the name it gave, the connection that called).
+#[derive(Default, Clone)]
+struct FakeWatcher {
+    items: Arc<Mutex<Vec<(String, String)>>>,
+}
+
+#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
+impl FakeWatcher {
+    fn register_status_notifier_item(
+        &self,
+        #[zbus(header)] header: zbus::message::Header<'_>,
+        service: &str,
+    ) {
+        let sender = header.sender().map(ToString::to_string).unwrap_or_default();
+        self.items
+            .lock()
+            .unwrap()
+            .push((service.to_owned(), sender));
+    }
+
+    fn register_status_notifier_host(&self, _service: &str) {}
+
+    #[zbus(property)]
+    fn is_status_notifier_host_registered(&self) -> bool {
+        true
+    }
+
+    #[zbus(property)]
+    fn protocol_version(&self) -> i32 {
+        0
+    }
+
+    #[zbus(property)]
+    fn registered_status_notifier_items(&self) -> Vec<String> {
+        let items = self.items.lock().unwrap();
+        items.iter().map(|(service, _)| service.clone()).collect()
+    }
+}
+
+/// One dbusmenu layout node: id, properties, children.
+type MenuNode = (i32, HashMap<String, OwnedVariant>, Vec<OwnedVariant>);
+
+/// The tray menu's entries as (id, label, enabled), separators left out.
+fn tray_menu(bus: &zbus::Connection, item: &str, path: &str) -> Vec<(i32, String, bool)> {
+    let reply = zbus::block_on(bus.call_method(
+        Some(item),
+        path,
+        Some("com.canonical.dbusmenu"),
+        "GetLayout",
+        &(0i32, -1i32, Vec::<String>::new()),
+    ))
+    .unwrap();
+    let (_revision, (_root, _, children)): (u32, MenuNode) = reply.body().deserialize().unwrap();
+    children
+        .into_iter()
+        .map(|child| MenuNode::try_from(child).unwrap())
+        .filter_map(|(id, properties, _)| {
+            // ksni leaves out what is at its default: a label of "",
+            // enabled true.
+            let label = <&str>::try_from(properties.get("label")?).unwrap();
+            let enabled = properties
+                .get("enabled")
+                .is_none_or(|enabled| bool::try_from(enabled).unwrap());
+            Some((id, label.to_owned(), enabled))
+        })
+        .collect()
+}
+
+fn click(bus: &zbus::Connection, item: &str, path: &str, id: i32) -> zbus::Result<()> {
+    zbus::block_on(bus.call_method(
+        Some(item),
+        path,
+        Some("com.canonical.dbusmenu"),
+        "Event",
+        &(id, "clicked", zbus::Variant::from(0i32), 0u32),
+    ))
+    .map(|_| ())
+}
+
+#[test]
+fn the_tray_menu_pauses_and_quits_over_the_bus() {
+    if !inside_private_bus("the_tray_menu_pauses_and_quits_over_the_bus") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    store_with_check_in_due(dir.path(), KeepReminding::On);
+    let watcher = FakeWatcher::default();
+    let bus = zbus::block_on(
+        zbus::connection::Builder::session()
+            .name("org.kde.StatusNotifierWatcher")
+            .serve_at("/StatusNotifierWatcher", watcher.clone())
+            .build(),
+    )
+    .unwrap();
+    let mut process = start(&mut background(dir.path(), &[]));
+
+    let (item, sender) = wait_for("the tray icon to register", || {
+        watcher.items.lock().unwrap().first().cloned()
+    });
+    assert_eq!(owner_of(&item), Some(sender));
+    let reply = zbus::block_on(bus.call_method(
+        Some(item.as_str()),
+        "/StatusNotifierItem",
+        Some("org.freedesktop.DBus.Properties"),
+        "Get",
+        &("org.kde.StatusNotifierItem", "Menu"),
+    ))
+    .unwrap();
+    let menu_path =
+        zbus::OwnedObjectPath::try_from(reply.body().deserialize::<OwnedVariant>().unwrap())
+            .unwrap();
+    let menu_path = menu_path.as_str();
+
+    let menu = tray_menu(&bus, &item, menu_path);
+    let entries: Vec<(&str, bool)> = menu
+        .iter()
+        .skip(1)
+        .map(|(_, label, enabled)| (label.as_str(), *enabled))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("Open Unknot", true),
+            ("Check in...", true),
+            ("Pause reminders for 1 hour", true),
+            ("Pause reminders until tomorrow", true),
+            ("Resume reminders", false),
+            ("Quit", true),
+        ]
+    );
+    // The status line heads the menu and is not a button.
+    assert!(!menu[0].2, "{menu:?}");
+    let id_of = |label: &str| menu.iter().find(|(_, l, _)| l == label).unwrap().0;
+
+    let pressed_at = Local::now().fixed_offset();
+    click(&bus, &item, menu_path, id_of("Pause reminders for 1 hour")).unwrap();
+    let snooze = wait_for("the pause in the store", || {
+        let store = Store::open_read_only(dir.path()).ok()?;
+        store.preferences().ok()?.0.reminders_snoozed
+    });
+    assert_eq!(snooze.kind, None);
+    let minutes = (snooze.until - pressed_at).num_seconds() as f64 / 60.0;
+    assert!(
+        (59.5..=60.5).contains(&minutes),
+        "paused for {minutes} minutes"
+    );
+    // The menu follows: it says until when, and there is something to resume.
+    let line = format!("Reminders paused until {}", snooze.until.format("%H:%M"));
+    wait_for("the menu to show the pause", || {
+        let menu = tray_menu(&bus, &item, menu_path);
+        let resume = menu.iter().find(|(_, l, _)| l == "Resume reminders")?;
+        (menu[0].1 == line && resume.2).then_some(())
+    });
+
+    // The process may be gone before its reply is: only the exit counts.
+    let _ = click(&bus, &item, menu_path, id_of("Quit"));
+    let status = exits_within(&mut process, "the background process to quit");
+    assert!(status.success(), "{status:?}");
 }

@@ -9,13 +9,16 @@
 //! this process) finds the private one and never the desktop's.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/bus.rs"]
+mod bus;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use bus::PrivateBus;
 use chrono::{Local, NaiveTime};
 use unknot::preferences::{KeepReminding, PreferenceKey};
 use unknot::presence::{AppAction, BusNames, Claim, PresenceEvent, Request, Role};
@@ -30,25 +33,16 @@ fn inside_private_bus(test: &str) -> bool {
     if std::env::var_os(MARK).is_some() {
         return true;
     }
-    let mut daemon = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("dbus-daemon (package dbus-daemon) runs the private bus");
-    let mut address = String::new();
-    BufReader::new(daemon.stdout.take().unwrap())
-        .read_line(&mut address)
-        .unwrap();
+    let bus = PrivateBus::start();
     let status = Command::new(std::env::current_exe().unwrap())
         .args([test, "--exact", "--nocapture", "--test-threads=1"])
-        .env("DBUS_SESSION_BUS_ADDRESS", address.trim())
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
         .env(MARK, "1")
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .status()
         .unwrap();
-    let _ = daemon.kill();
-    let _ = daemon.wait();
+    drop(bus);
     assert!(status.success(), "{test} failed on its private bus");
     false
 }

@@ -508,3 +508,23 @@ fn the_tray_menu_pauses_and_quits_over_the_bus() {
     let status = exits_within(&mut process, "the background process to quit");
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn after_a_kill_9_the_next_background_process_takes_over() {
+    if !inside_private_bus("after_a_kill_9_the_next_background_process_takes_over") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    store_with_check_in_due(dir.path(), KeepReminding::On);
+    let names = BusNames::for_folder(dir.path());
+    let mut first = start(&mut background(dir.path(), &[]));
+    let killed = wait_for("the first to own the name", || owner_of(&names.app));
+    first.0.kill().unwrap();
+    first.0.wait().unwrap();
+    // Nothing left behind blocks the next start: it owns both names.
+    let _second = start(&mut background(dir.path(), &[]));
+    let owner = wait_for("the second to own the name", || {
+        owner_of(&names.app).filter(|o| *o != killed)
+    });
+    assert_eq!(owner_of(&names.background), Some(owner));
+}

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use bus::PrivateBus;
+use bus::{PrivateBus, TrayHost};
 use common::measuring;
 
 /// How long the idle count lasts.
@@ -39,7 +39,7 @@ fn main() {
     let bus = PrivateBus::start();
     let address = bus.address.clone();
     measure("no tray host", &address);
-    let _host = tray_host(&address);
+    let _host = TrayHost::default().serve(zbus::connection::Builder::address(address.as_str()));
     measure("a tray host", &address);
 }
 
@@ -78,42 +78,6 @@ fn measure(case: &str, address: &str) {
         per_minute(wakeups[0]),
         per_minute(wakeups[1])
     );
-}
-
-/// A stand-in StatusNotifierWatcher: takes registrations and says a host
-/// is there, as a panel's tray does.
-struct Watcher;
-
-#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
-impl Watcher {
-    fn register_status_notifier_item(&self, _service: &str) {}
-
-    fn register_status_notifier_host(&self, _service: &str) {}
-
-    #[zbus(property)]
-    fn is_status_notifier_host_registered(&self) -> bool {
-        true
-    }
-
-    #[zbus(property)]
-    fn protocol_version(&self) -> i32 {
-        0
-    }
-
-    #[zbus(property)]
-    fn registered_status_notifier_items(&self) -> Vec<String> {
-        Vec::new()
-    }
-}
-
-fn tray_host(address: &str) -> zbus::Connection {
-    zbus::block_on(
-        zbus::connection::Builder::address(address)
-            .name("org.kde.StatusNotifierWatcher")
-            .serve_at("/StatusNotifierWatcher", Watcher)
-            .build(),
-    )
-    .expect("the stand-in tray host is served")
 }
 
 fn start(command: &mut Command, address: &str) -> Child {

@@ -18,7 +18,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use bus::PrivateBus;
+use bus::{PrivateBus, TrayHost};
 use chrono::{Local, NaiveTime};
 use unknot::preferences::{KeepReminding, PreferenceKey};
 use unknot::presence::{AppAction, BusNames, Claim, PresenceEvent, Request, Role};
@@ -348,46 +348,6 @@ fn with_keep_reminding_off_the_background_leaves_when_a_window_closes() {
     assert_eq!(owner_of(&names.app), None);
 }
 
-/// A tray host's watcher that keeps the items registered with it, each as
-/// (the name it gave, the connection that called).
-#[derive(Default, Clone)]
-struct FakeWatcher {
-    items: Arc<Mutex<Vec<(String, String)>>>,
-}
-
-#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
-impl FakeWatcher {
-    fn register_status_notifier_item(
-        &self,
-        #[zbus(header)] header: zbus::message::Header<'_>,
-        service: &str,
-    ) {
-        let sender = header.sender().map(ToString::to_string).unwrap_or_default();
-        self.items
-            .lock()
-            .unwrap()
-            .push((service.to_owned(), sender));
-    }
-
-    fn register_status_notifier_host(&self, _service: &str) {}
-
-    #[zbus(property)]
-    fn is_status_notifier_host_registered(&self) -> bool {
-        true
-    }
-
-    #[zbus(property)]
-    fn protocol_version(&self) -> i32 {
-        0
-    }
-
-    #[zbus(property)]
-    fn registered_status_notifier_items(&self) -> Vec<String> {
-        let items = self.items.lock().unwrap();
-        items.iter().map(|(service, _)| service.clone()).collect()
-    }
-}
-
 /// One dbusmenu layout node: id, properties, children.
 type MenuNode = (i32, HashMap<String, OwnedVariant>, Vec<OwnedVariant>);
 
@@ -435,14 +395,8 @@ fn the_tray_menu_pauses_and_quits_over_the_bus() {
     }
     let dir = tempfile::tempdir().unwrap();
     store_with_check_in_due(dir.path(), KeepReminding::On);
-    let watcher = FakeWatcher::default();
-    let bus = zbus::block_on(
-        zbus::connection::Builder::session()
-            .name("org.kde.StatusNotifierWatcher")
-            .serve_at("/StatusNotifierWatcher", watcher.clone())
-            .build(),
-    )
-    .unwrap();
+    let watcher = TrayHost::default();
+    let bus = watcher.serve(zbus::connection::Builder::session());
     let mut process = start(&mut background(dir.path(), &[]));
 
     let (item, sender) = wait_for("the tray icon to register", || {

@@ -48,6 +48,7 @@ fn measure(case: &str, address: &str) {
     let data = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let mut unknot = start(
         Command::new(env!("CARGO_BIN_EXE_unknot"))
+            .env("XDG_CONFIG_HOME", data.path().join("config"))
             .arg("--data-dir")
             .arg(data.path())
             .arg("background"),

@@ -151,8 +151,16 @@ fn store_with_check_in_due(dir: &Path, keep: KeepReminding) {
     store.save_preferences(&prefs, &PreferenceKey::ALL).unwrap();
 }
 
-fn background(dir: &Path, args: &[&str]) -> Command {
+/// `unknot` for the data folder `dir`, with its own configuration folder,
+/// so the autostart entry it brings up to date is never the user's.
+fn unknot(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_unknot"));
+    command.env("XDG_CONFIG_HOME", dir.join("config"));
+    command
+}
+
+fn background(dir: &Path, args: &[&str]) -> Command {
+    let mut command = unknot(dir);
     command
         .arg("--data-dir")
         .arg(dir)
@@ -294,7 +302,7 @@ fn an_open_window_takes_the_reminding_and_gives_it_back() {
     // A second `unknot` reaches the window (the instance lock is held as
     // the window holds it) and passes its request on.
     let lock = InstanceLock::acquire(dir.path()).unwrap();
-    let second = Command::new(env!("CARGO_BIN_EXE_unknot"))
+    let second = unknot(dir.path())
         .arg("--data-dir")
         .arg(dir.path())
         .args(["--action", "pause-hour"])

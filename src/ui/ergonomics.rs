@@ -227,12 +227,8 @@ fn prompt_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
 }
 
 fn accent_button_ui(ui: &mut Ui, text: &str) -> bool {
-    ui.add(
-        egui::Button::new(RichText::new(text).color(theme::palette(ui.ctx()).on_accent))
-            .fill(theme::palette(ui.ctx()).accent)
-            .min_size(egui::vec2(0.0, 30.0)),
-    )
-    .clicked()
+    ui.add(widgets::accent_button(ui, text).min_size(egui::vec2(0.0, 30.0)))
+        .clicked()
 }
 
 /// "6 of 9 items in place (67%)", or what to say when nothing applies.

@@ -257,13 +257,9 @@ impl HeatScreen {
             });
             ui.add_space(theme::GAP);
             ui.horizontal_wrapped(|ui| {
-                let button = egui::Button::new(
-                    RichText::new("Start heat timer")
-                        .size(16.0)
-                        .color(theme::palette(ui.ctx()).on_accent),
-                )
-                .fill(theme::palette(ui.ctx()).accent)
-                .min_size(egui::vec2(160.0, 36.0));
+                let button =
+                    widgets::accent_button(ui, RichText::new("Start heat timer").size(16.0))
+                        .min_size(egui::vec2(160.0, 36.0));
                 if ui.add(button).clicked() {
                     match self.planned() {
                         Ok(planned) => self.start(planned, now),

@@ -203,11 +203,8 @@ impl RoutinesScreen {
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let label = format!("Start {}", template.name.to_lowercase());
-                        let button = egui::Button::new(
-                            RichText::new(label).color(theme::palette(ui.ctx()).on_accent),
-                        )
-                        .fill(theme::palette(ui.ctx()).accent)
-                        .min_size(egui::vec2(150.0, 34.0));
+                        let button =
+                            widgets::accent_button(ui, label).min_size(egui::vec2(150.0, 34.0));
                         if ui.add(button).clicked() {
                             chosen = Some(template);
                         }

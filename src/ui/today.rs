@@ -264,13 +264,8 @@ impl TodayScreen {
             } else {
                 "Save check-in"
             };
-            let button = egui::Button::new(
-                RichText::new(label)
-                    .size(16.0)
-                    .color(theme::palette(ui.ctx()).on_accent),
-            )
-            .fill(theme::palette(ui.ctx()).accent)
-            .min_size(egui::vec2(160.0, 36.0));
+            let button = widgets::accent_button(ui, RichText::new(label).size(16.0))
+                .min_size(egui::vec2(160.0, 36.0));
             if ui.add(button).on_hover_text("Enter").clicked() {
                 command = self.save_command(now);
             }

@@ -377,6 +377,13 @@ pub fn backup_choices_ui(
     chosen
 }
 
+/// The main action of a form or a question, filled with the accent colour;
+/// the caller sets its size.
+pub fn accent_button(ui: &Ui, text: impl Into<RichText>) -> egui::Button<'static> {
+    let palette = theme::palette(ui.ctx());
+    egui::Button::new(text.into().color(palette.on_accent)).fill(palette.accent)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

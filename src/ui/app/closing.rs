@@ -161,12 +161,7 @@ impl UnknotApp {
             );
             ui.add_space(theme::GAP / 2.0);
             ui.horizontal_wrapped(|ui| {
-                let close = ui.add(
-                    egui::Button::new(
-                        RichText::new("Close").color(theme::palette(ui.ctx()).on_accent),
-                    )
-                    .fill(theme::palette(ui.ctx()).accent),
-                );
+                let close = ui.add(widgets::accent_button(ui, "Close"));
                 if close.clicked() {
                     answer = Some(KeepReminding::On);
                 }
@@ -228,12 +223,7 @@ impl UnknotApp {
             }
             ui.add_space(theme::GAP / 2.0);
             ui.horizontal(|ui| {
-                let save = ui.add(
-                    egui::Button::new(
-                        RichText::new("Save and close").color(theme::palette(ui.ctx()).on_accent),
-                    )
-                    .fill(theme::palette(ui.ctx()).accent),
-                );
+                let save = ui.add(widgets::accent_button(ui, "Save and close"));
                 if std::mem::take(focus_pending) {
                     save.request_focus();
                 }

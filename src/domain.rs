@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod clock;
 pub mod dates;
 pub mod exercise;
+pub mod experiment;
 pub mod facts;
 pub mod heat;
 pub mod pain;

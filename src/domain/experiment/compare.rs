@@ -1,0 +1,1 @@
+//! Before and during: the comparison behind an experiment's verdict.

@@ -207,11 +207,7 @@ pub fn import(data_dir: &Path, dir: &Path, clock: &dyn Clock) -> Result<String> 
     let set = crate::csv_files::read_dir(dir, clock.today())
         .map_err(|errors| anyhow::Error::new(UsageError(errors.to_string())))?;
     let mut store = open_for_writing(data_dir)?;
-    let counts = store.import(
-        set.checkins.as_deref().unwrap_or_default(),
-        set.sessions.as_deref().unwrap_or_default(),
-        set.checklist.as_deref().unwrap_or_default(),
-    )?;
+    let counts = store.import(&set)?;
     Ok(counts.to_string())
 }
 

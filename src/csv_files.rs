@@ -47,9 +47,6 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::domain::checklist::ChecklistAnswer;
-use crate::domain::pain::CheckIn;
-use crate::domain::session::Session;
 
 pub use read::{read_checkins, read_checklist, read_dir, read_sessions};
 pub use write::{
@@ -269,14 +266,6 @@ impl fmt::Display for ImportErrors {
             }
         }
     }
-}
-
-/// Everything read by [`read_dir`]. A table is `None` when its file was absent.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportSet {
-    pub checkins: Option<Vec<CheckIn>>,
-    pub sessions: Option<Vec<Session>>,
-    pub checklist: Option<Vec<ChecklistAnswer>>,
 }
 
 /// Characters that make a spreadsheet read a cell as a formula.

@@ -10,6 +10,7 @@
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 
+use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::dates::days_before;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use crate::domain::session::{Session, SessionKind};
@@ -281,19 +282,24 @@ pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, us
     taken.sort_unstable();
     taken.dedup();
     let free = |date: &NaiveDate| taken.binary_search(date).is_err();
-    let checkins: Vec<CheckIn> = history
-        .checkins
-        .iter()
-        .filter(|c| free(&c.date))
-        .cloned()
-        .collect();
-    let sessions: Vec<Session> = history
-        .sessions
-        .iter()
-        .filter(|s| free(&s.date))
-        .cloned()
-        .collect();
-    let counts = store.import(&checkins, &sessions, &[])?;
+    let set = RecordSet {
+        checkins: history
+            .checkins
+            .iter()
+            .filter(|c| free(&c.date))
+            .cloned()
+            .map(Keyed::unkeyed)
+            .collect(),
+        sessions: history
+            .sessions
+            .iter()
+            .filter(|s| free(&s.date))
+            .cloned()
+            .map(Keyed::unkeyed)
+            .collect(),
+        ..RecordSet::default()
+    };
+    let counts = store.import(&set)?;
     Ok((counts.checkins_added, counts.sessions_added))
 }
 

@@ -9,7 +9,11 @@
 pub mod backup;
 mod checkins;
 mod checklist;
+mod days_off;
 mod error;
+mod experiments;
+mod flare_ups;
+mod function_checks;
 mod import;
 mod inspect;
 mod lock;
@@ -19,6 +23,7 @@ pub mod private;
 mod salvage;
 mod sessions;
 mod settings;
+mod stored;
 mod watch;
 
 use std::cell::OnceCell;
@@ -34,6 +39,7 @@ pub use import::ImportCounts;
 pub use inspect::APPLICATION_ID;
 pub use lock::{InstanceLock, LOCK_FILE_NAME, LockError, WRITE_LOCK_FILE_NAME};
 pub use salvage::Salvage;
+pub use stored::{Stored, valid_uid};
 pub use watch::ChangeWatcher;
 
 use inspect::{Check, Identity};
@@ -382,6 +388,24 @@ fn conversion_error(
         0,
         rusqlite::types::Type::Text,
         format!("\"{text}\": {e}").into(),
+    )
+}
+
+/// Whether a row with this uid is in `table` (a table name from this module,
+/// never from input).
+/// A record without a uid is never taken.
+fn uid_taken(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    uid: Option<&str>,
+) -> rusqlite::Result<bool> {
+    let Some(uid) = uid else {
+        return Ok(false);
+    };
+    tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE uid = ?1)"),
+        [uid],
+        |row| row.get(0),
     )
 }
 

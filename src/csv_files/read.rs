@@ -19,9 +19,10 @@ use quoting::unclosed_quote_error;
 
 use super::{
     CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, ImportError, ImportErrors,
-    ImportSet, SESSION_COLUMNS, SESSIONS_FILE,
+    SESSION_COLUMNS, SESSIONS_FILE,
 };
 use crate::domain::checklist::ChecklistAnswer;
+use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::pain::{CheckIn, RedFlags};
 use crate::domain::session::{Session, check_session_date};
 
@@ -480,7 +481,7 @@ fn read_if_present<T>(
 /// in `dir` (at least one must be). All files are checked and every problem
 /// is reported; the set is returned only if everything is valid. Dates must
 /// be from 1900 to `today`.
-pub fn read_dir(dir: &Path, today: NaiveDate) -> Result<ImportSet, ImportErrors> {
+pub fn read_dir(dir: &Path, today: NaiveDate) -> Result<RecordSet, ImportErrors> {
     let fail = |message: String| ImportErrors {
         errors: vec![whole_file_error(dir, message)],
     };
@@ -491,31 +492,43 @@ pub fn read_dir(dir: &Path, today: NaiveDate) -> Result<ImportSet, ImportErrors>
     }
     let mut found = false;
     let mut errors = Vec::new();
-    let set = ImportSet {
-        checkins: read_if_present(
-            dir,
-            CHECKINS_FILE,
-            read_checkins,
-            today,
-            &mut found,
-            &mut errors,
-        ),
-        sessions: read_if_present(
-            dir,
-            SESSIONS_FILE,
-            read_sessions,
-            today,
-            &mut found,
-            &mut errors,
-        ),
-        checklist: read_if_present(
-            dir,
-            CHECKLIST_FILE,
-            read_checklist,
-            today,
-            &mut found,
-            &mut errors,
-        ),
+    let checkins = read_if_present(
+        dir,
+        CHECKINS_FILE,
+        read_checkins,
+        today,
+        &mut found,
+        &mut errors,
+    );
+    let sessions = read_if_present(
+        dir,
+        SESSIONS_FILE,
+        read_sessions,
+        today,
+        &mut found,
+        &mut errors,
+    );
+    let checklist = read_if_present(
+        dir,
+        CHECKLIST_FILE,
+        read_checklist,
+        today,
+        &mut found,
+        &mut errors,
+    );
+    let set = RecordSet {
+        checkins: checkins
+            .unwrap_or_default()
+            .into_iter()
+            .map(Keyed::unkeyed)
+            .collect(),
+        sessions: sessions
+            .unwrap_or_default()
+            .into_iter()
+            .map(Keyed::unkeyed)
+            .collect(),
+        checklist: checklist.unwrap_or_default(),
+        ..RecordSet::default()
     };
     if !found {
         return Err(fail(format!(

@@ -3,7 +3,9 @@ use std::fs;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::domain::checklist::Answer;
+use crate::domain::checklist::{Answer, ChecklistAnswer};
+use crate::domain::pain::CheckIn;
+use crate::domain::session::Session;
 use crate::domain::pain::{Area, Rating, RedFlags};
 use crate::domain::session::{SessionExercise, SessionKind};
 
@@ -359,13 +361,15 @@ fn export_read_export_gives_identical_files() {
     );
 
     let set = read_dir(first.path(), today()).unwrap();
-    assert_eq!(set.checkins.as_deref(), Some(checkins.as_slice()));
+    let read: Vec<CheckIn> = set.checkins.iter().map(|k| k.record.clone()).collect();
+    assert_eq!(read, checkins);
+    let sessions: Vec<Session> = set.sessions.iter().map(|k| k.record.clone()).collect();
     let second = tempfile::tempdir().unwrap();
     export_dir(
         second.path(),
-        &set.checkins.unwrap_or_default(),
-        &set.sessions.unwrap_or_default(),
-        &set.checklist.unwrap_or_default(),
+        &read,
+        &sessions,
+        &set.checklist,
         Overwrite::Never,
     )
     .unwrap();
@@ -413,8 +417,8 @@ fn read_dir_takes_what_is_there_and_explains_what_is_not() {
     let mut file = fs::File::create(dir.path().join(CHECKLIST_FILE)).unwrap();
     write_checklist(&mut file, &answers()).unwrap();
     let set = read_dir(dir.path(), today()).unwrap();
-    assert_eq!((set.checkins, set.sessions), (None, None));
-    assert_eq!(set.checklist, Some(answers()));
+    assert_eq!((set.checkins, set.sessions), (Vec::new(), Vec::new()));
+    assert_eq!(set.checklist, answers());
 
     fs::write(dir.path().join(CHECKINS_FILE), "date\r\n").unwrap();
     fs::write(dir.path().join(SESSIONS_FILE), "nonsense\r\n").unwrap();

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row};
 use super::{
     Store, StoreError, TxError, date_text, domain_error, instant_text, parse_date, parse_instant,
 };
+use crate::domain::keyed::Keyed;
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags, check_note};
 
 pub(super) const COLUMNS: &str = "local_date, recorded_at, pain, stress, areas, \
@@ -21,7 +22,8 @@ impl Store {
     /// Adds check-ins whose dates are not in the store yet, in one
     /// transaction; returns how many were added.
     pub fn insert_new_checkins(&mut self, checkins: &[CheckIn]) -> Result<usize, StoreError> {
-        self.in_transaction(|tx| insert_new(tx, checkins))
+        let keyed: Vec<Keyed<CheckIn>> = checkins.iter().cloned().map(Keyed::unkeyed).collect();
+        self.in_transaction(|tx| insert_new(tx, &keyed))
     }
 
     /// The check-in for one local date, if any.
@@ -67,15 +69,21 @@ impl Store {
 /// Inserts the check-ins whose dates are free; returns how many.
 pub(super) fn insert_new(
     tx: &rusqlite::Transaction<'_>,
-    checkins: &[CheckIn],
+    checkins: &[Keyed<CheckIn>],
 ) -> Result<usize, TxError> {
+    // OR IGNORE: a day that has a check-in, or a uid already stored, is
+    // skipped.
     let mut stmt = tx.prepare_cached(&format!(
-        "INSERT OR IGNORE INTO checkins ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        "INSERT OR IGNORE INTO checkins ({COLUMNS}, uid) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     ))?;
     let mut added = 0;
     for c in checkins {
-        check_note(&c.note)?;
-        added += stmt.execute(values(c).as_params())?;
+        check_note(&c.record.note)?;
+        let values = values(&c.record);
+        let mut params = values.as_params().to_vec();
+        params.push(&c.uid);
+        added += stmt.execute(params.as_slice())?;
     }
     Ok(added)
 }

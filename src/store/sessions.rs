@@ -7,6 +7,7 @@ use super::{
     Store, StoreError, TxError, date_text, domain_error, instant_text, parse_date, parse_instant,
 };
 use crate::domain::DomainError;
+use crate::domain::keyed::Keyed;
 use crate::domain::pain::Rating;
 use crate::domain::session::{Session, SessionExercise, SessionKind};
 
@@ -101,7 +102,8 @@ impl Store {
     /// Adds sessions not yet stored (same kind and start instant), in one
     /// transaction; returns how many were added.
     pub fn insert_new_sessions(&mut self, sessions: &[Session]) -> Result<usize, StoreError> {
-        self.in_transaction(|tx| insert_new(tx, sessions))
+        let keyed: Vec<Keyed<Session>> = sessions.iter().cloned().map(Keyed::unkeyed).collect();
+        self.in_transaction(|tx| insert_new(tx, &keyed))
     }
 
     /// Every session with its exercises, oldest first.
@@ -221,17 +223,30 @@ fn refuse_taken_start(
 }
 
 /// Inserts the sessions not stored yet (same kind and start instant); returns how many.
-pub(super) fn insert_new(tx: &Transaction<'_>, sessions: &[Session]) -> Result<usize, TxError> {
+/// Adds the sessions not stored yet: neither their uid nor their kind and
+/// start are there. Returns how many were added.
+pub(super) fn insert_new(
+    tx: &Transaction<'_>,
+    sessions: &[Keyed<Session>],
+) -> Result<usize, TxError> {
     let mut added = 0;
-    for s in sessions {
+    for keyed in sessions {
+        let s = &keyed.record;
         s.validate()?;
         let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sessions WHERE kind = ?1 AND started_at = ?2)",
-            params![s.kind.code(), instant_text(s.started_at)],
+            "SELECT EXISTS (SELECT 1 FROM sessions WHERE (kind = ?1 AND started_at = ?2) \
+             OR uid = ?3)",
+            params![s.kind.code(), instant_text(s.started_at), keyed.uid],
             |row| row.get(0),
         )?;
         if !exists {
-            insert(tx, s)?;
+            let id = insert(tx, s)?;
+            if let Some(uid) = &keyed.uid {
+                tx.execute(
+                    "UPDATE sessions SET uid = ?1 WHERE id = ?2",
+                    params![uid, id],
+                )?;
+            }
             added += 1;
         }
     }

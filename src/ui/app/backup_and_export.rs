@@ -66,11 +66,7 @@ impl UnknotApp {
         }
         let outcome = match crate::csv_files::read_dir(folder, self.clock.today()) {
             Err(errors) => Err(capitalize(&errors.to_string())),
-            Ok(set) => match self.store.import(
-                set.checkins.as_deref().unwrap_or_default(),
-                set.sessions.as_deref().unwrap_or_default(),
-                set.checklist.as_deref().unwrap_or_default(),
-            ) {
+            Ok(set) => match self.store.import(&set) {
                 Ok(counts) => {
                     self.reload_data();
                     Ok(counts.to_string())

@@ -1,5 +1,7 @@
 //! Command-line subcommands. Errors are `anyhow` here and nowhere else in the library.
 
+mod what_helps;
+
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -10,6 +12,10 @@ use crate::domain::clock::Clock;
 use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
 use crate::store::{Store, StoreError};
+
+pub use what_helps::{
+    FlareArgs, StartArgs, away, experiment_list, experiment_start, experiment_stop, flare,
+};
 
 /// A mistake in what was typed on the command line: exit status 2, nothing written.
 #[derive(Debug, thiserror::Error)]

@@ -47,7 +47,6 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-
 pub use read::{read_checkins, read_checklist, read_dir, read_sessions};
 pub use write::{
     Overwrite, existing_exports, export_dir, write_checkins, write_checklist, write_sessions,

@@ -10,8 +10,8 @@
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 
-use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::dates::days_before;
+use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use crate::domain::session::{Session, SessionKind};
 use crate::store::{Store, StoreError};

@@ -91,6 +91,38 @@ enum Command {
         #[arg(long)]
         quit: bool,
     },
+    /// Try something for 7, 14 or 28 days and see whether pain changes.
+    Experiment {
+        #[command(subcommand)]
+        command: ExperimentCommand,
+    },
+    /// Log a flare-up, a moment of worse pain; the day's check-in stays as it is.
+    Flare {
+        /// Pain from 0 (none) to 10 (worst imaginable).
+        #[arg(long, allow_negative_numbers = true)]
+        pain: i64,
+        /// What set it off.
+        #[arg(long)]
+        note: Option<String>,
+        /// What you did about it, or what helped.
+        #[arg(long)]
+        helped: Option<String>,
+        /// When it happened (default now).
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        at: Option<String>,
+    },
+    /// Mark days off: streaks and weekly targets hold, reminders keep quiet.
+    Away {
+        /// The first day off.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// The last day off.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        /// sick, holiday or other (default other).
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Fill an empty store with made-up history, to try the charts.
     DemoData {
         /// How many days of history, ending today.
@@ -99,6 +131,38 @@ enum Command {
         /// Add to a store that already has records (what is there is kept).
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExperimentCommand {
+    /// Start trying something from today (or an earlier day).
+    Start {
+        /// A short name, for example "Chin tucks every hour".
+        name: String,
+        /// exercise, workstation, heat, sleep or other (default other).
+        #[arg(long)]
+        kind: Option<String>,
+        /// The first day, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// How long to try it: 7, 14 or 28 days (default 14).
+        #[arg(long)]
+        days: Option<u32>,
+    },
+    /// Stop the experiment of that name that runs now.
+    Stop {
+        name: String,
+        /// Its last day, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Every experiment with what the check-ins say about it.
+    List {
+        /// Print JSON: names, dates, check-ins on each side, means,
+        /// medians, the difference and its interval.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -176,6 +240,49 @@ fn main() -> ExitCode {
             }
             (None, None) => fail(&UsageError("give --out DIR or --table NAME -".to_owned()).into()),
         },
+        Some(Command::Experiment { command }) => report(match command {
+            ExperimentCommand::Start {
+                name,
+                kind,
+                date,
+                days,
+            } => cli::experiment_start(
+                &data_dir,
+                &cli::StartArgs {
+                    name,
+                    kind,
+                    date,
+                    days,
+                },
+                &SystemClock,
+            ),
+            ExperimentCommand::Stop { name, date } => {
+                cli::experiment_stop(&data_dir, &name, date.as_deref(), &SystemClock)
+            }
+            ExperimentCommand::List { json } => cli::experiment_list(&data_dir, json, &SystemClock),
+        }),
+        Some(Command::Flare {
+            pain,
+            note,
+            helped,
+            at,
+        }) => report(cli::flare(
+            &data_dir,
+            &cli::FlareArgs {
+                pain,
+                note,
+                helped,
+                at,
+            },
+            &SystemClock,
+        )),
+        Some(Command::Away { from, to, reason }) => report(cli::away(
+            &data_dir,
+            &from,
+            &to,
+            reason.as_deref(),
+            &SystemClock,
+        )),
         Some(Command::Import { dir }) => report(cli::import(&data_dir, &dir, &SystemClock)),
         Some(Command::Backup) => report(cli::backup(&data_dir, &SystemClock)),
         Some(Command::Restore { file, yes }) => {

@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 use chrono::NaiveDate;
 use unknot::store::{InstanceLock, Store};
 
+#[path = "cli/what_helps.rs"]
+mod what_helps;
+
 fn unknot(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unknot"))
         .arg("--data-dir")

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use super::*;
 use crate::domain::checklist::{Answer, ChecklistAnswer};
 use crate::domain::pain::CheckIn;
-use crate::domain::session::Session;
 use crate::domain::pain::{Area, Rating, RedFlags};
+use crate::domain::session::Session;
 use crate::domain::session::{SessionExercise, SessionKind};
 
 const HEADER: &str = "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n";

@@ -353,7 +353,14 @@ mod tests {
         assert!(count(SessionKind::Stretch) > 3.0);
         assert!(h.sessions.iter().all(|s| s.validate().is_ok()));
         // Enough of both kinds of day for the next-day comparison.
-        let data = ProgressData::compute(&h.checkins, &h.sessions, end(), ProgressRange::All, None);
+        let data = ProgressData::compute(
+            &h.checkins,
+            &h.sessions,
+            end(),
+            &Default::default(),
+            ProgressRange::All,
+            None,
+        );
         assert!(matches!(
             data.insight,
             crate::domain::trend::Insight::Ready(_)

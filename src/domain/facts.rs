@@ -3,10 +3,13 @@
 //! (Today's plan, the week's strength target on Routines, the reminder
 //! scheduler, the professional-help advice), instead of each counting anew.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use super::advice::{Advice, professional_advice};
 use super::dates::week_start;
+use super::function_check::{self, Activity, FunctionRating};
 use super::pain::CheckIn;
 use super::session::{Session, SessionKind};
 use super::trend::WeekCounts;
@@ -24,6 +27,10 @@ pub struct TodayFacts {
     pub this_week: WeekCounts,
     /// When to suggest seeing a professional, and why.
     pub advice: Vec<Advice>,
+    /// Today is marked as a day off: nothing is asked of it.
+    pub day_off: bool,
+    /// The weekly function check is due.
+    pub function_check_due: bool,
 }
 
 impl TodayFacts {
@@ -37,6 +44,8 @@ impl TodayFacts {
             heat_done: false,
             this_week: WeekCounts::empty(monday),
             advice: professional_advice(checkins, sessions, today),
+            day_off: false,
+            function_check_due: false,
         };
         let this_week = sessions
             .iter()
@@ -51,6 +60,26 @@ impl TodayFacts {
             facts.this_week.add(s);
         }
         facts
+    }
+
+    /// The same, knowing the days off: today may be one, and this week's
+    /// target counts them.
+    pub fn with_days_off(mut self, days_off: &BTreeSet<NaiveDate>) -> Self {
+        self.day_off = days_off.contains(&self.today);
+        let monday = self.this_week.week_start;
+        let end = monday + chrono::Days::new(7);
+        self.this_week.days_off = u32::try_from(days_off.range(monday..end).count()).unwrap_or(7);
+        self
+    }
+
+    /// The same, knowing whether the weekly function check is due.
+    pub fn with_function_check(
+        mut self,
+        activities: &[Activity],
+        ratings: &[FunctionRating],
+    ) -> Self {
+        self.function_check_due = function_check::is_due(activities, ratings, self.today);
+        self
     }
 }
 

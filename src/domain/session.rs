@@ -90,6 +90,14 @@ pub struct Session {
 /// Strengthening sessions a week worth aiming for.
 pub const STRENGTH_SESSIONS_PER_WEEK: u32 = 3;
 
+/// The strengthening sessions worth aiming for in a week with `days_off`
+/// days off: the weekly target in proportion to the days left, rounded to
+/// the nearest session (3 with none or one off, 0 with six or seven).
+pub fn strength_target(days_off: u32) -> u32 {
+    let days_on = 7 - days_off.min(7);
+    (STRENGTH_SESSIONS_PER_WEEK * days_on + 3) / 7
+}
+
 /// Strengthening minutes a week worth aiming for: three sessions of 10 to 15
 /// minutes.
 pub const STRENGTH_MINUTES_PER_WEEK: (u32, u32) = (30, 45);

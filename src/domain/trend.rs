@@ -8,6 +8,7 @@
 //! (a clock that was wrong for a while) are left out of [`ProgressData`].
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
@@ -158,6 +159,8 @@ pub struct WeekCounts {
     pub massage: u32,
     /// Total length of the week's strengthening sessions.
     pub strength_secs: u64,
+    /// Days of the week marked as days off.
+    pub days_off: u32,
 }
 
 impl WeekCounts {
@@ -169,7 +172,14 @@ impl WeekCounts {
             heat: 0,
             massage: 0,
             strength_secs: 0,
+            days_off: 0,
         }
+    }
+
+    /// The strengthening sessions worth aiming for this week: fewer when
+    /// some of its days are days off (see [`strength_target`]).
+    pub fn strength_target(&self) -> u32 {
+        super::session::strength_target(self.days_off)
     }
 
     pub fn count(&self, kind: SessionKind) -> u32 {
@@ -203,7 +213,13 @@ impl WeekCounts {
 /// holding `to`, empty weeks included as zeros so bars line up. The first week
 /// is counted whole (from its Monday), so its bar is comparable with the rest;
 /// sessions after `to` are left out. Empty when `from` is after `to`.
-pub fn weekly_counts(sessions: &[Session], from: NaiveDate, to: NaiveDate) -> Vec<WeekCounts> {
+/// Days off are counted per week, so targets can be lowered for them.
+pub fn weekly_counts(
+    sessions: &[Session],
+    days_off: &BTreeSet<NaiveDate>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<WeekCounts> {
     if from > to {
         return Vec::new();
     }
@@ -220,6 +236,10 @@ pub fn weekly_counts(sessions: &[Session], from: NaiveDate, to: NaiveDate) -> Ve
             week.add(session);
         }
     }
+    for week in &mut out {
+        let end = week.week_start + chrono::Days::new(7);
+        week.days_off = u32::try_from(days_off.range(week.week_start..end).count()).unwrap_or(7);
+    }
     out
 }
 
@@ -235,7 +255,8 @@ pub struct Streak {
 /// Streaks over the given days (any order, repeats allowed). Days after
 /// `today` are ignored. The current streak is the run that ends today, or
 /// yesterday: a day not yet logged doesn't break it until it has passed.
-pub fn streak(days: &[NaiveDate], today: NaiveDate) -> Streak {
+/// Days off neither break a run nor add to it.
+pub fn streak(days: &[NaiveDate], days_off: &BTreeSet<NaiveDate>, today: NaiveDate) -> Streak {
     let mut sorted: Vec<NaiveDate> = days.iter().copied().filter(|d| *d <= today).collect();
     sorted.sort_unstable();
     sorted.dedup();
@@ -244,17 +265,34 @@ pub fn streak(days: &[NaiveDate], today: NaiveDate) -> Streak {
     let mut previous: Option<NaiveDate> = None;
     for day in sorted {
         run = match previous {
-            Some(p) if p.succ_opt() == Some(day) => run + 1,
+            Some(p) if only_days_off_between(p, day, days_off) => run + 1,
             _ => 1,
         };
         longest = longest.max(run);
         previous = Some(day);
     }
     let current = match previous {
-        Some(last) if last == today || last.succ_opt() == Some(today) => run,
+        Some(last) if last == today || only_days_off_between(last, today, days_off) => run,
         _ => 0,
     };
     Streak { current, longest }
+}
+
+/// Whether every day after `earlier` and before `later` is a day off (true
+/// for days next to each other).
+fn only_days_off_between(
+    earlier: NaiveDate,
+    later: NaiveDate,
+    days_off: &BTreeSet<NaiveDate>,
+) -> bool {
+    let Some(first) = earlier.succ_opt() else {
+        return false;
+    };
+    if first >= later {
+        return first == later;
+    }
+    let gap = usize::try_from((later - first).num_days()).unwrap_or(usize::MAX);
+    days_off.range(first..later).count() == gap
 }
 
 /// Check-in and routine streaks, side by side.
@@ -266,11 +304,16 @@ pub struct Streaks {
     pub routine: Streak,
 }
 
-pub fn streaks(checkins: &[CheckIn], sessions: &[Session], today: NaiveDate) -> Streaks {
+pub fn streaks(
+    checkins: &[CheckIn],
+    sessions: &[Session],
+    days_off: &BTreeSet<NaiveDate>,
+    today: NaiveDate,
+) -> Streaks {
     let check_in_days: Vec<NaiveDate> = checkins.iter().map(|c| c.date).collect();
     Streaks {
-        check_in: streak(&check_in_days, today),
-        routine: streak(&routine_days(sessions), today),
+        check_in: streak(&check_in_days, days_off, today),
+        routine: streak(&routine_days(sessions), days_off, today),
     }
 }
 
@@ -523,6 +566,7 @@ impl ProgressData {
         checkins: &[CheckIn],
         sessions: &[Session],
         today: NaiveDate,
+        days_off: &BTreeSet<NaiveDate>,
         range: ProgressRange,
         user_baseline: Option<f64>,
     ) -> ProgressData {
@@ -559,9 +603,9 @@ impl ProgressData {
             rolling_mean,
             baseline,
             percent_change,
-            weeks: weekly_counts(&sessions, from, today),
+            weeks: weekly_counts(&sessions, days_off, from, today),
             heatmap: heatmap(&checkins, &sessions, from, today),
-            streaks: streaks(&checkins, &sessions, today),
+            streaks: streaks(&checkins, &sessions, days_off, today),
             insight: next_day_insight(&checkins, &sessions),
             advice: professional_advice(&checkins, &sessions, today),
         }

@@ -29,6 +29,41 @@ impl Store {
         })
     }
 
+    /// Replaces the range `id`, refusing one that would share a day with
+    /// another range.
+    pub fn update_days_off(
+        &mut self,
+        id: i64,
+        days_off: &DaysOff,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        self.in_transaction(|tx| {
+            let others: Vec<DaysOff> = all(tx)?
+                .into_iter()
+                .filter(|s| s.id != id)
+                .map(|s| s.record)
+                .collect();
+            days_off.validate(today, &others)?;
+            let changed = tx.execute(
+                "UPDATE days_off SET first_day = ?1, last_day = ?2, reason = ?3 WHERE id = ?4",
+                params![
+                    date_text(days_off.first),
+                    date_text(days_off.last),
+                    days_off.reason.code(),
+                    id
+                ],
+            )?;
+            if changed == 0 {
+                return Err(crate::domain::DomainError::Invalid(
+                    "those days off are no longer stored; they may have been deleted in another window"
+                        .to_string(),
+                )
+                .into());
+            }
+            Ok(())
+        })
+    }
+
     /// Deletes the range `id`; returns whether there was one.
     pub fn delete_days_off(&mut self, id: i64) -> Result<bool, StoreError> {
         let n =

@@ -72,6 +72,46 @@ impl Store {
         })
     }
 
+    /// Replaces what is stored for the experiment `id` (a stop day set or
+    /// cleared, a name or a plan changed), with the same checks as a start,
+    /// not counting the experiment itself.
+    pub fn update_experiment(
+        &mut self,
+        id: i64,
+        experiment: &Experiment,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        experiment.validate(today)?;
+        self.in_transaction(|tx| {
+            let others: Vec<Experiment> = all(tx)?
+                .into_iter()
+                .filter(|s| s.id != id)
+                .map(|s| s.record)
+                .collect();
+            check_name_free(experiment, &others)?;
+            let changed = tx.execute(
+                "UPDATE experiments SET name = ?1, kind = ?2, start_day = ?3, planned_days = ?4, \
+                 stopped_on = ?5 WHERE id = ?6",
+                params![
+                    experiment.name.trim(),
+                    experiment.kind.code(),
+                    date_text(experiment.start),
+                    experiment.planned_days,
+                    experiment.stopped_on.map(date_text),
+                    id
+                ],
+            )?;
+            if changed == 0 {
+                return Err(DomainError::Invalid(
+                    "that experiment is no longer stored; it may have been deleted in another window"
+                        .to_string(),
+                )
+                .into());
+            }
+            Ok(())
+        })
+    }
+
     /// Deletes the experiment `id`; returns whether there was one.
     pub fn delete_experiment(&mut self, id: i64) -> Result<bool, StoreError> {
         let n = self

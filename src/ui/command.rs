@@ -9,6 +9,9 @@ use super::record::{Record, RecordKey};
 use super::screen::Screen;
 use crate::csv_files::Overwrite;
 use crate::domain::checklist::ChecklistAnswer;
+use crate::domain::days_off::DaysOff;
+use crate::domain::experiment::Experiment;
+use crate::domain::flare::FlareUp;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
@@ -93,4 +96,25 @@ pub enum Command {
     /// A baseline pain level to measure change against; `None` goes back to
     /// the mean of the first check-ins.
     SetBaseline(Option<f64>),
+    /// Start an experiment; `from` is the screen whose form asked.
+    StartExperiment {
+        experiment: Experiment,
+        from: Screen,
+    },
+    /// End the experiment with this store id; `on` is its last day.
+    StopExperiment {
+        id: i64,
+        on: NaiveDate,
+    },
+    LogFlareUp(FlareUp),
+    MarkDaysOff(DaysOff),
+    /// Name a new activity for the weekly function check.
+    AddFunctionActivity(String),
+    /// Take the activity with this uid off the list (its scores stay).
+    RetireFunctionActivity(String),
+    /// One function check: a score per activity uid, for `date`.
+    SaveFunctionCheck {
+        date: NaiveDate,
+        scores: Vec<(String, Rating)>,
+    },
 }

@@ -1,5 +1,9 @@
 //! The snapshot of the store that every screen draws from.
 
+mod what_helps;
+
+pub use what_helps::WhatHelps;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
@@ -33,6 +37,8 @@ pub struct Data {
     pub revision: u64,
     /// Posture checks recorded today.
     pub posture_checks_today: u32,
+    /// Flare-ups, days off, experiments and the weekly function check.
+    pub helps: WhatHelps,
     /// Why the last reload failed, if it did.
     pub error: Option<String>,
     /// Today's facts, worked out when first asked for after a change.
@@ -51,6 +57,7 @@ impl Data {
             reviews: store.checklist_reviews()?,
             desk_changed_at: store.desk_changed_at()?,
             posture_checks_today: store.posture_checks_on(today)?,
+            helps: WhatHelps::load(store)?,
             revision: 0,
             error: None,
             facts: Default::default(),
@@ -85,8 +92,11 @@ impl Data {
                 std::rc::Rc::clone(facts)
             }
             _ => {
-                let facts =
-                    std::rc::Rc::new(TodayFacts::compute(&self.checkins, &self.sessions, today));
+                let facts = std::rc::Rc::new(
+                    TodayFacts::compute(&self.checkins, &self.sessions, today)
+                        .with_days_off(&self.helps.days_off_set())
+                        .with_function_check(&self.helps.activities, &self.helps.rating_records()),
+                );
                 *cache = Some((self.revision, std::rc::Rc::clone(&facts)));
                 facts
             }
@@ -192,6 +202,24 @@ impl Data {
                 let session = self.sessions.get(self.session_index(id)?)?;
                 Some(Entry::Session { id, session })
             }
+            RecordKey::FlareUp(id) => self
+                .helps
+                .flare_ups
+                .iter()
+                .find(|f| f.id == id)
+                .map(Entry::FlareUp),
+            RecordKey::DaysOff(id) => self
+                .helps
+                .days_off
+                .iter()
+                .find(|d| d.id == id)
+                .map(Entry::DaysOff),
+            RecordKey::Experiment(id) => self
+                .helps
+                .experiments
+                .iter()
+                .find(|e| e.id == id)
+                .map(Entry::Experiment),
         }
     }
 
@@ -203,6 +231,9 @@ impl Data {
                 self.take_session(id);
                 self.add_session(id, session);
             }
+            Record::FlareUp(f) => self.put_flare_up(f),
+            Record::DaysOff(d) => self.put_days_off(d),
+            Record::Experiment(e) => self.put_experiment(e),
         }
     }
 
@@ -215,6 +246,9 @@ impl Data {
                 self.changed();
                 Some(Record::Session { id, session })
             }
+            RecordKey::FlareUp(id) => self.take_flare_up(id).map(Record::FlareUp),
+            RecordKey::DaysOff(id) => self.take_days_off(id).map(Record::DaysOff),
+            RecordKey::Experiment(id) => self.take_experiment(id).map(Record::Experiment),
         }
     }
 

@@ -9,10 +9,15 @@ use chrono::NaiveDate;
 
 use super::command::{Command, Origin};
 use super::record::Record;
+use super::screen::Screen;
 use crate::domain::checklist::{ChecklistAnswer, ChecklistReview};
+use crate::domain::days_off::DaysOff;
+use crate::domain::experiment::Experiment;
+use crate::domain::flare::FlareUp;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
+use crate::store::Stored;
 
 /// A failure, in words for the person.
 pub type Failure = String;
@@ -65,6 +70,15 @@ pub enum Event {
     BackupDone(Result<String, Failure>),
     /// Reminder settings or the start-up entry were changed (or not).
     RemindersSaved(Result<(), Failure>),
+    /// An experiment was started (or not) from the form on `from`.
+    ExperimentStarted {
+        from: Screen,
+        result: Result<Stored<Experiment>, Failure>,
+    },
+    FlareUpLogged(Result<Stored<FlareUp>, Failure>),
+    DaysOffMarked(Result<Stored<DaysOff>, Failure>),
+    /// The function check's activities or scores were saved (or not).
+    FunctionCheckSaved(Result<(), Failure>),
 }
 
 /// A screen's reaction to events. It may ask for a follow-up command (the

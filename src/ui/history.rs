@@ -155,7 +155,7 @@ impl HistoryView {
                 RowAction::Command(c) => command = Some(c),
                 RowAction::Edit(key) => {
                     self.notice = None;
-                    self.editor = data.entry(key).map(|entry| Editor::open(entry, now));
+                    self.editor = data.entry(key).and_then(|entry| Editor::open(entry, now));
                 }
                 RowAction::Delete(confirm) => self.confirm_delete = Some(confirm),
             }
@@ -391,6 +391,18 @@ fn text_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset) -> Option<RowActi
                 let time = session.started_at.with_timezone(&offset).format("%H:%M");
                 ui.add(egui::Label::new(format!("{date}, {time}")).truncate());
             }
+            Entry::FlareUp(f) => {
+                let time = f.record.at.with_timezone(&offset).format("%H:%M");
+                ui.add(egui::Label::new(format!("{date}, {time}")).truncate());
+            }
+            Entry::DaysOff(d) => {
+                let last = d.record.last.format("%a %-d %b %Y");
+                ui.add(egui::Label::new(format!("{date} to {last}")).truncate());
+            }
+            Entry::Experiment(e) => {
+                let end = e.record.end().format("%a %-d %b %Y");
+                ui.add(egui::Label::new(format!("{date} to {end}")).truncate());
+            }
         }
     });
     let mut details = values_text(entry);
@@ -428,12 +440,36 @@ fn values_text(entry: Entry<'_>) -> String {
                 parts.push(format!("felt {feel}"));
             }
         }
+        Entry::FlareUp(f) => {
+            parts.push(format!("Pain {}", f.record.pain));
+            if !f.record.helped.is_empty() {
+                parts.push(format!("helped: {}", f.record.helped));
+            }
+        }
+        Entry::DaysOff(d) => {
+            parts.push(d.record.reason.label().to_owned());
+            parts.push(crate::text::count(
+                usize::try_from(d.record.len_days()).unwrap_or(0),
+                "day",
+                "days",
+            ));
+        }
+        Entry::Experiment(e) => {
+            parts.push(e.record.kind.label().to_owned());
+            let planned = format!("{} days planned", e.record.planned_days);
+            parts.push(match e.record.stopped_on {
+                Some(on) => format!("{planned}, stopped on {on}"),
+                None => planned,
+            });
+        }
     }
     parts.join(", ")
 }
 
 fn buttons_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset, action: &mut Option<RowAction>) {
-    edit_button_ui(ui, entry, offset, action);
+    if Editor::can_edit(entry) {
+        edit_button_ui(ui, entry, offset, action);
+    }
     delete_button_ui(ui, entry, offset, action);
 }
 
@@ -460,6 +496,9 @@ fn delete_button_ui(
         let question = match entry {
             Entry::CheckIn(_) => "Delete this check-in?",
             Entry::Session { .. } => "Delete this session?",
+            Entry::FlareUp(_) => "Delete this flare-up?",
+            Entry::DaysOff(_) => "Delete these days off?",
+            Entry::Experiment(_) => "Delete this experiment?",
         };
         *action = Some(RowAction::Delete(Confirm {
             key: entry.key(),

@@ -6,8 +6,12 @@
 
 use chrono::{FixedOffset, NaiveDate};
 
+use crate::domain::days_off::DaysOff;
+use crate::domain::experiment::Experiment;
+use crate::domain::flare::FlareUp;
 use crate::domain::pain::CheckIn;
 use crate::domain::session::Session;
+use crate::store::Stored;
 
 /// A record, owned: what a command writes and an event reports.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +22,9 @@ pub enum Record {
         id: i64,
         session: Session,
     },
+    FlareUp(Stored<FlareUp>),
+    DaysOff(Stored<DaysOff>),
+    Experiment(Stored<Experiment>),
 }
 
 /// What tells a record apart from every other one.
@@ -26,6 +33,9 @@ pub enum RecordKey {
     /// A check-in is the only one of its day.
     CheckIn(NaiveDate),
     Session(i64),
+    FlareUp(i64),
+    DaysOff(i64),
+    Experiment(i64),
 }
 
 /// A record borrowed from the data snapshot.
@@ -33,6 +43,9 @@ pub enum RecordKey {
 pub enum Entry<'a> {
     CheckIn(&'a CheckIn),
     Session { id: i64, session: &'a Session },
+    FlareUp(&'a Stored<FlareUp>),
+    DaysOff(&'a Stored<DaysOff>),
+    Experiment(&'a Stored<Experiment>),
 }
 
 impl Record {
@@ -44,6 +57,9 @@ impl Record {
         match self {
             Record::CheckIn(c) => Entry::CheckIn(c),
             Record::Session { id, session } => Entry::Session { id: *id, session },
+            Record::FlareUp(f) => Entry::FlareUp(f),
+            Record::DaysOff(d) => Entry::DaysOff(d),
+            Record::Experiment(e) => Entry::Experiment(e),
         }
     }
 }
@@ -53,6 +69,9 @@ impl<'a> Entry<'a> {
         match self {
             Entry::CheckIn(c) => RecordKey::CheckIn(c.date),
             Entry::Session { id, .. } => RecordKey::Session(id),
+            Entry::FlareUp(f) => RecordKey::FlareUp(f.id),
+            Entry::DaysOff(d) => RecordKey::DaysOff(d.id),
+            Entry::Experiment(e) => RecordKey::Experiment(e.id),
         }
     }
 
@@ -63,6 +82,9 @@ impl<'a> Entry<'a> {
                 id,
                 session: session.clone(),
             },
+            Entry::FlareUp(f) => Record::FlareUp(f.clone()),
+            Entry::DaysOff(d) => Record::DaysOff(d.clone()),
+            Entry::Experiment(e) => Record::Experiment(e.clone()),
         }
     }
 
@@ -71,6 +93,9 @@ impl<'a> Entry<'a> {
         match self {
             Entry::CheckIn(c) => c.date,
             Entry::Session { session, .. } => session.date,
+            Entry::FlareUp(f) => f.record.date,
+            Entry::DaysOff(d) => d.record.first,
+            Entry::Experiment(e) => e.record.start,
         }
     }
 
@@ -79,6 +104,9 @@ impl<'a> Entry<'a> {
         match self {
             Entry::CheckIn(_) => "Check-in",
             Entry::Session { session, .. } => session.kind.label(),
+            Entry::FlareUp(_) => "Flare-up",
+            Entry::DaysOff(_) => "Days off",
+            Entry::Experiment(_) => "Experiment",
         }
     }
 
@@ -86,6 +114,9 @@ impl<'a> Entry<'a> {
         match self {
             Entry::CheckIn(c) => &c.note,
             Entry::Session { session, .. } => &session.note,
+            Entry::FlareUp(f) => &f.record.set_off_by,
+            Entry::DaysOff(_) => "",
+            Entry::Experiment(e) => &e.record.name,
         }
     }
 
@@ -110,6 +141,15 @@ impl<'a> Entry<'a> {
                 session.kind.label().to_lowercase(),
                 session.started_at.with_timezone(&offset).format("%H:%M")
             ),
+            Entry::FlareUp(f) => format!(
+                "the flare-up of {date} at {}",
+                f.record.at.with_timezone(&offset).format("%H:%M")
+            ),
+            Entry::DaysOff(d) => format!(
+                "the days off from {date} to {}",
+                d.record.last.format(date_format)
+            ),
+            Entry::Experiment(e) => format!("the experiment \"{}\" from {date}", e.record.name),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Unit tests for `trend`, on hand-computed cases.
 
+use std::collections::BTreeSet;
+
 use std::time::Instant;
 
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
@@ -219,7 +221,12 @@ fn weekly_counts_across_a_dst_change() {
         session(SessionKind::Strength, day(2026, 4, 1), 15),
         session(SessionKind::Massage, day(2026, 4, 5), 5),
     ];
-    let weeks = weekly_counts(&sessions, day(2026, 3, 25), day(2026, 4, 5));
+    let weeks = weekly_counts(
+        &sessions,
+        &BTreeSet::new(),
+        day(2026, 3, 25),
+        day(2026, 4, 5),
+    );
     assert_eq!(weeks.len(), 2);
     assert_eq!(weeks[0].week_start, day(2026, 3, 23));
     assert_eq!(
@@ -246,7 +253,12 @@ fn weekly_counts_across_a_year_boundary_with_empty_weeks() {
         session(SessionKind::Strength, day(2026, 1, 19), 14),
         session(SessionKind::Stretch, day(2026, 1, 22), 5), // after `to`
     ];
-    let weeks = weekly_counts(&sessions, day(2025, 12, 24), day(2026, 1, 21));
+    let weeks = weekly_counts(
+        &sessions,
+        &BTreeSet::new(),
+        day(2025, 12, 24),
+        day(2026, 1, 21),
+    );
     let starts: Vec<NaiveDate> = weeks.iter().map(|w| w.week_start).collect();
     assert_eq!(
         starts,
@@ -263,7 +275,15 @@ fn weekly_counts_across_a_year_boundary_with_empty_weeks() {
     assert_eq!(weeks[2], WeekCounts::empty(day(2026, 1, 5)));
     assert_eq!(weeks[3], WeekCounts::empty(day(2026, 1, 12)));
     assert_eq!((weeks[4].strength, weeks[4].stretch), (1, 0));
-    assert!(weekly_counts(&sessions, day(2026, 2, 1), day(2026, 1, 1)).is_empty());
+    assert!(
+        weekly_counts(
+            &sessions,
+            &BTreeSet::new(),
+            day(2026, 2, 1),
+            day(2026, 1, 1)
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -273,7 +293,12 @@ fn weekly_counts_take_the_whole_first_week() {
         session(SessionKind::Stretch, day(2026, 3, 15), 5), // week before
         session(SessionKind::Stretch, day(2026, 3, 16), 5),
     ];
-    let weeks = weekly_counts(&sessions, day(2026, 3, 18), day(2026, 3, 18));
+    let weeks = weekly_counts(
+        &sessions,
+        &BTreeSet::new(),
+        day(2026, 3, 18),
+        day(2026, 3, 18),
+    );
     assert_eq!(weeks.len(), 1);
     assert_eq!(weeks[0].stretch, 1);
 }
@@ -281,7 +306,7 @@ fn weekly_counts_take_the_whole_first_week() {
 #[test]
 fn current_streak_survives_until_the_day_after() {
     let days = [day(2026, 3, 10), day(2026, 3, 11), day(2026, 3, 12)];
-    let ends = |today| streak(&days, today);
+    let ends = |today| streak(&days, &BTreeSet::new(), today);
     assert_eq!(
         ends(day(2026, 3, 12)),
         Streak {
@@ -319,16 +344,22 @@ fn longest_streak_with_repeats_unsorted_and_future_days() {
         day(2026, 3, 10), // after today: ignored
     ];
     assert_eq!(
-        streak(&days, day(2026, 3, 9)),
+        streak(&days, &BTreeSet::new(), day(2026, 3, 9)),
         Streak {
             current: 2,
             longest: 5
         }
     );
-    assert_eq!(streak(&[], day(2026, 3, 9)), Streak::default());
+    assert_eq!(
+        streak(&[], &BTreeSet::new(), day(2026, 3, 9)),
+        Streak::default()
+    );
     // Across a year boundary.
     let new_year = [day(2025, 12, 30), day(2025, 12, 31), day(2026, 1, 1)];
-    assert_eq!(streak(&new_year, day(2026, 1, 1)).current, 3);
+    assert_eq!(
+        streak(&new_year, &BTreeSet::new(), day(2026, 1, 1)).current,
+        3
+    );
 }
 
 #[test]
@@ -340,7 +371,7 @@ fn routine_streak_leaves_out_heat() {
         session(SessionKind::Massage, day(2026, 3, 3), 5),
         session(SessionKind::Strength, day(2026, 3, 4), 10),
     ];
-    let s = streaks(&checkins, &sessions, day(2026, 3, 4));
+    let s = streaks(&checkins, &sessions, &BTreeSet::new(), day(2026, 3, 4));
     assert_eq!(
         s.check_in,
         Streak {
@@ -467,7 +498,14 @@ fn compute_filters_to_the_range_but_remembers_history() {
         session(SessionKind::Stretch, day(2026, 3, 19), 5),
         session(SessionKind::Stretch, day(2026, 3, 22), 5), // future: left out
     ];
-    let data = ProgressData::compute(&checkins, &sessions, today, ProgressRange::Weeks4, None);
+    let data = ProgressData::compute(
+        &checkins,
+        &sessions,
+        today,
+        &BTreeSet::new(),
+        ProgressRange::Weeks4,
+        None,
+    );
     assert_eq!((data.from, data.to), (day(2026, 2, 21), today));
     assert_points(
         &data.pain,
@@ -525,7 +563,14 @@ fn compute_all_time_starts_at_the_first_record() {
     let today = day(2026, 3, 20);
     let checkins = march(&[(10, 5), (11, 5), (12, 5)]);
     let sessions = vec![session(SessionKind::Heat, day(2026, 3, 5), 15)];
-    let data = ProgressData::compute(&checkins, &sessions, today, ProgressRange::All, Some(10.0));
+    let data = ProgressData::compute(
+        &checkins,
+        &sessions,
+        today,
+        &BTreeSet::new(),
+        ProgressRange::All,
+        Some(10.0),
+    );
     assert_eq!(data.from, day(2026, 3, 5));
     assert_eq!(data.heatmap.len(), 16);
     assert_eq!(data.baseline.unwrap().source, BaselineSource::UserSet);
@@ -539,7 +584,7 @@ fn compute_all_time_starts_at_the_first_record() {
     );
     assert_eq!(data.streaks.check_in.current, 0);
 
-    let empty = ProgressData::compute(&[], &[], today, ProgressRange::All, None);
+    let empty = ProgressData::compute(&[], &[], today, &BTreeSet::new(), ProgressRange::All, None);
     assert_eq!(
         (empty.from, empty.heatmap.len(), empty.weeks.len()),
         (today, 1, 1)
@@ -553,7 +598,14 @@ fn compute_all_time_starts_at_the_first_record() {
 fn compute_passes_advice_through() {
     let today = day(2026, 3, 20);
     let checkins = march(&[(18, 9), (19, 8), (20, 8)]);
-    let data = ProgressData::compute(&checkins, &[], today, ProgressRange::Weeks4, None);
+    let data = ProgressData::compute(
+        &checkins,
+        &[],
+        today,
+        &BTreeSet::new(),
+        ProgressRange::Weeks4,
+        None,
+    );
     let rules: Vec<AdviceRule> = data.advice.iter().map(|a| a.rule).collect();
     assert_eq!(rules, vec![AdviceRule::SeverePain]);
 }
@@ -573,7 +625,14 @@ fn ten_years_of_history_is_quick() {
         .map(|i| session(kinds[i % 4], days[(i * 7) % days.len()], 10))
         .collect();
     let started = Instant::now();
-    let data = ProgressData::compute(&checkins, &sessions, today, ProgressRange::All, None);
+    let data = ProgressData::compute(
+        &checkins,
+        &sessions,
+        today,
+        &BTreeSet::new(),
+        ProgressRange::All,
+        None,
+    );
     let elapsed = started.elapsed();
     assert_eq!(data.pain.len(), 3650);
     assert_eq!(data.heatmap.len(), 3650);
@@ -586,4 +645,56 @@ fn ten_years_of_history_is_quick() {
     assert_eq!(total, 5000);
     // Generous, to stay steady on a slow machine in a debug build.
     assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+}
+
+#[test]
+fn days_off_hold_a_streak_without_adding_to_it_and_lower_the_week_target() {
+    // Check-ins on the 2nd, 3rd, 7th and 8th; the 4th to 6th are days off.
+    let days = [
+        day(2026, 3, 2),
+        day(2026, 3, 3),
+        day(2026, 3, 7),
+        day(2026, 3, 8),
+    ];
+    let off: BTreeSet<NaiveDate> = [day(2026, 3, 4), day(2026, 3, 5), day(2026, 3, 6)].into();
+    let held = streak(&days, &off, day(2026, 3, 8));
+    assert_eq!(
+        held,
+        Streak {
+            current: 4,
+            longest: 4
+        }
+    );
+    let broken = streak(&days, &BTreeSet::new(), day(2026, 3, 8));
+    assert_eq!(
+        broken,
+        Streak {
+            current: 2,
+            longest: 2
+        }
+    );
+    // Days off up to today keep the current run going.
+    let away: BTreeSet<NaiveDate> = [day(2026, 3, 9), day(2026, 3, 10), day(2026, 3, 11)].into();
+    assert_eq!(
+        streak(
+            &days,
+            &off.union(&away).copied().collect(),
+            day(2026, 3, 12)
+        )
+        .current,
+        4
+    );
+    assert_eq!(streak(&days, &off, day(2026, 3, 12)).current, 0);
+
+    let sessions: Vec<Session> = Vec::new();
+    let weeks = weekly_counts(&sessions, &off, day(2026, 3, 2), day(2026, 3, 8));
+    assert_eq!(weeks[0].days_off, 3);
+    assert_eq!(
+        weeks[0].strength_target(),
+        2,
+        "three sessions for four days on, rounded"
+    );
+    assert_eq!(crate::domain::session::strength_target(0), 3);
+    assert_eq!(crate::domain::session::strength_target(1), 3);
+    assert_eq!(crate::domain::session::strength_target(7), 0);
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::UnknotApp;
 use crate::domain::checklist::{self, ChecklistReview};
+use crate::store::Stored;
 use crate::ui::command::Command;
 use crate::ui::event::{Event, Failure, OnEvent};
 use crate::ui::record::{Record, RecordKey};
@@ -188,6 +189,55 @@ impl UnknotApp {
                 let _ = self.change_preferences(|p| p.progress_range = range);
                 Event::ProgressRangeChosen(range)
             }
+            Command::StartExperiment { experiment, from } => {
+                let result = self.store.start_experiment(&experiment, self.clock.today());
+                if let Ok(stored) = &result {
+                    self.data.put_experiment(stored.clone());
+                }
+                Event::ExperimentStarted {
+                    from,
+                    result: result.map_err(sentence),
+                }
+            }
+            Command::StopExperiment { id, on } => {
+                let found = self.data.entry(RecordKey::Experiment(id))?.to_record();
+                let Record::Experiment(mut stored) = found else {
+                    return None;
+                };
+                stored.record.stopped_on = Some(on);
+                Event::RecordUpdated(self.update_record(Record::Experiment(stored)))
+            }
+            Command::LogFlareUp(flare_up) => {
+                let result =
+                    self.store
+                        .add_flare_up(&flare_up, self.clock.utc_now(), self.clock.today());
+                if let Ok(stored) = &result {
+                    self.data.put_flare_up(stored.clone());
+                }
+                Event::FlareUpLogged(result.map_err(sentence))
+            }
+            Command::MarkDaysOff(days_off) => {
+                let result = self.store.add_days_off(&days_off, self.clock.today());
+                if let Ok(stored) = &result {
+                    self.data.put_days_off(stored.clone());
+                }
+                Event::DaysOffMarked(result.map_err(sentence))
+            }
+            Command::AddFunctionActivity(name) => {
+                let today = self.clock.today();
+                let result = self.store.add_function_activity(&name, today).map(|_| ());
+                self.function_check_saved(result)
+            }
+            Command::RetireFunctionActivity(uid) => {
+                let today = self.clock.today();
+                let result = self.store.retire_function_activity(&uid, today);
+                self.function_check_saved(result)
+            }
+            Command::SaveFunctionCheck { date, scores } => {
+                let (now, today) = (self.clock.utc_now(), self.clock.today());
+                let result = self.store.save_function_check(date, now, &scores, today);
+                self.function_check_saved(result)
+            }
             Command::SetBaseline(value) => {
                 // "None": the first check-ins decide.
                 let value = value.map(|v| (v * 10.0).round() / 10.0);
@@ -203,10 +253,21 @@ impl UnknotApp {
 /// Records of any kind: written through the store, then changed in the
 /// snapshot one record at a time.
 impl UnknotApp {
+    /// After a write to the function check: its lists read again (a few
+    /// rows), and the event saying how it went.
+    fn function_check_saved(&mut self, written: Result<(), crate::store::StoreError>) -> Event {
+        let result = written.and_then(|()| self.data.reload_function_checks(&self.store));
+        Event::FunctionCheckSaved(result.map_err(|e| widgets::sentence(&e.to_string())))
+    }
+
     fn update_record(&mut self, record: Record) -> Result<Record, Failure> {
+        let (now, today) = (self.clock.utc_now(), self.clock.today());
         let written = match &record {
             Record::CheckIn(checkin) => self.store.save_checkin(checkin),
             Record::Session { id, session } => self.store.update_session(*id, session),
+            Record::FlareUp(f) => self.store.update_flare_up(f.id, &f.record, now, today),
+            Record::DaysOff(d) => self.store.update_days_off(d.id, &d.record, today),
+            Record::Experiment(e) => self.store.update_experiment(e.id, &e.record, today),
         };
         match written {
             Ok(()) => {
@@ -223,6 +284,9 @@ impl UnknotApp {
         let deleted = match key {
             RecordKey::CheckIn(date) => self.store.delete_checkin(date),
             RecordKey::Session(id) => self.store.delete_session(id),
+            RecordKey::FlareUp(id) => self.store.delete_flare_up(id),
+            RecordKey::DaysOff(id) => self.store.delete_days_off(id),
+            RecordKey::Experiment(id) => self.store.delete_experiment(id),
         };
         Some(match deleted {
             Ok(_) => {
@@ -243,6 +307,18 @@ impl UnknotApp {
                 .store
                 .put_back_session(id, &session)
                 .map(|id| Record::Session { id, session }),
+            Record::FlareUp(f) => self
+                .store
+                .put_back_flare_up(&f)
+                .map(|id| Record::FlareUp(Stored { id, ..f })),
+            Record::DaysOff(d) => self
+                .store
+                .put_back_days_off(&d)
+                .map(|id| Record::DaysOff(Stored { id, ..d })),
+            Record::Experiment(e) => self
+                .store
+                .put_back_experiment(&e)
+                .map(|id| Record::Experiment(Stored { id, ..e })),
         };
         match written {
             Ok(record) => {

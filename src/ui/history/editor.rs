@@ -49,8 +49,14 @@ enum Form {
 }
 
 impl Editor {
-    /// A form filled from `entry`.
-    pub fn open(entry: Entry<'_>, now: &Now) -> Self {
+    /// Whether History offers to change this kind of record in a form
+    /// (days off and experiments are deleted and added again instead).
+    pub fn can_edit(entry: Entry<'_>) -> bool {
+        matches!(entry, Entry::CheckIn(_) | Entry::Session { .. })
+    }
+
+    /// A form filled from `entry`; `None` for a kind it cannot change.
+    pub fn open(entry: Entry<'_>, now: &Now) -> Option<Self> {
         let form = match entry {
             Entry::CheckIn(c) => Form::CheckIn {
                 date: c.date,
@@ -65,12 +71,13 @@ impl Editor {
                 id,
                 log: SessionLog::editing(id, session, RoutineEntry::from_session(session), now),
             },
+            Entry::FlareUp(_) | Entry::DaysOff(_) | Entry::Experiment(_) => return None,
         };
-        Self {
+        Some(Self {
             title: change_title(entry, *now.local.offset()),
             opened: entry.to_record(),
             form,
-        }
+        })
     }
 
     /// Which record it changes.

@@ -18,14 +18,19 @@ pub enum KindFilter {
     /// Stretching, strengthening and self-massage.
     Routines,
     Heat,
+    FlareUps,
+    /// Experiments and days off.
+    Plans,
 }
 
 impl KindFilter {
-    pub const ALL: [KindFilter; 4] = [
+    pub const ALL: [KindFilter; 6] = [
         KindFilter::All,
         KindFilter::CheckIns,
         KindFilter::Routines,
         KindFilter::Heat,
+        KindFilter::FlareUps,
+        KindFilter::Plans,
     ];
 
     pub fn label(self) -> &'static str {
@@ -34,6 +39,8 @@ impl KindFilter {
             KindFilter::CheckIns => "Check-ins",
             KindFilter::Routines => "Routine sessions",
             KindFilter::Heat => "Heat sessions",
+            KindFilter::FlareUps => "Flare-ups",
+            KindFilter::Plans => "Experiments and days off",
         }
     }
 
@@ -44,6 +51,8 @@ impl KindFilter {
             KindFilter::CheckIns => "check-ins",
             KindFilter::Routines => "routine sessions",
             KindFilter::Heat => "heat sessions",
+            KindFilter::FlareUps => "flare-ups",
+            KindFilter::Plans => "experiments or days off",
         }
     }
 
@@ -52,6 +61,8 @@ impl KindFilter {
             (KindFilter::All, _) | (KindFilter::CheckIns, Entry::CheckIn(_)) => true,
             (KindFilter::Routines, Entry::Session { session, .. }) => session.kind.is_routine(),
             (KindFilter::Heat, Entry::Session { session, .. }) => session.kind == SessionKind::Heat,
+            (KindFilter::FlareUps, Entry::FlareUp(_))
+            | (KindFilter::Plans, Entry::DaysOff(_) | Entry::Experiment(_)) => true,
             _ => false,
         }
     }
@@ -63,6 +74,9 @@ impl KindFilter {
 pub enum Row {
     CheckIn(usize),
     Session(usize),
+    FlareUp(usize),
+    DaysOff(usize),
+    Experiment(usize),
 }
 
 impl Row {
@@ -73,6 +87,9 @@ impl Row {
                 id: data.session_id(at)?,
                 session: data.sessions.get(at)?,
             }),
+            Row::FlareUp(at) => data.helps.flare_ups.get(at).map(Entry::FlareUp),
+            Row::DaysOff(at) => data.helps.days_off.get(at).map(Entry::DaysOff),
+            Row::Experiment(at) => data.helps.experiments.get(at).map(Entry::Experiment),
         }
     }
 }
@@ -139,22 +156,47 @@ impl Listing {
     }
 }
 
-/// Every record, newest day first; a day's check-in heads it, then its
-/// sessions, latest start first.
+/// Every record, newest day first; a day's check-in heads it, then the
+/// experiments and days off that start that day, then its sessions and
+/// flare-ups, latest first.
 fn every_row(data: &Data) -> Vec<Row> {
-    /// What orders the rows: the day, check-in before sessions, the start.
-    type Key = (NaiveDate, bool, Option<DateTime<Utc>>, usize);
+    /// What orders the rows: the day, the kind's rank (higher first), the
+    /// time, the place in its list.
+    type Key = (NaiveDate, u8, Option<DateTime<Utc>>, usize);
     let checkins = data
         .checkins
         .iter()
         .enumerate()
-        .map(|(at, c)| ((c.date, true, None, at), Row::CheckIn(at)));
+        .map(|(at, c)| ((c.date, 4, None, at), Row::CheckIn(at)));
+    let experiments = data
+        .helps
+        .experiments
+        .iter()
+        .enumerate()
+        .map(|(at, e)| ((e.record.start, 3, None, at), Row::Experiment(at)));
+    let days_off = data
+        .helps
+        .days_off
+        .iter()
+        .enumerate()
+        .map(|(at, d)| ((d.record.first, 2, None, at), Row::DaysOff(at)));
     let sessions = data
         .sessions
         .iter()
         .enumerate()
-        .map(|(at, s)| ((s.date, false, Some(s.started_at), at), Row::Session(at)));
-    let mut keyed: Vec<(Key, Row)> = checkins.chain(sessions).collect();
+        .map(|(at, s)| ((s.date, 1, Some(s.started_at), at), Row::Session(at)));
+    let flare_ups = data
+        .helps
+        .flare_ups
+        .iter()
+        .enumerate()
+        .map(|(at, f)| ((f.record.date, 1, Some(f.record.at), at), Row::FlareUp(at)));
+    let mut keyed: Vec<(Key, Row)> = checkins
+        .chain(experiments)
+        .chain(days_off)
+        .chain(sessions)
+        .chain(flare_ups)
+        .collect();
     keyed.sort_unstable_by_key(|(key, _)| std::cmp::Reverse(*key));
     keyed.into_iter().map(|(_, row)| row).collect()
 }

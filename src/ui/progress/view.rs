@@ -77,6 +77,7 @@ impl ProgressView {
             &data.checkins,
             &data.sessions,
             key.today,
+            &data.helps.days_off_set(),
             key.range,
             key.baseline,
         );

@@ -7,6 +7,7 @@ mod command;
 mod data;
 mod ergonomics;
 mod event;
+mod experiment_form;
 pub mod folder_dialog;
 mod heat;
 mod history;

@@ -1,13 +1,17 @@
 //! The calendar: one square per day, a column per week (Monday at the top),
 //! shaded by the day's pain (none when there was no check-in: an outline),
-//! with a dot on the days a routine was done. Drawn with the painter (it is
-//! a grid, not a plot); at most a year of it.
+//! with a dot on the days a routine was done and the top right corner
+//! filled on days off (a day off without a check-in is also shaded). Drawn
+//! with the painter (it is a grid, not a plot); at most a year of it.
 
 use chrono::{Datelike, NaiveDate};
-use egui::{Align2, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+};
 
-use super::legend::{Entry, Mark, legend_row_ui};
+use super::legend::{Entry, Mark, corner_flag, legend_row_ui};
 use crate::domain::dates::{days_before, week_start};
+use crate::domain::days_off::DaysOff;
 use crate::domain::trend::HeatmapDay;
 use crate::ui::theme;
 
@@ -33,6 +37,8 @@ pub struct Cell {
     pub pain: Option<u8>,
     /// Whether a routine was done that day.
     pub routine: bool,
+    /// Whether the day was marked as a day off.
+    pub day_off: bool,
     /// Shown on hover: "Tue 3 Nov: pain 4, 2 routine sessions".
     pub tooltip: String,
 }
@@ -44,10 +50,15 @@ pub struct CalendarGrid {
     pub months: Vec<(usize, String)>,
     /// True when the range is longer than the calendar shows.
     pub clipped: bool,
+    /// What a screen reader says for the whole grid: "The last 12 weeks:
+    /// 70 days with a check-in, 5 days off."
+    pub summary: String,
 }
 
 impl CalendarGrid {
-    pub fn build(heatmap: &[HeatmapDay], today: NaiveDate) -> Self {
+    /// The grid for the heatmap's days (the last year of them at most),
+    /// with `days_off` (in any order) marked.
+    pub fn build(heatmap: &[HeatmapDay], today: NaiveDate, days_off: &[&DaysOff]) -> Self {
         let first_shown = days_before(week_start(today), 7 * (MAX_WEEKS as u64 - 1));
         let days: Vec<&HeatmapDay> = heatmap.iter().filter(|d| d.date >= first_shown).collect();
         let clipped = days.len() < heatmap.len();
@@ -57,8 +68,17 @@ impl CalendarGrid {
                 cells: Vec::new(),
                 months: Vec::new(),
                 clipped,
+                summary: String::new(),
             };
         };
+        let first_day = days.first().map_or(first, |d| d.date);
+        // Only the ranges that reach into the days shown.
+        let days_off: Vec<&DaysOff> = days_off
+            .iter()
+            .copied()
+            .filter(|d| d.last >= first_day && d.first <= today)
+            .collect();
+        let (mut checked_in, mut off) = (0usize, 0usize);
         let column_of = |date: NaiveDate| {
             usize::try_from((week_start(date) - first).num_days() / 7).unwrap_or(0)
         };
@@ -83,19 +103,40 @@ impl CalendarGrid {
                 1 => tooltip.push_str(", 1 routine session"),
                 n => tooltip.push_str(&format!(", {n} routine sessions")),
             }
+            let reason = days_off
+                .iter()
+                .find(|d| d.contains(day.date))
+                .map(|d| d.reason);
+            if let Some(reason) = reason {
+                tooltip.push_str(&format!(", day off ({})", reason.label().to_lowercase()));
+                off += 1;
+            }
+            checked_in += usize::from(day.pain.is_some());
             cells.push(Cell {
                 column,
                 row: day.date.weekday().num_days_from_monday() as usize,
                 pain: day.pain.map(|p| p.get()),
                 routine: day.routine_sessions > 0,
+                day_off: reason.is_some(),
                 tooltip,
             });
         }
+        let shown = if clipped {
+            "The last 12 months".to_owned()
+        } else {
+            format!("From {}", first_day.format("%-d %B %Y"))
+        };
+        let summary = format!(
+            "Calendar. {shown}: {} with a check-in, {} off.",
+            crate::text::count(checked_in, "day", "days"),
+            crate::text::count(off, "day", "days"),
+        );
         Self {
             columns: column_of(today) + 1,
             cells,
             months,
             clipped,
+            summary,
         }
     }
 }
@@ -115,6 +156,7 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
     let width = LABEL_WIDTH + columns * (cell + GAP);
     let height = MONTH_ROW + 7.0 * (cell + GAP);
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &grid.summary));
     let painter = ui.painter_at(rect);
     let font = FontId::proportional(13.0);
     let origin = pos2(rect.left() + LABEL_WIDTH, rect.top() + MONTH_ROW);
@@ -162,19 +204,25 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
                 p.pain_marks[band],
             ),
             None => (
-                egui::Shape::rect_stroke(
+                egui::Shape::Rect(egui::epaint::RectShape::new(
                     rect.shrink(0.5),
                     radius,
+                    if c.day_off {
+                        p.track
+                    } else {
+                        Color32::TRANSPARENT
+                    },
                     Stroke::new(1.0, p.day_empty),
                     StrokeKind::Inside,
-                ),
+                )),
                 p.day_mark,
             ),
         };
         let mark = c
             .routine
             .then(|| egui::Shape::circle_filled(rect.center(), dot_radius, mark_color));
-        std::iter::once(day).chain(mark)
+        let off = c.day_off.then(|| corner_flag(rect, mark_color));
+        std::iter::once(day).chain(mark).chain(off)
     }));
     if let Some(pointer) = response.hover_pos() {
         let hovered = grid.cells.iter().find(|c| {
@@ -199,6 +247,7 @@ pub fn legend_ui(ui: &mut Ui) {
             .map(|((_, words), color)| Entry::new(Mark::Square, color, words)),
     );
     entries.push(Entry::new(Mark::Dot, p.day_mark, "Routine done"));
+    entries.push(Entry::new(Mark::Corner, p.day_mark, "Day off"));
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("Pain:").color(p.muted));
         legend_row_ui(ui, &entries);
@@ -207,7 +256,41 @@ pub fn legend_ui(ui: &mut Ui) {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
+    use crate::domain::days_off::Reason;
+
+    #[test]
+    fn days_off_are_marked_and_said_in_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let heatmap: Vec<HeatmapDay> = (0..14u64)
+            .map(|i| HeatmapDay {
+                date: days_before(today, 13 - i),
+                pain: None,
+                routine_sessions: 0,
+            })
+            .collect();
+        let off = DaysOff {
+            first: days_before(today, 20),
+            last: days_before(today, 12),
+            reason: Reason::Holiday,
+            created_at: chrono::DateTime::UNIX_EPOCH,
+        };
+        let grid = CalendarGrid::build(&heatmap, today, &[&off]);
+        let marked: Vec<bool> = grid.cells.iter().map(|c| c.day_off).collect();
+        assert_eq!(marked.iter().filter(|m| **m).count(), 2, "{marked:?}");
+        assert!(marked[0] && marked[1] && !marked[2]);
+        assert!(
+            grid.cells[0]
+                .tooltip
+                .ends_with(": no check-in, day off (holiday)")
+        );
+        assert_eq!(
+            grid.summary,
+            "Calendar. From 12 November 2026: 0 days with a check-in, 2 days off."
+        );
+    }
 
     #[test]
     fn pain_falls_in_five_bands_of_two() {

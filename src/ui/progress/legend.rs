@@ -18,6 +18,29 @@ pub enum Mark {
     Line,
     /// A short dashed line: a threshold or an aim.
     Dashed,
+    /// A ring: a flare-up, apart from the daily dots.
+    Ring,
+    /// A pale shaded square with a stronger edge: days shaded on a chart.
+    Band,
+    /// An outlined square with its top right corner filled: a day off on
+    /// the calendar.
+    Corner,
+}
+
+/// A flare-up's ring, on the chart and in the legend.
+pub const RING_RADIUS: f32 = 4.5;
+pub const RING_WIDTH: f32 = 1.8;
+
+/// The filled top right corner that marks a day off: a triangle over a
+/// little under half of each side.
+pub fn corner_flag(square: egui::Rect, color: Color32) -> egui::Shape {
+    let side = square.width().min(square.height()) * 0.45;
+    let corner = square.right_top();
+    egui::Shape::convex_polygon(
+        vec![corner, corner + vec2(0.0, side), corner - vec2(side, 0.0)],
+        color,
+        Stroke::NONE,
+    )
 }
 
 /// One entry of a legend.
@@ -85,6 +108,28 @@ fn mark_ui(ui: &mut Ui, mark: Mark, color: Color32) {
                 5.0,
                 3.0,
             ));
+        }
+        Mark::Band => {
+            painter.rect(
+                rect,
+                egui::CornerRadius::same(2),
+                color,
+                Stroke::new(1.0, color.gamma_multiply(3.0)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        Mark::Ring => {
+            painter.circle_stroke(rect.center(), RING_RADIUS, Stroke::new(RING_WIDTH, color));
+        }
+        Mark::Corner => {
+            let square = rect.shrink(0.5);
+            painter.rect_stroke(
+                square,
+                egui::CornerRadius::same(2),
+                Stroke::new(1.0, color),
+                egui::StrokeKind::Inside,
+            );
+            painter.add(corner_flag(square, color));
         }
     }
 }

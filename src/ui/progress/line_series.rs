@@ -33,6 +33,7 @@ struct ShapeKey {
     pixels_per_point: f32,
     stroke: Stroke,
     highlighted: bool,
+    dashed: bool,
 }
 
 impl LineSeries {
@@ -76,6 +77,16 @@ impl LineSeries {
             base: PlotItemBase::new(name.to_owned()),
             series: self,
             stroke: Stroke::new(width, color),
+            dashed: false,
+        }
+    }
+
+    /// The series as a dashed line that hovering ignores: an aim, not a
+    /// reading.
+    pub fn dashed_item<'a>(&'a self, name: &str, color: Color32, width: f32) -> SeriesItem<'a> {
+        SeriesItem {
+            dashed: true,
+            ..self.item(name, color, width)
         }
     }
 
@@ -98,22 +109,22 @@ impl LineSeries {
         if key.highlighted {
             stroke.width *= 2.0;
         }
-        self.runs
-            .iter()
-            .map(|run| {
-                let screen: Vec<Pos2> = self.points[run.clone()]
-                    .iter()
-                    .map(|point| transform.position_from_point(point))
-                    .collect();
-                match screen.as_slice() {
-                    [single] => Shape::circle_filled(*single, stroke.width, stroke.color),
-                    _ => Shape::line(
-                        reduce_to_columns(&screen, key.pixels_per_point),
-                        PathStroke::from(stroke),
-                    ),
-                }
-            })
-            .collect()
+        let mut shapes = Vec::with_capacity(self.runs.len());
+        for run in &self.runs {
+            let screen: Vec<Pos2> = self.points[run.clone()]
+                .iter()
+                .map(|point| transform.position_from_point(point))
+                .collect();
+            match screen.as_slice() {
+                [single] => shapes.push(Shape::circle_filled(*single, stroke.width, stroke.color)),
+                _ if key.dashed => shapes.extend(Shape::dashed_line(&screen, stroke, 10.0, 6.18)),
+                _ => shapes.push(Shape::line(
+                    reduce_to_columns(&screen, key.pixels_per_point),
+                    PathStroke::from(stroke),
+                )),
+            }
+        }
+        shapes
     }
 }
 
@@ -157,6 +168,7 @@ pub struct SeriesItem<'a> {
     base: PlotItemBase,
     series: &'a LineSeries,
     stroke: Stroke,
+    dashed: bool,
 }
 
 impl PlotItem for SeriesItem<'_> {
@@ -167,6 +179,7 @@ impl PlotItem for SeriesItem<'_> {
             pixels_per_point: ui.pixels_per_point(),
             stroke: self.stroke,
             highlighted: self.highlighted(),
+            dashed: self.dashed,
         };
         shapes.extend(self.series.shapes_for(key, transform));
     }
@@ -175,6 +188,10 @@ impl PlotItem for SeriesItem<'_> {
 
     fn color(&self) -> Color32 {
         self.stroke.color
+    }
+
+    fn allow_hover(&self) -> bool {
+        !self.dashed
     }
 
     fn geometry(&self) -> PlotGeometry<'_> {

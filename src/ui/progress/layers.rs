@@ -1,0 +1,324 @@
+//! The pain chart's layers of what helps: experiments and days off as
+//! shaded bands over the days they cover, flare-ups as rings. Like
+//! [`super::line_series::LineSeries`], each works out its screen shapes
+//! once per plot position and size and only copies them on later frames,
+//! so ten years of them cost a frame no more than a few weeks.
+
+use std::cell::RefCell;
+
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Color32, FontId, Rect, Shape, Stroke, Ui, pos2};
+use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
+
+use super::legend::{RING_RADIUS, RING_WIDTH};
+use crate::ui::theme::MIN_TEXT_SIZE;
+
+/// One band: the x span of the days it covers (from the first day's left
+/// edge to the last day's right edge), and the words at its top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub x: (f64, f64),
+    /// Written at the band's top when it is wide enough; may be empty.
+    pub label: String,
+    /// The row its label sits on, so overlapping bands' labels do not
+    /// cover each other.
+    pub lane: usize,
+    /// False when the range cuts the band's start off: no start line then.
+    pub starts_here: bool,
+}
+
+/// Gives each band (in order of start) the first label row free where it
+/// starts, so the labels of overlapping bands are written one under another.
+pub fn assign_lanes(bands: &mut [Band]) {
+    let mut lane_ends: Vec<f64> = Vec::new();
+    for band in bands {
+        let free = lane_ends.iter().position(|&end| end <= band.x.0);
+        let lane = free.unwrap_or(lane_ends.len());
+        if lane == lane_ends.len() {
+            lane_ends.push(band.x.1);
+        } else {
+            lane_ends[lane] = band.x.1;
+        }
+        band.lane = lane;
+    }
+}
+
+/// Label rows are this far apart, in points.
+const LANE_HEIGHT: f32 = MIN_TEXT_SIZE + 3.0;
+
+/// A band narrower than this on screen goes without its label.
+const MIN_LABEL_WIDTH: f32 = 28.0;
+
+/// What cached shapes were made for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ShapeKey {
+    frame: Rect,
+    bounds: PlotBounds,
+    pixels_per_point: f32,
+    colors: [Color32; 3],
+}
+
+/// The bands of one kind.
+pub struct Bands {
+    bands: Vec<Band>,
+    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+}
+
+impl Bands {
+    pub fn new(bands: Vec<Band>) -> Self {
+        Self {
+            bands,
+            shapes: RefCell::new(None),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bands.is_empty()
+    }
+
+    #[cfg(test)]
+    pub fn bands(&self) -> &[Band] {
+        &self.bands
+    }
+
+    /// The plot item: filled with `fill`, a line in `edge` where a band
+    /// starts (transparent for none), labels in `text`.
+    pub fn item(&self, name: &str, fill: Color32, edge: Color32, text: Color32) -> BandsItem<'_> {
+        BandsItem {
+            base: PlotItemBase::new(name.to_owned()),
+            bands: self,
+            colors: [fill, edge, text],
+        }
+    }
+
+    fn build_shapes(&self, ui: &Ui, key: ShapeKey, transform: &PlotTransform) -> Vec<Shape> {
+        let [fill, edge, text] = key.colors;
+        let frame = key.frame;
+        let (bottom, top) = (key.bounds.min()[1], key.bounds.max()[1]);
+        let font = FontId::proportional(MIN_TEXT_SIZE);
+        let mut shapes = Vec::with_capacity(self.bands.len() * 2);
+        for band in &self.bands {
+            let rect = transform
+                .rect_from_values(
+                    &PlotPoint::new(band.x.0, bottom),
+                    &PlotPoint::new(band.x.1, top),
+                )
+                .intersect(frame);
+            if !rect.is_positive() {
+                continue;
+            }
+            shapes.push(Shape::rect_filled(rect, 0.0, fill));
+            if band.starts_here && edge != Color32::TRANSPARENT {
+                shapes.push(Shape::line_segment(
+                    [rect.left_top(), rect.left_bottom()],
+                    Stroke::new(1.0, edge),
+                ));
+            }
+            if band.label.is_empty() || rect.width() < MIN_LABEL_WIDTH {
+                continue;
+            }
+            let mut job = LayoutJob::simple_singleline(band.label.clone(), font.clone(), text);
+            job.wrap = TextWrapping::truncate_at_width(rect.width() - 6.0);
+            let galley = ui.painter().layout_job(job);
+            let at = pos2(
+                rect.left() + 4.0,
+                rect.top() + 2.0 + band.lane as f32 * LANE_HEIGHT,
+            );
+            if at.y + galley.size().y <= rect.bottom() {
+                shapes.push(Shape::galley(at, galley, text));
+            }
+        }
+        shapes
+    }
+}
+
+/// [`Bands`] as a plot item; hovering ignores it (the legend explains it).
+pub struct BandsItem<'a> {
+    base: PlotItemBase,
+    bands: &'a Bands,
+    colors: [Color32; 3],
+}
+
+impl PlotItem for BandsItem<'_> {
+    fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
+        let key = ShapeKey {
+            frame: *transform.frame(),
+            bounds: *transform.bounds(),
+            pixels_per_point: ui.pixels_per_point(),
+            colors: self.colors,
+        };
+        let mut cache = self.bands.shapes.borrow_mut();
+        match cache.as_ref() {
+            Some((cached, cached_shapes)) if *cached == key => {
+                shapes.extend(cached_shapes.iter().cloned());
+            }
+            _ => {
+                let built = self.bands.build_shapes(ui, key, transform);
+                shapes.extend(built.iter().cloned());
+                *cache = Some((key, built));
+            }
+        }
+    }
+
+    fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
+
+    fn color(&self) -> Color32 {
+        self.colors[0]
+    }
+
+    fn allow_hover(&self) -> bool {
+        false
+    }
+
+    fn geometry(&self) -> PlotGeometry<'_> {
+        PlotGeometry::None
+    }
+
+    fn bounds(&self) -> PlotBounds {
+        PlotBounds::NOTHING
+    }
+
+    fn base(&self) -> &PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut PlotItemBase {
+        &mut self.base
+    }
+}
+
+/// Points drawn as rings (flare-ups), hovered like any reading.
+pub struct Rings {
+    points: Vec<PlotPoint>,
+    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+}
+
+impl Rings {
+    pub fn new(points: Vec<PlotPoint>) -> Self {
+        Self {
+            points,
+            shapes: RefCell::new(None),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    pub fn item(&self, name: &str, color: Color32, inner: Color32) -> RingsItem<'_> {
+        RingsItem {
+            base: PlotItemBase::new(name.to_owned()),
+            rings: self,
+            colors: [color, inner, Color32::TRANSPARENT],
+        }
+    }
+}
+
+/// [`Rings`] as a plot item.
+pub struct RingsItem<'a> {
+    base: PlotItemBase,
+    rings: &'a Rings,
+    /// The ring, and the fill inside it (the chart's background, so a ring
+    /// over a line stays a ring).
+    colors: [Color32; 3],
+}
+
+impl PlotItem for RingsItem<'_> {
+    fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
+        let key = ShapeKey {
+            frame: *transform.frame(),
+            bounds: *transform.bounds(),
+            pixels_per_point: ui.pixels_per_point(),
+            colors: self.colors,
+        };
+        let mut cache = self.rings.shapes.borrow_mut();
+        if cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
+            let [color, inner, _] = self.colors;
+            let mut radius = RING_RADIUS;
+            if self.highlighted() {
+                radius *= 1.4;
+            }
+            let built = self
+                .rings
+                .points
+                .iter()
+                .map(|p| transform.position_from_point(p))
+                .filter(|at| key.frame.expand(radius).contains(*at))
+                .map(|center| {
+                    Shape::Circle(egui::epaint::CircleShape {
+                        center,
+                        radius,
+                        fill: inner,
+                        stroke: Stroke::new(RING_WIDTH, color),
+                    })
+                })
+                .collect();
+            *cache = Some((key, built));
+        }
+        if let Some((_, cached)) = cache.as_ref() {
+            shapes.extend(cached.iter().cloned());
+        }
+    }
+
+    fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
+
+    fn color(&self) -> Color32 {
+        self.colors[0]
+    }
+
+    fn geometry(&self) -> PlotGeometry<'_> {
+        PlotGeometry::Points(&self.rings.points)
+    }
+
+    fn bounds(&self) -> PlotBounds {
+        let mut bounds = PlotBounds::NOTHING;
+        for p in &self.rings.points {
+            bounds.extend_with(p);
+        }
+        bounds
+    }
+
+    fn base(&self) -> &PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut PlotItemBase {
+        &mut self.base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn band(from: f64, to: f64) -> Band {
+        Band {
+            x: (from, to),
+            label: String::new(),
+            lane: 0,
+            starts_here: true,
+        }
+    }
+
+    #[test]
+    fn overlapping_bands_get_their_own_label_rows() {
+        let mut bands = [
+            band(0.0, 14.0),
+            band(7.0, 21.0),
+            band(14.0, 28.0),
+            band(15.0, 20.0),
+        ];
+        assign_lanes(&mut bands);
+        let lanes: Vec<usize> = bands.iter().map(|b| b.lane).collect();
+        // The third starts where the first ends: its row is free again.
+        assert_eq!(lanes, [0, 1, 0, 2]);
+    }
+
+    #[test]
+    fn bands_are_never_hovered_and_add_nothing_to_the_bounds() {
+        let bands = Bands::new(vec![band(0.0, 1.0)]);
+        let item = bands.item("Experiment", Color32::RED, Color32::RED, Color32::BLACK);
+        assert!(!item.allow_hover());
+        assert_eq!(item.bounds(), PlotBounds::NOTHING);
+    }
+}

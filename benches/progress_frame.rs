@@ -245,14 +245,19 @@ fn progress_harness(
     // Make sure the screen and range are the ones meant.
     assert_eq!(harness.state().screen(), unknot::ui::Screen::Progress);
     let summary = if case.range == "All time" {
-        "since"
+        "check-ins since"
     } else {
-        "in the last 12 weeks"
+        "check-ins in the last 12 weeks"
     };
     harness.get_by_label_contains(summary);
     if case.days > 0 {
         // Every layer is there to draw.
-        harness.get_by_label_contains("Flare-ups: ");
+        assert!(
+            harness
+                .query_all_by_label_contains("Flare-ups: ")
+                .next()
+                .is_some()
+        );
         harness.get_by_label("Experiment");
         harness.get_by_label("Days off");
         harness.get_by_label("Function check");

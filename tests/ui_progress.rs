@@ -295,11 +295,22 @@ fn what_helps_shows_on_progress_and_a_running_experiment_can_be_stopped() {
     harness.get_by_label("Flare-ups: 2 in the last 12 weeks, 1 this week.");
     harness.get_by_label_contains("with a check-in, 3 days off.");
 
-    // Each experiment's comparison in words, the newest first.
-    harness.get_by_label("Pain was 3.0 points lower (likely a real change).");
-    harness
-        .get_by_label("Difference, during minus before: -3.0 points (95% interval -3.0 to -3.0).");
-    harness.get_by_label("Too early: 4 of 14 days so far.");
+    // Each experiment's comparison in words: one block of text each (a
+    // label's words are its value).
+    let chin_tucks = harness
+        .get_by_label_contains("Pain was 3.0 points lower (likely a real change).")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        chin_tucks.starts_with("Chin tucks\nExercise · 14 days, 26 Oct to 8 Nov\n"),
+        "{chin_tucks:?}"
+    );
+    assert!(
+        chin_tucks.contains(
+            "\nDifference, during minus before: -3.0 points (95% interval -3.0 to -3.0)."
+        )
+    );
+    harness.get_by_label_contains("Too early: 4 of 14 days so far.");
     assert!(
         harness.query_by_label("Stop \"Chin tucks\"").is_none(),
         "an experiment whose days are over has no Stop"

@@ -15,6 +15,7 @@ mod layers;
 mod legend;
 mod line_series;
 mod sections;
+mod shape_cache;
 mod sparkline;
 mod view;
 

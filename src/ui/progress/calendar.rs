@@ -10,6 +10,7 @@ use egui::{
 };
 
 use super::legend::{Entry, Mark, corner_flag, legend_row_ui};
+use super::shape_cache::{ShapeCache, mesh_of};
 use crate::domain::dates::{days_before, week_start};
 use crate::domain::days_off::DaysOff;
 use crate::domain::trend::HeatmapDay;
@@ -53,6 +54,8 @@ pub struct CalendarGrid {
     /// What a screen reader says for the whole grid: "The last 12 weeks:
     /// 70 days with a check-in, 5 days off."
     pub summary: String,
+    /// The cells' shapes for the last place and palette they were drawn in.
+    shapes: ShapeCache<(Rect, Color32)>,
 }
 
 impl CalendarGrid {
@@ -69,6 +72,7 @@ impl CalendarGrid {
                 months: Vec::new(),
                 clipped,
                 summary: String::new(),
+                shapes: ShapeCache::default(),
             };
         };
         let first_day = days.first().map_or(first, |d| d.date);
@@ -137,6 +141,7 @@ impl CalendarGrid {
             months,
             clipped,
             summary,
+            shapes: ShapeCache::default(),
         }
     }
 }
@@ -193,10 +198,36 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
             theme::palette(ui.ctx()).muted,
         );
     }
+    // The cells, worked out again only when the grid moves or the palette
+    // changes: a year is some 370 of them.
+    let key = (rect, p.page);
+    let build = || mesh_of(ui.ctx(), cell_shapes(grid, p, cell, &cell_rect));
+    if let Some(mesh) = grid.shapes.get(key, build) {
+        painter.add(mesh.clone());
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let hovered = grid.cells.iter().find(|c| {
+            cell_rect(c.column, c.row)
+                .expand(GAP / 2.0)
+                .contains(pointer)
+        });
+        if let Some(c) = hovered {
+            response.on_hover_text_at_pointer(&c.tooltip);
+        }
+    }
+}
+
+/// Each day's square, its routine dot and its day-off corner.
+fn cell_shapes(
+    grid: &CalendarGrid,
+    p: &theme::Palette,
+    cell: f32,
+    cell_rect: &dyn Fn(usize, usize) -> Rect,
+) -> Vec<egui::Shape> {
     let radius = CornerRadius::same(if cell > 10.0 { 3 } else { 1 });
     let dot_radius = (cell * 0.16).max(1.5);
-    // One hand-over of all the cells: a year is some 370 of them.
-    painter.extend(grid.cells.iter().flat_map(|c| {
+    let mut shapes = Vec::with_capacity(grid.cells.len() * 2);
+    for c in &grid.cells {
         let rect = cell_rect(c.column, c.row);
         let (day, mark_color) = match c.pain.map(pain_band) {
             Some(band) => (
@@ -218,22 +249,19 @@ pub fn calendar_ui(ui: &mut Ui, grid: &CalendarGrid) {
                 p.day_mark,
             ),
         };
-        let mark = c
-            .routine
-            .then(|| egui::Shape::circle_filled(rect.center(), dot_radius, mark_color));
-        let off = c.day_off.then(|| corner_flag(rect, mark_color));
-        std::iter::once(day).chain(mark).chain(off)
-    }));
-    if let Some(pointer) = response.hover_pos() {
-        let hovered = grid.cells.iter().find(|c| {
-            cell_rect(c.column, c.row)
-                .expand(GAP / 2.0)
-                .contains(pointer)
-        });
-        if let Some(c) = hovered {
-            response.on_hover_text_at_pointer(&c.tooltip);
+        shapes.push(day);
+        if c.routine {
+            shapes.push(egui::Shape::circle_filled(
+                rect.center(),
+                dot_radius,
+                mark_color,
+            ));
+        }
+        if c.day_off {
+            shapes.push(corner_flag(rect, mark_color));
         }
     }
+    shapes
 }
 
 /// The pain bands, the empty day and the routine mark, in words.

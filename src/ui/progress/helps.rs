@@ -5,13 +5,16 @@
 //! check's scores.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, FixedOffset, NaiveDate, Timelike};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId};
 use egui_plot::PlotPoint;
 
 use super::days::day_x;
 use super::layers::{Band, Bands, Rings, assign_lanes};
-use super::sparkline::Sparkline;
+use super::sparkline::{Sparkline, activity_colors};
 use crate::domain::dates::week_start;
 use crate::domain::experiment::Experiment;
 use crate::domain::experiment::compare::{ExperimentResult, Shift, Verdict, evaluate};
@@ -20,6 +23,7 @@ use crate::domain::function_check::{ActivityChange, INTERVAL_DAYS, change_senten
 use crate::domain::trend::ProgressRange;
 use crate::store::Stored;
 use crate::ui::data::Data;
+use crate::ui::theme::{self, Palette};
 
 /// The days and range a view covers, as the layers need them.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +35,44 @@ pub struct Span {
     pub weekly: bool,
     /// The local offset, for a flare-up's time of day.
     pub zone: FixedOffset,
+}
+
+/// Words laid out in the light and in the dark palette's colours, once, so
+/// a frame draws a block of them as one label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Themed([Arc<LayoutJob>; 2]);
+
+impl Themed {
+    fn new(make: impl Fn(&Palette) -> LayoutJob) -> Self {
+        Self([Arc::new(make(&theme::LIGHT)), Arc::new(make(&theme::DARK))])
+    }
+
+    pub fn get(&self, theme: egui::Theme) -> Arc<LayoutJob> {
+        let [light, dark] = &self.0;
+        match theme {
+            egui::Theme::Light => Arc::clone(light),
+            egui::Theme::Dark => Arc::clone(dark),
+        }
+    }
+}
+
+/// Body text, as the theme sets it.
+const BODY_SIZE: f32 = 15.0;
+
+/// Appends `text` to `job` on a line of its own.
+fn line(job: &mut LayoutJob, text: &str, size: f32, color: Color32) {
+    if !job.text.is_empty() {
+        job.append(
+            "\n",
+            0.0,
+            TextFormat::simple(FontId::proportional(size), color),
+        );
+    }
+    job.append(
+        text,
+        0.0,
+        TextFormat::simple(FontId::proportional(size), color),
+    );
 }
 
 /// One experiment as the Experiments section lists it.
@@ -50,21 +92,19 @@ pub struct ExperimentCard {
     pub caveats: Vec<String>,
     /// Runs today and has not been stopped: a Stop button.
     pub stoppable: bool,
+    /// All of the above as one block of text.
+    pub text: Themed,
 }
 
-/// One activity of the function check: its scores in the range and words.
-pub struct ActivityRow {
-    /// "Carrying shopping: 4 on 3 Nov, 6 on 24 Nov (+2)".
-    pub summary: String,
-    /// What a screen reader says for its line.
-    pub chart_label: String,
-    pub scores: Sparkline,
-}
-
+/// The function check over the range: a line of scores per activity.
 pub struct FunctionView {
-    pub rows: Vec<ActivityRow>,
-    /// Whether an activity change that matters was found, in words.
-    pub average: Option<String>,
+    /// A line per activity shown ("Carrying shopping: 4 on 3 Nov, 6 on 24
+    /// Nov (+2)") after a dash of its line's colour, then whether the
+    /// average change matters.
+    pub text: Themed,
+    pub chart: Sparkline,
+    /// What a screen reader says for the chart.
+    pub chart_label: String,
 }
 
 pub struct HelpsView {
@@ -257,19 +297,37 @@ fn card(id: i64, e: &Experiment, result: &ExperimentResult, today: NaiveDate) ->
         }
         _ => None,
     };
+    let about = format!("{} · {when}", e.kind.label());
+    let verdict = format!("{}.", result.verdict.sentence());
+    let caveats: Vec<String> = result
+        .caveats
+        .iter()
+        .map(|c| format!("{}.", c.sentence()))
+        .collect();
+    let text = Themed::new(|p| {
+        let mut job = LayoutJob::default();
+        line(&mut job, &e.name, 17.0, p.text);
+        line(&mut job, &about, BODY_SIZE, p.muted);
+        line(&mut job, &numbers, BODY_SIZE, p.text);
+        line(&mut job, &verdict, BODY_SIZE, p.text);
+        if let Some(difference) = &difference {
+            line(&mut job, difference, BODY_SIZE, p.text);
+        }
+        for caveat in &caveats {
+            line(&mut job, caveat, BODY_SIZE, p.muted);
+        }
+        job
+    });
     ExperimentCard {
         id,
         name: e.name.clone(),
-        about: format!("{} · {when}", e.kind.label()),
+        about,
         numbers,
-        verdict: format!("{}.", result.verdict.sentence()),
+        verdict,
         difference,
-        caveats: result
-            .caveats
-            .iter()
-            .map(|c| format!("{}.", c.sentence()))
-            .collect(),
+        caveats,
         stoppable,
+        text,
     }
 }
 
@@ -295,35 +353,49 @@ fn function_view(data: &Data, span: Span, x_bounds: (f64, f64)) -> FunctionView 
     let helps = &data.helps;
     let ratings = helps.rating_records();
     let (found, average) = changes(&helps.activities, &ratings, span.from, span.today);
-    let rows = helps
-        .activities
-        .iter()
-        .filter_map(|activity| {
-            let change = found.iter().find(|c| c.uid == activity.uid);
-            if change.is_none() && !activity.is_active() {
-                return None;
-            }
-            let mut scores: Vec<(NaiveDate, u8)> = ratings
-                .iter()
-                .filter(|r| r.activity_uid == activity.uid)
-                .filter(|r| span.from <= r.date && r.date <= span.today)
-                .map(|r| (r.date, r.score.get()))
-                .collect();
-            scores.sort_unstable();
-            Some(ActivityRow {
-                summary: activity_summary(&activity.name, change, span.today),
-                chart_label: format!(
-                    "Scores for \"{}\", {}",
-                    activity.name,
-                    crate::text::count(scores.len(), "check", "checks")
-                ),
-                scores: Sparkline::new(score_runs(&scores), x_bounds),
-            })
-        })
-        .collect();
+    let mut rows = Vec::new();
+    let mut series = Vec::new();
+    let mut checks = 0;
+    for activity in &helps.activities {
+        let change = found.iter().find(|c| c.uid == activity.uid);
+        if change.is_none() && !activity.is_active() {
+            continue;
+        }
+        let mut scores: Vec<(NaiveDate, u8)> = ratings
+            .iter()
+            .filter(|r| r.activity_uid == activity.uid)
+            .filter(|r| span.from <= r.date && r.date <= span.today)
+            .map(|r| (r.date, r.score.get()))
+            .collect();
+        scores.sort_unstable();
+        checks += scores.len();
+        rows.push(activity_summary(&activity.name, change, span.today));
+        series.push(score_runs(&scores));
+    }
+    let average = average.map(|a| format!("{}.", change_sentence(a)));
+    let text = Themed::new(|p| {
+        let mut job = LayoutJob::default();
+        for (row, color) in rows.iter().zip(activity_colors(p).into_iter().cycle()) {
+            line(&mut job, "\u{2014} ", BODY_SIZE, color);
+            job.append(
+                row,
+                0.0,
+                TextFormat::simple(FontId::proportional(BODY_SIZE), p.text),
+            );
+        }
+        if let Some(average) = &average {
+            line(&mut job, average, BODY_SIZE, p.text);
+        }
+        job
+    });
     FunctionView {
-        rows,
-        average: average.map(|a| format!("{}.", change_sentence(a))),
+        chart_label: format!(
+            "Function check scores over the range: {}, {}",
+            crate::text::count(rows.len(), "activity", "activities"),
+            crate::text::count(checks, "score", "scores")
+        ),
+        text,
+        chart: Sparkline::new(series, x_bounds),
     }
 }
 
@@ -569,19 +641,17 @@ mod tests {
         ];
         let view = HelpsView::build(&data, span(day(1), false), (0.0, 1.0));
         let function = view.function.unwrap();
-        let summaries: Vec<&str> = function.rows.iter().map(|r| r.summary.as_str()).collect();
         assert_eq!(
-            summaries,
-            [
-                "Carrying shopping: 3 on 4 Nov, 6 on 18 Nov (+3)",
-                "Long drives: not rated in this range"
-            ],
+            function.text.get(egui::Theme::Dark).text,
+            "\u{2014} Carrying shopping: 3 on 4 Nov, 6 on 18 Nov (+3)\n\
+             \u{2014} Long drives: not rated in this range\n\
+             Activities are 3.0 points easier on average: a change that matters.",
             "an activity off the list and never rated is left out"
         );
-        assert_eq!(function.rows[0].scores.points(), 3);
+        assert_eq!(function.chart.points(), 3);
         assert_eq!(
-            function.average.as_deref(),
-            Some("Activities are 3.0 points easier on average: a change that matters.")
+            function.chart_label,
+            "Function check scores over the range: 2 activities, 3 scores"
         );
     }
 }

@@ -4,13 +4,12 @@
 //! once per plot position and size and only copies them on later frames,
 //! so ten years of them cost a frame no more than a few weeks.
 
-use std::cell::RefCell;
-
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{Color32, FontId, Rect, Shape, Stroke, Ui, pos2};
+use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, pos2};
 use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
 
 use super::legend::{RING_RADIUS, RING_WIDTH};
+use super::shape_cache::{ShapeCache, mesh_of};
 use crate::ui::theme::MIN_TEXT_SIZE;
 
 /// One band: the x span of the days it covers (from the first day's left
@@ -56,19 +55,28 @@ struct ShapeKey {
     bounds: PlotBounds,
     pixels_per_point: f32,
     colors: [Color32; 3],
+    highlighted: bool,
+}
+
+/// Where a band's label goes: the band, the label's top left corner and
+/// the width it may take.
+struct LabelPlace {
+    band: usize,
+    at: Pos2,
+    width: f32,
 }
 
 /// The bands of one kind.
 pub struct Bands {
     bands: Vec<Band>,
-    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+    shapes: ShapeCache<ShapeKey, (Shape, Vec<LabelPlace>)>,
 }
 
 impl Bands {
     pub fn new(bands: Vec<Band>) -> Self {
         Self {
             bands,
-            shapes: RefCell::new(None),
+            shapes: ShapeCache::default(),
         }
     }
 
@@ -91,13 +99,19 @@ impl Bands {
         }
     }
 
-    fn build_shapes(&self, ui: &Ui, key: ShapeKey, transform: &PlotTransform) -> Vec<Shape> {
-        let [fill, edge, text] = key.colors;
+    /// The fills and start lines, and where the labels that fit go.
+    fn build_shapes(
+        &self,
+        ctx: &egui::Context,
+        key: ShapeKey,
+        transform: &PlotTransform,
+    ) -> (Shape, Vec<LabelPlace>) {
+        let [fill, edge, _] = key.colors;
         let frame = key.frame;
         let (bottom, top) = (key.bounds.min()[1], key.bounds.max()[1]);
-        let font = FontId::proportional(MIN_TEXT_SIZE);
         let mut shapes = Vec::with_capacity(self.bands.len() * 2);
-        for band in &self.bands {
+        let mut labels = Vec::new();
+        for (index, band) in self.bands.iter().enumerate() {
             let rect = transform
                 .rect_from_values(
                     &PlotPoint::new(band.x.0, bottom),
@@ -114,21 +128,22 @@ impl Bands {
                     Stroke::new(1.0, edge),
                 ));
             }
-            if band.label.is_empty() || rect.width() < MIN_LABEL_WIDTH {
-                continue;
-            }
-            let mut job = LayoutJob::simple_singleline(band.label.clone(), font.clone(), text);
-            job.wrap = TextWrapping::truncate_at_width(rect.width() - 6.0);
-            let galley = ui.painter().layout_job(job);
             let at = pos2(
                 rect.left() + 4.0,
                 rect.top() + 2.0 + band.lane as f32 * LANE_HEIGHT,
             );
-            if at.y + galley.size().y <= rect.bottom() {
-                shapes.push(Shape::galley(at, galley, text));
+            if !band.label.is_empty()
+                && rect.width() >= MIN_LABEL_WIDTH
+                && at.y + LANE_HEIGHT <= rect.bottom()
+            {
+                labels.push(LabelPlace {
+                    band: index,
+                    at,
+                    width: rect.width() - 6.0,
+                });
             }
         }
-        shapes
+        (mesh_of(ctx, shapes), labels)
     }
 }
 
@@ -146,17 +161,25 @@ impl PlotItem for BandsItem<'_> {
             bounds: *transform.bounds(),
             pixels_per_point: ui.pixels_per_point(),
             colors: self.colors,
+            highlighted: self.highlighted(),
         };
-        let mut cache = self.bands.shapes.borrow_mut();
-        match cache.as_ref() {
-            Some((cached, cached_shapes)) if *cached == key => {
-                shapes.extend(cached_shapes.iter().cloned());
-            }
-            _ => {
-                let built = self.bands.build_shapes(ui, key, transform);
-                shapes.extend(built.iter().cloned());
-                *cache = Some((key, built));
-            }
+        let build = || self.bands.build_shapes(ui.ctx(), key, transform);
+        let Some(kept) = self.bands.shapes.get(key, build) else {
+            return;
+        };
+        let (mesh, labels) = &*kept;
+        shapes.push(mesh.clone());
+        // Words are laid out each frame (egui keeps the layout), never kept.
+        let text = self.colors[2];
+        let font = FontId::proportional(MIN_TEXT_SIZE);
+        for place in labels {
+            let Some(band) = self.bands.bands.get(place.band) else {
+                continue;
+            };
+            let mut job = LayoutJob::simple_singleline(band.label.clone(), font.clone(), text);
+            job.wrap = TextWrapping::truncate_at_width(place.width);
+            let galley = ui.painter().layout_job(job);
+            shapes.push(Shape::galley(place.at, galley, text));
         }
     }
 
@@ -190,14 +213,20 @@ impl PlotItem for BandsItem<'_> {
 /// Points drawn as rings (flare-ups), hovered like any reading.
 pub struct Rings {
     points: Vec<PlotPoint>,
-    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+    bounds: PlotBounds,
+    shapes: ShapeCache<ShapeKey>,
 }
 
 impl Rings {
     pub fn new(points: Vec<PlotPoint>) -> Self {
+        let mut bounds = PlotBounds::NOTHING;
+        for p in &points {
+            bounds.extend_with(p);
+        }
         Self {
             points,
-            shapes: RefCell::new(None),
+            bounds,
+            shapes: ShapeCache::default(),
         }
     }
 
@@ -230,15 +259,15 @@ impl PlotItem for RingsItem<'_> {
             bounds: *transform.bounds(),
             pixels_per_point: ui.pixels_per_point(),
             colors: self.colors,
+            highlighted: self.highlighted(),
         };
-        let mut cache = self.rings.shapes.borrow_mut();
-        if cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
+        let build = || {
             let [color, inner, _] = self.colors;
             let mut radius = RING_RADIUS;
-            if self.highlighted() {
+            if key.highlighted {
                 radius *= 1.4;
             }
-            let built = self
+            let rings = self
                 .rings
                 .points
                 .iter()
@@ -253,10 +282,10 @@ impl PlotItem for RingsItem<'_> {
                     })
                 })
                 .collect();
-            *cache = Some((key, built));
-        }
-        if let Some((_, cached)) = cache.as_ref() {
-            shapes.extend(cached.iter().cloned());
+            mesh_of(ui.ctx(), rings)
+        };
+        if let Some(mesh) = self.rings.shapes.get(key, build) {
+            shapes.push(mesh.clone());
         }
     }
 
@@ -271,11 +300,7 @@ impl PlotItem for RingsItem<'_> {
     }
 
     fn bounds(&self) -> PlotBounds {
-        let mut bounds = PlotBounds::NOTHING;
-        for p in &self.rings.points {
-            bounds.extend_with(p);
-        }
-        bounds
+        self.rings.bounds
     }
 
     fn base(&self) -> &PlotItemBase {

@@ -1,18 +1,20 @@
 //! A line series whose screen shapes are worked out once per plot size and
 //! position instead of every frame. egui_plot's own `Line` transforms every
 //! point on every frame; over years of history that was most of what a
-//! Progress frame cost. Here a frame only compares a key and copies shapes.
+//! Progress frame cost. Here a frame only compares a key and hands over one
+//! mesh, shared (see `shape_cache`).
 //!
 //! The series is also reduced to the plot's pixel columns when it is denser
 //! than the screen: each column keeps its first, lowest, highest and last
 //! point, so no peak disappears and the picture stays the same to the eye.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use egui::epaint::PathStroke;
 use egui::{Color32, Pos2, Rect, Shape, Stroke, Ui};
 use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
+
+use super::shape_cache::{ShapeCache, mesh_of};
 
 /// Points joined into lines where they follow each other, drawn as dots
 /// where a point has no neighbour.
@@ -22,7 +24,8 @@ pub struct LineSeries {
     /// Each run's span of `points`.
     runs: Vec<Range<usize>>,
     bounds: PlotBounds,
-    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+    /// The shapes as one mesh, for the last plot position and size.
+    shapes: ShapeCache<ShapeKey>,
 }
 
 /// What the cached shapes depend on; any change redraws them once.
@@ -54,7 +57,7 @@ impl LineSeries {
             points,
             runs: spans,
             bounds,
-            shapes: RefCell::new(None),
+            shapes: ShapeCache::default(),
         }
     }
 
@@ -87,20 +90,6 @@ impl LineSeries {
         SeriesItem {
             dashed: true,
             ..self.item(name, color, width)
-        }
-    }
-
-    /// The screen shapes for this plot position and size, worked out again
-    /// only when those change.
-    fn shapes_for(&self, key: ShapeKey, transform: &PlotTransform) -> Vec<Shape> {
-        let mut cache = self.shapes.borrow_mut();
-        match cache.as_ref() {
-            Some((cached, shapes)) if *cached == key => shapes.clone(),
-            _ => {
-                let shapes = self.build_shapes(key, transform);
-                *cache = Some((key, shapes.clone()));
-                shapes
-            }
         }
     }
 
@@ -181,7 +170,11 @@ impl PlotItem for SeriesItem<'_> {
             highlighted: self.highlighted(),
             dashed: self.dashed,
         };
-        shapes.extend(self.series.shapes_for(key, transform));
+        // Worked out again only when the plot moves, resizes or restyles.
+        let build = || mesh_of(ui.ctx(), self.series.build_shapes(key, transform));
+        if let Some(mesh) = self.series.shapes.get(key, build) {
+            shapes.push(mesh.clone());
+        }
     }
 
     fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}

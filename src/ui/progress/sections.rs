@@ -2,12 +2,12 @@
 //! lines the view prepared, nothing worked out here.
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::helps::{ExperimentCard, FunctionView};
 use super::sparkline::sparkline_ui;
 use crate::ui::command::Command;
-use crate::ui::{theme, widgets};
+use crate::ui::widgets;
 
 /// Experiments listed before "Show all".
 pub const SHOWN_EXPERIMENTS: usize = 3;
@@ -58,54 +58,29 @@ pub fn experiments_ui(
 }
 
 fn card_ui(ui: &mut Ui, card: &ExperimentCard, today: NaiveDate) -> Option<Command> {
-    let p = theme::palette(ui.ctx());
-    let mut command = None;
-    ui.label(RichText::new(&card.name).strong().size(15.0));
-    ui.label(RichText::new(&card.about).color(p.muted));
-    ui.label(&card.numbers);
-    ui.label(RichText::new(&card.verdict).strong());
-    if let Some(difference) = &card.difference {
-        ui.label(difference);
+    // One label for the words: a list of many is drawn every frame.
+    ui.label(card.text.get(ui.ctx().theme()));
+    if !card.stoppable {
+        return None;
     }
-    for caveat in &card.caveats {
-        widgets::hint_ui(ui, caveat);
-    }
-    if card.stoppable {
-        let stop = ui
-            .button(format!("Stop \"{}\"", card.name))
-            .on_hover_text("Today becomes its last day.");
-        if stop.clicked() {
-            command = Some(Command::StopExperiment {
-                id: card.id,
-                on: today,
-            });
-        }
-    }
-    command
-}
-
-/// The line colours of the activities, in order.
-fn activity_colors(p: &theme::Palette) -> [egui::Color32; 4] {
-    [p.accent, p.heat, p.moderate, p.pain_dot]
+    let stop = ui
+        .button(format!("Stop \"{}\"", card.name))
+        .on_hover_text("Today becomes its last day.");
+    stop.clicked().then_some(Command::StopExperiment {
+        id: card.id,
+        on: today,
+    })
 }
 
 /// Each activity's scores over the range with its first and latest, and
 /// whether the average change matters.
 pub fn function_check_ui(ui: &mut Ui, view: &FunctionView) {
-    let p = theme::palette(ui.ctx());
     widgets::hint_ui(
         ui,
         "Once a week you rate each activity from 0 (cannot do it) to 10 (as well as \
          before the trouble began). Today asks when the check is due.",
     );
-    let colors = activity_colors(p);
-    for (row, color) in view.rows.iter().zip(colors.iter().cycle()) {
-        ui.add_space(4.0);
-        ui.label(&row.summary);
-        sparkline_ui(ui, &row.scores, *color, &row.chart_label);
-    }
-    if let Some(average) = &view.average {
-        ui.add_space(4.0);
-        ui.label(RichText::new(average).strong());
-    }
+    ui.add_space(4.0);
+    ui.label(view.text.get(ui.ctx().theme()));
+    sparkline_ui(ui, &view.chart, &view.chart_label);
 }

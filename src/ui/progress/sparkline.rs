@@ -1,48 +1,58 @@
-//! A small 0-10 line over the range's dates: one activity's function-check
-//! scores. Painted (not a plot), with the same left gutter as the plots so
-//! its dates sit under theirs; its shapes are kept until its size changes.
-
-use std::cell::RefCell;
+//! A small 0-10 chart over the range's dates: each function-check
+//! activity's scores as a line of its own colour. Painted (not a plot),
+//! with the same left gutter as the plots so its dates sit under theirs;
+//! its shapes are kept until its size or the palette changes.
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 use egui_plot::PlotPoint;
 
 use super::days::x_day;
+use super::shape_cache::{ShapeCache, mesh_of};
 use crate::ui::theme;
 
 /// The gutter on the left, as wide as the plots' y axis.
 const GUTTER: f32 = 64.0;
-const HEIGHT: f32 = 56.0;
+const HEIGHT: f32 = 96.0;
 /// Room above 10 and below 0, in points.
-const PAD: f32 = 7.0;
+const PAD: f32 = 8.0;
+
+/// The line colours of the activities, in order (the list repeats).
+pub fn activity_colors(p: &theme::Palette) -> [Color32; 3] {
+    [p.accent, p.heat, p.moderate]
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct ShapeKey {
     rect: Rect,
     pixels_per_point: f32,
-    colors: [Color32; 3],
+    /// The palette's grid colour and the first line colour stand for it.
+    colors: [Color32; 2],
 }
 
-/// Runs of (day, score) points; a run of one is drawn as a dot.
+/// Each series is runs of (day, score) points; a run of one is a dot.
 pub struct Sparkline {
-    runs: Vec<Vec<PlotPoint>>,
+    series: Vec<Vec<Vec<PlotPoint>>>,
     /// The x range, the same as the plots'.
     x: (f64, f64),
-    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+    shapes: ShapeCache<ShapeKey>,
 }
 
 impl Sparkline {
-    pub fn new(runs: Vec<Vec<PlotPoint>>, x: (f64, f64)) -> Self {
+    pub fn new(series: Vec<Vec<Vec<PlotPoint>>>, x: (f64, f64)) -> Self {
+        let series = series
+            .into_iter()
+            .map(|runs| runs.into_iter().filter(|r| !r.is_empty()).collect())
+            .collect();
         Self {
-            runs: runs.into_iter().filter(|r| !r.is_empty()).collect(),
+            series,
             x,
-            shapes: RefCell::new(None),
+            shapes: ShapeCache::default(),
         }
     }
 
     #[cfg(test)]
     pub fn points(&self) -> usize {
-        self.runs.iter().map(Vec::len).sum()
+        self.series.iter().flatten().map(Vec::len).sum()
     }
 
     fn area(rect: Rect) -> Rect {
@@ -59,63 +69,71 @@ impl Sparkline {
         pos2(x, y)
     }
 
-    fn build_shapes(&self, ui: &Ui, key: ShapeKey) -> Vec<Shape> {
-        let [color, grid, muted] = key.colors;
+    /// The grid lines at 0, 5 and 10 and the scores.
+    fn build_shapes(&self, key: ShapeKey, p: &theme::Palette) -> Vec<Shape> {
         let area = Self::area(key.rect);
-        let font = FontId::proportional(theme::MIN_TEXT_SIZE);
         let mut shapes = Vec::new();
-        for (value, words) in [(0.0, "0"), (5.0, ""), (10.0, "10")] {
+        for value in [0.0, 5.0, 10.0] {
             let y = self.to_screen(area, &PlotPoint::new(self.x.0, value)).y;
             shapes.push(Shape::line_segment(
                 [pos2(area.left(), y), pos2(area.right(), y)],
-                Stroke::new(1.0, grid),
+                Stroke::new(1.0, p.grid),
             ));
-            if !words.is_empty() {
-                let galley = ui
-                    .painter()
-                    .layout_no_wrap(words.to_owned(), font.clone(), muted);
-                let at = Align2::RIGHT_CENTER
-                    .anchor_size(pos2(area.left() - 8.0, y), galley.size())
-                    .min;
-                shapes.push(Shape::galley(at, galley, muted));
-            }
         }
-        let points: usize = self.runs.iter().map(Vec::len).sum();
-        let dots = points > 0 && area.width() / points as f32 >= 6.0;
-        for run in &self.runs {
-            let screen: Vec<Pos2> = run.iter().map(|p| self.to_screen(area, p)).collect();
-            if screen.len() > 1 {
-                shapes.push(Shape::line(screen.clone(), Stroke::new(2.0, color)));
-            }
-            if dots || screen.len() == 1 {
-                shapes.extend(
-                    screen
-                        .into_iter()
-                        .map(|at| Shape::circle_filled(at, 3.0, color)),
-                );
+        for (runs, color) in self
+            .series
+            .iter()
+            .zip(activity_colors(p).into_iter().cycle())
+        {
+            let points: usize = runs.iter().map(Vec::len).sum();
+            let dots = points > 0 && area.width() / points as f32 >= 6.0;
+            for run in runs {
+                let screen: Vec<Pos2> = run.iter().map(|p| self.to_screen(area, p)).collect();
+                if screen.len() > 1 {
+                    shapes.push(Shape::line(screen.clone(), Stroke::new(2.0, color)));
+                }
+                if dots || screen.len() == 1 {
+                    shapes.extend(
+                        screen
+                            .into_iter()
+                            .map(|at| Shape::circle_filled(at, 3.0, color)),
+                    );
+                }
             }
         }
         shapes
     }
 
-    /// The score nearest the pointer's x, as "Mon 3 Nov 2026: 6".
+    /// The scores nearest the pointer's x, as "Mon 3 Nov 2026: 6, 4".
     fn hovered(&self, area: Rect, pointer: Pos2) -> Option<String> {
-        let nearest = self.runs.iter().flatten().min_by(|a, b| {
-            let da = (self.to_screen(area, a).x - pointer.x).abs();
-            let db = (self.to_screen(area, b).x - pointer.x).abs();
-            da.total_cmp(&db)
-        })?;
-        if (self.to_screen(area, nearest).x - pointer.x).abs() > 12.0 {
+        let distance = |p: &PlotPoint| (self.to_screen(area, p).x - pointer.x).abs();
+        let nearest = self
+            .series
+            .iter()
+            .flatten()
+            .flatten()
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))?;
+        if distance(nearest) > 12.0 {
             return None;
         }
+        let scores: Vec<String> = self
+            .series
+            .iter()
+            .filter_map(|runs| runs.iter().flatten().find(|p| p.x == nearest.x))
+            .map(|p| format!("{:.0}", p.y))
+            .collect();
         let date = x_day(nearest.x)?;
-        Some(format!("{}: {:.0}", date.format("%a %-d %b %Y"), nearest.y))
+        Some(format!(
+            "{}: {}",
+            date.format("%a %-d %b %Y"),
+            scores.join(", ")
+        ))
     }
 }
 
-/// The line, the full width of the card; `description` is what a screen
+/// The chart, the full width of the card; `description` is what a screen
 /// reader says for it.
-pub fn sparkline_ui(ui: &mut Ui, line: &Sparkline, color: Color32, description: &str) {
+pub fn sparkline_ui(ui: &mut Ui, line: &Sparkline, description: &str) {
     let p = theme::palette(ui.ctx());
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), HEIGHT), Sense::hover());
@@ -123,18 +141,27 @@ pub fn sparkline_ui(ui: &mut Ui, line: &Sparkline, color: Color32, description: 
     let key = ShapeKey {
         rect,
         pixels_per_point: ui.pixels_per_point(),
-        colors: [color, p.grid, p.muted],
+        colors: [p.grid, p.accent],
     };
-    let mut cache = line.shapes.borrow_mut();
-    if cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
-        *cache = Some((key, line.build_shapes(ui, key)));
+    let painter = ui.painter();
+    let build = || mesh_of(ui.ctx(), line.build_shapes(key, p));
+    if let Some(mesh) = line.shapes.get(key, build) {
+        painter.add(mesh.clone());
     }
-    if let Some((_, shapes)) = cache.as_ref() {
-        ui.painter().extend(shapes.iter().cloned());
+    let area = Sparkline::area(rect);
+    let font = FontId::proportional(theme::MIN_TEXT_SIZE);
+    for (value, words) in [(0.0, "0"), (10.0, "10")] {
+        let y = line.to_screen(area, &PlotPoint::new(line.x.0, value)).y;
+        painter.text(
+            pos2(area.left() - 8.0, y),
+            Align2::RIGHT_CENTER,
+            words,
+            font.clone(),
+            p.muted,
+        );
     }
-    drop(cache);
     if let Some(pointer) = response.hover_pos()
-        && let Some(text) = line.hovered(Sparkline::area(rect), pointer)
+        && let Some(text) = line.hovered(area, pointer)
     {
         response.on_hover_text_at_pointer(text);
     }
@@ -142,18 +169,25 @@ pub fn sparkline_ui(ui: &mut Ui, line: &Sparkline, color: Color32, description: 
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
 
     #[test]
     fn scores_map_from_the_left_of_the_range_and_zero_at_the_bottom() {
         let line = Sparkline::new(
-            vec![vec![PlotPoint::new(10.0, 0.0), PlotPoint::new(20.0, 10.0)]],
+            vec![
+                vec![vec![PlotPoint::new(10.0, 0.0), PlotPoint::new(20.0, 10.0)]],
+                vec![vec![PlotPoint::new(20.0, 4.0)]],
+            ],
             (10.0, 20.0),
         );
         let area = Rect::from_min_max(pos2(100.0, 10.0), pos2(300.0, 60.0));
-        assert_eq!(line.to_screen(area, &line.runs[0][0]), pos2(100.0, 60.0));
-        assert_eq!(line.to_screen(area, &line.runs[0][1]), pos2(300.0, 10.0));
-        assert!(line.hovered(area, pos2(295.0, 30.0)).is_some());
+        let first = &line.series[0][0];
+        assert_eq!(line.to_screen(area, &first[0]), pos2(100.0, 60.0));
+        assert_eq!(line.to_screen(area, &first[1]), pos2(300.0, 10.0));
+        let hover = line.hovered(area, pos2(295.0, 30.0)).unwrap();
+        assert!(hover.ends_with(": 10, 4"), "{hover}");
         assert!(line.hovered(area, pos2(200.0, 30.0)).is_none());
     }
 }

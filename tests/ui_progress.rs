@@ -6,7 +6,7 @@ mod common;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use unknot::demo;
 use unknot::domain::clock::Clock;
 use unknot::domain::days_off::{DaysOff, Reason};
@@ -329,4 +329,26 @@ fn what_helps_shows_on_progress_and_a_running_experiment_can_be_stopped() {
     assert!(harness.query_by_label("Stop \"Higher screen\"").is_none());
     harness
         .get_by_label_contains("Workstation change · 22 Nov to 25 Nov, stopped after 4 of 14 days");
+}
+
+#[test]
+fn what_helps_fits_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    with_what_helps(dir.path());
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(700.0, 500.0));
+    open_progress(&mut harness);
+    harness.run();
+    let ppp = harness.ctx.pixels_per_point();
+    let outside: Vec<String> = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .filter_map(|node| {
+            let ak = node.accesskit_node();
+            let right = ak.bounding_box()?.x1 as f32 / ppp;
+            let label = ak.label().or_else(|| ak.value()).unwrap_or_default();
+            (right > 700.5 && !label.is_empty()).then(|| format!("{label}: {right:.0}"))
+        })
+        .collect();
+    assert!(outside.is_empty(), "past the right edge: {outside:?}");
 }

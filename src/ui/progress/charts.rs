@@ -384,7 +384,7 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
         })
     };
     let aim = if bars.target_lowered {
-        "Aim: strengthening 3 times a week, fewer in weeks with days off"
+        "Aim: strengthening 3 times a week, fewer with days off"
     } else {
         "Aim: strengthening 3 times a week"
     };

@@ -1,7 +1,7 @@
 //! The row of marks that explains a chart's colours and lines, drawn above
 //! the chart instead of over it, so it never hides a point.
 
-use egui::{Color32, RichText, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Sense, Stroke, Ui, pos2, vec2};
 
 use crate::ui::theme;
 
@@ -56,29 +56,52 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// The entries in a row that wraps when the chart is narrow.
+/// The entries in a row that wraps when the chart is narrow. Each entry,
+/// its mark and its words, is one widget of known size, so the row can
+/// wrap before it instead of letting it run past the edge.
 pub fn legend_row_ui(ui: &mut Ui, entries: &[Entry<'_>]) {
     let muted = theme::palette(ui.ctx()).muted;
+    let font = egui::TextStyle::Body.resolve(ui.style());
     ui.horizontal_wrapped(|ui| {
         for entry in entries {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 5.0;
-                mark_ui(ui, entry.mark, entry.color);
-                ui.label(RichText::new(entry.label).color(muted));
-            });
+            let galley = ui
+                .painter()
+                .layout_no_wrap(entry.label.to_owned(), font.clone(), muted);
+            let mark_width = mark_width(entry.mark);
+            let size = vec2(
+                mark_width + MARK_GAP + galley.size().x,
+                galley.size().y.max(MARK_HEIGHT),
+            );
+            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, entry.label));
+            let mark = egui::Rect::from_center_size(
+                pos2(rect.left() + mark_width / 2.0, rect.center().y),
+                vec2(mark_width, MARK_HEIGHT),
+            );
+            paint_mark(ui.painter(), mark, entry.mark, entry.color);
+            let text_at = pos2(
+                rect.left() + mark_width + MARK_GAP,
+                rect.center().y - galley.size().y / 2.0,
+            );
+            ui.painter().galley(text_at, galley, muted);
             ui.add_space(10.0);
         }
     });
 }
 
-fn mark_ui(ui: &mut Ui, mark: Mark, color: Color32) {
-    let width = if matches!(mark, Mark::Line | Mark::Dashed) {
+const MARK_HEIGHT: f32 = 12.0;
+const MARK_GAP: f32 = 5.0;
+
+fn mark_width(mark: Mark) -> f32 {
+    if matches!(mark, Mark::Line | Mark::Dashed) {
         22.0
     } else {
         12.0
-    };
-    let (rect, _) = ui.allocate_exact_size(vec2(width, 12.0), Sense::hover());
-    let painter = ui.painter();
+    }
+}
+
+fn paint_mark(painter: &egui::Painter, rect: egui::Rect, mark: Mark, color: Color32) {
     let y = rect.center().y;
     match mark {
         Mark::Square => {

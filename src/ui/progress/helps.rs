@@ -14,6 +14,7 @@ use egui_plot::PlotPoint;
 
 use super::days::day_x;
 use super::layers::{Band, Bands, Rings, assign_lanes};
+use super::legend::RING_RADIUS;
 use super::sparkline::{Sparkline, activity_colors};
 use crate::domain::dates::week_start;
 use crate::domain::experiment::Experiment;
@@ -137,7 +138,10 @@ impl HelpsView {
                     .filter_map(|d| band(d.record.first, d.record.last, span, String::new()))
                     .collect(),
             ),
-            flare_ups: Rings::new(flare_points(&flare_records, span)),
+            flare_ups: Rings::new(
+                flare_points(&flare_records, span),
+                if span.weekly { 3.0 } else { RING_RADIUS },
+            ),
             flare_text: (!flare_records.is_empty()).then(|| flare_text(&flare_records, span)),
             experiments: experiment_cards(data, span.today),
             function: (!data.helps.activities.is_empty())

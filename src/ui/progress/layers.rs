@@ -213,18 +213,39 @@ impl PlotItem for BandsItem<'_> {
 /// Points drawn as rings (flare-ups), hovered like any reading.
 pub struct Rings {
     points: Vec<PlotPoint>,
+    /// In points; smaller where rings stand for weeks over years.
+    radius: f32,
     bounds: PlotBounds,
     shapes: ShapeCache<ShapeKey>,
 }
 
+/// The centers that can each be drawn without a ring already drawn lying
+/// within half a ring of it: in a crowd (two flare-ups in an hour, or
+/// weeks of them over years) one ring stands for those it would cover.
+/// Each point is looked up in a grid of cells the size of a ring, so this
+/// stays linear in the number of points.
+pub fn apart(centers: &[Pos2], radius: f32) -> impl Iterator<Item = Pos2> + '_ {
+    let cell = radius.max(1.0);
+    let mut taken: std::collections::HashSet<(i64, i64)> = std::collections::HashSet::new();
+    centers.iter().copied().filter(move |c| {
+        let at = ((c.x / cell).floor() as i64, (c.y / cell).floor() as i64);
+        let free = !(-1..=1).any(|dx| (-1..=1).any(|dy| taken.contains(&(at.0 + dx, at.1 + dy))));
+        if free {
+            taken.insert(at);
+        }
+        free
+    })
+}
+
 impl Rings {
-    pub fn new(points: Vec<PlotPoint>) -> Self {
+    pub fn new(points: Vec<PlotPoint>, radius: f32) -> Self {
         let mut bounds = PlotBounds::NOTHING;
         for p in &points {
             bounds.extend_with(p);
         }
         Self {
             points,
+            radius,
             bounds,
             shapes: ShapeCache::default(),
         }
@@ -263,22 +284,24 @@ impl PlotItem for RingsItem<'_> {
         };
         let build = || {
             let [color, inner, _] = self.colors;
-            let mut radius = RING_RADIUS;
+            let mut radius = self.rings.radius;
             if key.highlighted {
                 radius *= 1.4;
             }
-            let rings = self
+            let centers: Vec<Pos2> = self
                 .rings
                 .points
                 .iter()
                 .map(|p| transform.position_from_point(p))
                 .filter(|at| key.frame.expand(radius).contains(*at))
+                .collect();
+            let rings = apart(&centers, radius)
                 .map(|center| {
                     Shape::Circle(egui::epaint::CircleShape {
                         center,
                         radius,
                         fill: inner,
-                        stroke: Stroke::new(RING_WIDTH, color),
+                        stroke: Stroke::new(RING_WIDTH * radius / RING_RADIUS, color),
                     })
                 })
                 .collect();
@@ -337,6 +360,19 @@ mod tests {
         let lanes: Vec<usize> = bands.iter().map(|b| b.lane).collect();
         // The third starts where the first ends: its row is free again.
         assert_eq!(lanes, [0, 1, 0, 2]);
+    }
+
+    #[test]
+    fn crowded_rings_are_thinned_to_one_per_ring_width() {
+        let centers = [
+            pos2(10.0, 10.0),
+            pos2(11.0, 10.0),
+            pos2(10.0, 40.0),
+            pos2(30.0, 10.0),
+            pos2(32.0, 11.0),
+        ];
+        let kept: Vec<Pos2> = apart(&centers, 4.5).collect();
+        assert_eq!(kept, [pos2(10.0, 10.0), pos2(10.0, 40.0), pos2(30.0, 10.0)]);
     }
 
     #[test]

@@ -306,8 +306,10 @@ impl UnknotApp {
                         away_signals: self.away_signals(),
                         sounds: self.preferences.sounds,
                         appearance: self.preferences.appearance,
+                        days_off: &self.data.helps.days_off,
                     },
                     autostart,
+                    now,
                 )
             }
             Screen::Routines => self.routines.ui(ui, &self.data, now),

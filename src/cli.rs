@@ -285,11 +285,23 @@ pub fn demo_data(data_dir: &Path, days: u32, force: bool, clock: &dyn Clock) -> 
         .into());
     }
     let history = crate::demo::generate(days, clock.today(), crate::demo::DEFAULT_SEED);
-    let (checkins, sessions) = crate::demo::fill_store(&mut store, &history)?;
+    let added = crate::demo::fill_store(&mut store, &history)?;
     Ok(format!(
-        "Added {} and {} of demo data over {days} days to {}.",
-        crate::text::count(checkins, "check-in", "check-ins"),
-        crate::text::count(sessions, "session", "sessions"),
-        store.path().display()
+        "Added {} and {} of demo data over {days} days to {}, with {}, {}, {} and {}.",
+        crate::text::count(added.checkins_added, "check-in", "check-ins"),
+        crate::text::count(added.sessions_added, "session", "sessions"),
+        store.path().display(),
+        crate::text::count(added.flare_ups_added, "flare-up", "flare-ups"),
+        crate::text::count(
+            added.days_off_added,
+            "range of days off",
+            "ranges of days off"
+        ),
+        crate::text::count(added.experiments_added, "experiment", "experiments"),
+        crate::text::count(
+            added.function_ratings_added,
+            "function-check score",
+            "function-check scores"
+        ),
     ))
 }

@@ -553,10 +553,26 @@ mod tests {
             )
         );
         // Some of each, in plausible numbers for 200 days.
-        assert!((10..=80).contains(&helps.flare_ups.len()), "{}", helps.flare_ups.len());
-        assert!((1..=8).contains(&helps.days_off.len()), "{:?}", helps.days_off);
-        assert!((3..=5).contains(&helps.experiments.len()), "{:?}", helps.experiments);
-        assert!(helps.function_ratings.len() >= 60, "{}", helps.function_ratings.len());
+        assert!(
+            (10..=80).contains(&helps.flare_ups.len()),
+            "{}",
+            helps.flare_ups.len()
+        );
+        assert!(
+            (1..=8).contains(&helps.days_off.len()),
+            "{:?}",
+            helps.days_off
+        );
+        assert!(
+            (3..=5).contains(&helps.experiments.len()),
+            "{:?}",
+            helps.experiments
+        );
+        assert!(
+            helps.function_ratings.len() >= 60,
+            "{}",
+            helps.function_ratings.len()
+        );
         assert!(store_has_records(&store).unwrap());
         assert_eq!(fill_store(&mut store, &h).unwrap().added(), 0);
     }

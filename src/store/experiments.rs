@@ -30,7 +30,7 @@ impl Store {
     }
 
     /// Stops the experiment called `name` (without regard to case) that runs
-    /// today, with `on` as its last day. Refuses when none of that name
+    /// today and has not been stopped yet, with `on` as its last day. Refuses when none of that name
     /// runs, and a last day before its start or after today.
     pub fn stop_experiment(
         &mut self,
@@ -46,7 +46,7 @@ impl Store {
                 .collect();
             let running = candidates
                 .iter()
-                .filter(|s| s.record.is_running(today))
+                .filter(|s| s.record.stopped_on.is_none() && s.record.is_running(today))
                 .max_by_key(|s| s.record.start);
             let Some(found) = running else {
                 return Err(match candidates.last() {

@@ -2,8 +2,8 @@
 //! writing the same rows from the same database file.
 //!
 //! Unknot's side does what an export does: open the store (with its checks),
-//! read every check-in and session, and write `checkins.csv` and
-//! `sessions.csv` with `unknot::export`. The other side is one `sqlite3`
+//! read every record with its uid (`Store::salvage`), and write
+//! `checkins.csv` and `sessions.csv` with `unknot::csv_files`. The other side is one `sqlite3`
 //! process writing the same columns to two files. Without `--bench` (as under
 //! `cargo test`) it only checks, on a few weeks of data, that both sides write
 //! the same number of rows.

@@ -10,7 +10,7 @@ use super::{
 use crate::domain::days_off::{DaysOff, Reason};
 use crate::domain::keyed::Keyed;
 
-const COLUMNS: &str = "id, uid, first_day, last_day, reason, created_at";
+pub(super) const COLUMNS: &str = "id, uid, first_day, last_day, reason, created_at";
 
 impl Store {
     /// Marks a range of days off; refuses one that shares a day with a
@@ -170,7 +170,7 @@ fn insert(
     })
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<DaysOff>> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<DaysOff>> {
     let first: String = row.get(2)?;
     let last: String = row.get(3)?;
     let reason: String = row.get(4)?;

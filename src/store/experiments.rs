@@ -11,7 +11,8 @@ use crate::domain::DomainError;
 use crate::domain::experiment::{Experiment, ExperimentKind, check_name_free};
 use crate::domain::keyed::Keyed;
 
-const COLUMNS: &str = "id, uid, name, kind, start_day, planned_days, stopped_on, created_at";
+pub(super) const COLUMNS: &str =
+    "id, uid, name, kind, start_day, planned_days, stopped_on, created_at";
 
 impl Store {
     /// Starts an experiment; refuses one starting in the future, and a name
@@ -217,7 +218,7 @@ fn insert(
     Ok(Stored { id, uid, record })
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<Experiment>> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<Experiment>> {
     let kind: String = row.get(3)?;
     let start: String = row.get(4)?;
     let stopped_on: Option<String> = row.get(6)?;

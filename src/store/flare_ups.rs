@@ -10,7 +10,7 @@ use crate::domain::flare::FlareUp;
 use crate::domain::keyed::Keyed;
 use crate::domain::pain::Rating;
 
-const COLUMNS: &str = "id, uid, at, local_date, pain, set_off_by, helped";
+pub(super) const COLUMNS: &str = "id, uid, at, local_date, pain, set_off_by, helped";
 
 impl Store {
     /// Saves a new flare-up; returns it as stored. Checked against `now`
@@ -136,7 +136,7 @@ fn insert(
     })
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FlareUp>> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FlareUp>> {
     let at: String = row.get(2)?;
     let date: String = row.get(3)?;
     Ok(Stored {

@@ -176,7 +176,7 @@ pub(super) fn insert_new(
     Ok((activities_added, ratings_added))
 }
 
-fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
+pub(super) fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
     let added_on: String = row.get(2)?;
     let retired_on: Option<String> = row.get(3)?;
     Ok(Activity {
@@ -187,7 +187,7 @@ fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
     })
 }
 
-fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FunctionRating>> {
+pub(super) fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FunctionRating>> {
     let date: String = row.get(3)?;
     let rated_at: String = row.get(4)?;
     Ok(Stored {

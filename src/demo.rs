@@ -348,14 +348,23 @@ pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<ImportCoun
                 .map(Keyed::unkeyed)
                 .collect()
         },
-        activities: history.helps.activities.clone(),
-        function_ratings: history
-            .helps
-            .function_ratings
-            .iter()
-            .cloned()
-            .map(Keyed::unkeyed)
-            .collect(),
+        // A store with activities of its own keeps its list as it is.
+        activities: if store.function_activities()?.is_empty() {
+            history.helps.activities.clone()
+        } else {
+            Vec::new()
+        },
+        function_ratings: if store.function_activities()?.is_empty() {
+            history
+                .helps
+                .function_ratings
+                .iter()
+                .cloned()
+                .map(Keyed::unkeyed)
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
     store.import(&set)
 }

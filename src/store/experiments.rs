@@ -180,6 +180,9 @@ pub(super) fn insert_new(
     for e in experiments {
         crate::domain::experiment::check_name(&e.record.name)?;
         if !super::uid_taken(tx, "experiments", e.uid.as_deref())? {
+            // The same rule as a start: a name once over any day.
+            let stored: Vec<Experiment> = all(tx)?.into_iter().map(|s| s.record).collect();
+            check_name_free(&e.record, &stored)?;
             insert(tx, &e.record, None, e.uid.as_deref())?;
             added += 1;
         }

@@ -10,7 +10,8 @@ use super::{
 };
 use crate::domain::DomainError;
 use crate::domain::function_check::{
-    Activity, FunctionRating, check_activity_name, check_answers, check_new_activity,
+    Activity, FunctionRating, MAX_ACTIVITIES, check_activity_name, check_answers,
+    check_new_activity,
 };
 use crate::domain::keyed::Keyed;
 use crate::domain::pain::Rating;
@@ -147,6 +148,17 @@ pub(super) fn insert_new(
                 ],
             )?;
             activities_added += 1;
+        }
+    }
+    if activities_added > 0 {
+        let active = activities(tx)?.iter().filter(|a| a.is_active()).count();
+        if active > MAX_ACTIVITIES {
+            return Err(DomainError::Invalid(format!(
+                "this would make {active} function-check activities current at once; \
+                 at most {MAX_ACTIVITIES} can be (take some off the list in Unknot or in \
+                 the file's retired_on column first)"
+            ))
+            .into());
         }
     }
     let mut ratings_added = 0;

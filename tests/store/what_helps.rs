@@ -234,3 +234,38 @@ fn a_first_schema_file_gets_uids_and_its_answers_start_the_history() {
         .unwrap();
     assert_eq!(missing, 0);
 }
+
+#[test]
+fn an_import_keeps_the_rules_that_span_records_or_adds_nothing() {
+    use unknot::domain::function_check::Activity;
+    use unknot::domain::keyed::{Keyed, RecordSet};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let today = date(2026, 11, 25);
+    store
+        .start_experiment(&experiment("Chin tucks", (11, 1)), today)
+        .unwrap();
+    let clash = RecordSet {
+        checkins: vec![Keyed::unkeyed(checkin(date(2026, 11, 2), 4))],
+        experiments: vec![Keyed::new("a1", experiment("chin tucks", (11, 5)))],
+        ..RecordSet::default()
+    };
+    let error = store.import(&clash).unwrap_err();
+    assert!(error.to_string().contains("already runs"), "{error}");
+    assert!(store.checkins().unwrap().is_empty(), "all or nothing");
+
+    let activity = |uid: &str| Activity {
+        uid: uid.into(),
+        name: format!("Activity {uid}"),
+        added_on: today,
+        retired_on: None,
+    };
+    store.add_function_activity("Meetings", today).unwrap();
+    let too_many = RecordSet {
+        activities: vec![activity("b1"), activity("b2"), activity("b3")],
+        ..RecordSet::default()
+    };
+    let error = store.import(&too_many).unwrap_err();
+    assert!(error.to_string().contains("at most 3"), "{error}");
+    assert_eq!(store.function_activities().unwrap().len(), 1);
+}

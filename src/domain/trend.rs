@@ -329,6 +329,46 @@ fn routine_days(sessions: &[Session]) -> Vec<NaiveDate> {
     days
 }
 
+/// Check-ins against the days that asked for one. A day off asks for none,
+/// so a missing check-in then is not held against anyone (one made anyway
+/// is welcome and not counted either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CheckInAdherence {
+    /// Days that asked for a check-in and had one.
+    pub done: u32,
+    /// Days that asked for a check-in: the period's days that are not off.
+    pub asked: u32,
+    /// Days off in the period.
+    pub days_off: u32,
+}
+
+/// [`CheckInAdherence`] from `from` to `to`, both included.
+pub fn check_in_adherence(
+    checkins: &[CheckIn],
+    days_off: &BTreeSet<NaiveDate>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CheckInAdherence {
+    if from > to {
+        return CheckInAdherence::default();
+    }
+    let days = u32::try_from((to - from).num_days() + 1).unwrap_or(0);
+    let off = u32::try_from(days_off.range(from..=to).count()).unwrap_or(0);
+    let start = checkins.partition_point(|c| c.date < from);
+    let mut done_days: Vec<NaiveDate> = checkins[start..]
+        .iter()
+        .take_while(|c| c.date <= to)
+        .map(|c| c.date)
+        .filter(|d| !days_off.contains(d))
+        .collect();
+    done_days.dedup();
+    CheckInAdherence {
+        done: u32::try_from(done_days.len()).unwrap_or(0),
+        asked: days - off,
+        days_off: off,
+    }
+}
+
 /// One square of the calendar heatmap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeatmapDay {
@@ -558,6 +598,8 @@ pub struct ProgressData {
     pub insight: Insight,
     /// Reasons to see a professional, if any.
     pub advice: Vec<Advice>,
+    /// Check-ins from `from` to `to` against the days that asked for one.
+    pub adherence: CheckInAdherence,
 }
 
 impl ProgressData {
@@ -608,6 +650,7 @@ impl ProgressData {
             streaks: streaks(&checkins, &sessions, days_off, today),
             insight: next_day_insight(&checkins, &sessions),
             advice: professional_advice(&checkins, &sessions, today),
+            adherence: check_in_adherence(&checkins, days_off, from, today),
         }
     }
 

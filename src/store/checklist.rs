@@ -50,16 +50,10 @@ impl Store {
     /// Every answer each item has had, with the day it was given, oldest
     /// first (the latest per item is also in [`Store::checklist_answers`]).
     pub fn checklist_history(&self) -> Result<Vec<ChecklistAnswer>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {ANSWER_COLUMNS} FROM checklist_changes ORDER BY answered_on, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], answer_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {ANSWER_COLUMNS} FROM checklist_changes ORDER BY answered_on, id"),
+            answer_from_row,
+        )
     }
 
     /// Records a finished review and, in the same transaction, settles any

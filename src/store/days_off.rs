@@ -83,31 +83,17 @@ impl Store {
                 ))
                 .into());
             }
-            let id_taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM days_off WHERE id = ?1)",
-                [stored.id],
-                |row| row.get(0),
-            )?;
-            Ok(insert(
-                tx,
-                &stored.record,
-                (!id_taken).then_some(stored.id),
-                Some(&stored.uid),
-            )?
-            .id)
+            let id = super::id_if_free(tx, "days_off", stored.id)?;
+            Ok(insert(tx, &stored.record, id, Some(&stored.uid))?.id)
         })
     }
 
     /// Every range of days off, earliest first.
     pub fn days_off(&self) -> Result<Vec<Stored<DaysOff>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM days_off ORDER BY first_day, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM days_off ORDER BY first_day, id"),
+            from_row,
+        )
     }
 }
 

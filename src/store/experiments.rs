@@ -123,31 +123,17 @@ impl Store {
     /// Puts a deleted experiment back under its id and uid.
     pub fn put_back_experiment(&mut self, stored: &Stored<Experiment>) -> Result<i64, StoreError> {
         self.in_transaction(|tx| {
-            let id_taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM experiments WHERE id = ?1)",
-                [stored.id],
-                |row| row.get(0),
-            )?;
-            Ok(insert(
-                tx,
-                &stored.record,
-                (!id_taken).then_some(stored.id),
-                Some(&stored.uid),
-            )?
-            .id)
+            let id = super::id_if_free(tx, "experiments", stored.id)?;
+            Ok(insert(tx, &stored.record, id, Some(&stored.uid))?.id)
         })
     }
 
     /// Every experiment, by start day.
     pub fn experiments(&self) -> Result<Vec<Stored<Experiment>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM experiments ORDER BY start_day, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM experiments ORDER BY start_day, id"),
+            from_row,
+        )
     }
 
     /// The experiment with this uid, if stored.

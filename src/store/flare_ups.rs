@@ -68,24 +68,17 @@ impl Store {
     /// old one was taken since).
     pub fn put_back_flare_up(&mut self, stored: &Stored<FlareUp>) -> Result<i64, StoreError> {
         self.in_transaction(|tx| {
-            let id_taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM flare_ups WHERE id = ?1)",
-                [stored.id],
-                |row| row.get(0),
-            )?;
-            let id = (!id_taken).then_some(stored.id);
+            let id = super::id_if_free(tx, "flare_ups", stored.id)?;
             Ok(insert(tx, &stored.record, id, Some(&stored.uid))?.id)
         })
     }
 
     /// Every flare-up, oldest first.
     pub fn flare_ups(&self) -> Result<Vec<Stored<FlareUp>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM flare_ups ORDER BY at, id"))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM flare_ups ORDER BY at, id"),
+            from_row,
+        )
     }
 }
 

@@ -90,29 +90,16 @@ impl Store {
 
     /// Every activity ever named, in the order they were added.
     pub fn function_activities(&self) -> Result<Vec<Activity>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(ACTIVITIES)
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], activity_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(ACTIVITIES, activity_from_row)
     }
 
     /// Every rating with its uid, by day.
     pub fn function_ratings(&self) -> Result<Vec<Stored<FunctionRating>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, uid, activity_uid, local_date, rated_at, score FROM function_ratings \
-                 ORDER BY local_date, id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], rating_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            "SELECT id, uid, activity_uid, local_date, rated_at, score FROM function_ratings \
+             ORDER BY local_date, id",
+            rating_from_row,
+        )
     }
 }
 

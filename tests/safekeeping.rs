@@ -2,36 +2,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "safekeeping/csv_round_trip.rs"]
+mod csv_round_trip;
+#[path = "common/run.rs"]
+mod run;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use common::set_mode;
+use run::{ok, unknot};
 use unknot::domain::pain::{CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionExercise, SessionKind};
 use unknot::store::backup::{check_integrity, daily_file_name, list_daily_backups};
 use unknot::store::{InstanceLock, Store};
-
-fn unknot(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unknot"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("UNKNOT_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

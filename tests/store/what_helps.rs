@@ -205,7 +205,7 @@ fn a_first_schema_file_gets_uids_and_its_answers_start_the_history() {
         )
         .unwrap();
     }
-    let mut store = Store::open(dir.path()).unwrap();
+    let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.checkins().unwrap().len(), 2);
     assert_eq!(store.checklist_history().unwrap().len(), 1);
     drop(store);

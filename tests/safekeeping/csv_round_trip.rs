@@ -1,10 +1,6 @@
 //! Every kind of record through CSV export and import, the real binary's
 //! and the library's, and through a backup and its restore: uids travel,
 //! a second import adds nothing, and a bad row stops everything.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use unknot::csv_files::{self, EXPORT_FILES};
@@ -16,25 +12,7 @@ use unknot::domain::pain::{CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionExercise, SessionKind};
 use unknot::store::Store;
 
-fn unknot(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unknot"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("UNKNOT_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use super::run::{ok, unknot};
 
 fn path(dir: &tempfile::TempDir) -> &str {
     dir.path().to_str().unwrap()

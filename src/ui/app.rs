@@ -273,7 +273,7 @@ impl UnknotApp {
                     today: today_date,
                     intro_dismissed: self.preferences.intro_dismissed,
                     setup_due: ergonomics::review_due(&self.data, today_date),
-                    now: now.utc(),
+                    now: *now,
                     data: &self.data,
                     advice: self.advice.reasons(),
                 };

@@ -56,6 +56,8 @@ pub struct FlareForm {
     offset: Option<FixedOffset>,
     /// Whether the pain scale had the keyboard's focus in the last frame.
     pain_focused: bool,
+    /// Give the pain scale the keyboard's focus when next drawn.
+    focus_pain: bool,
 }
 
 impl Default for FlareForm {
@@ -78,7 +80,14 @@ impl FlareForm {
             waiting: false,
             offset: None,
             pain_focused: false,
+            focus_pain: false,
         }
+    }
+
+    /// Has the keyboard start on the pain scale (for a form opened from
+    /// the keyboard).
+    pub fn focus_pain(&mut self) {
+        self.focus_pain = true;
     }
 
     /// The form filled from a saved flare-up, to change it; its time is
@@ -102,6 +111,7 @@ impl FlareForm {
             waiting: false,
             offset: Some(offset),
             pain_focused: false,
+            focus_pain: false,
         }
     }
 
@@ -165,23 +175,28 @@ impl FlareForm {
                 false,
                 ("0 = no pain", "10 = worst imaginable"),
             );
+            if std::mem::take(&mut self.focus_pain) {
+                pain.response.request_focus();
+            }
             self.pain_focused = pain.response.has_focus();
-            let enter = self.pain_focused
-                && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+            let enter =
+                self.pain_focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 widgets::text_field_ui(
                     ui,
-                    "At",
+                    "Time",
                     egui::TextEdit::singleline(&mut self.time)
                         .hint_text("now")
                         .desired_width(60.0),
-                );
+                )
+                .on_hover_text("Leave it empty for now, or type the time, as 14:30.");
+                ui.add_space(4.0);
                 let mut day = self.date.unwrap_or(today);
                 when::day_picker_ui(ui, &mut day, today);
                 self.date = (self.editing.is_some() || day != today).then_some(day);
             });
-            widgets::hint_ui(ui, "Leave the time empty for now, or type it, as 14:30.");
+            ui.add_space(4.0);
             self.note_ui(ui, "What set it off?", Which::SetOffBy);
             self.note_ui(ui, "What did you do, or what helped?", Which::Helped);
             ui.add_space(4.0);
@@ -213,20 +228,19 @@ impl FlareForm {
         action
     }
 
+    /// A label with its field beneath, as wide as there is room for.
     fn note_ui(&mut self, ui: &mut Ui, label: &str, which: Which) {
         let text = match which {
             Which::SetOffBy => &mut self.set_off_by,
             Which::Helped => &mut self.helped,
         };
-        ui.horizontal_wrapped(|ui| {
-            widgets::text_field_ui(
-                ui,
-                label,
-                egui::TextEdit::singleline(text)
-                    .desired_width(ui.available_width().clamp(120.0, 360.0))
-                    .char_limit(MAX_NOTE_CHARS),
-            );
-        });
+        widgets::text_field_ui(
+            ui,
+            label,
+            egui::TextEdit::singleline(text)
+                .desired_width(ui.available_width().min(480.0))
+                .char_limit(MAX_NOTE_CHARS),
+        );
     }
 
     /// The command saving what the form holds, or `None` with the reason shown.
@@ -333,10 +347,18 @@ mod tests {
         let flare = form.flare_up(&now()).unwrap();
         assert_eq!(flare.at.to_rfc3339(), "2026-11-25T07:15:00+00:00");
         form.time = "10:00".to_owned();
-        assert!(form.flare_up(&now()).unwrap_err().contains("hasn't come yet"));
+        assert!(
+            form.flare_up(&now())
+                .unwrap_err()
+                .contains("hasn't come yet")
+        );
         form.time.clear();
         form.date = now().today().pred_opt();
-        assert!(form.flare_up(&now()).unwrap_err().contains("time it happened"));
+        assert!(
+            form.flare_up(&now())
+                .unwrap_err()
+                .contains("time it happened")
+        );
     }
 
     #[test]

@@ -164,11 +164,9 @@ impl ErgonomicsScreen {
             if answered && !counts.is_empty() {
                 widgets::hint_ui(ui, &counts);
             } else {
-                widgets::hint_ui(
-                    ui,
-                    "Answer the statements below, or go through them one at a time with \
-                     \"Check my setup\".",
-                );
+                // Short enough for one line in a narrow window, as the
+                // counts that replace it are: the statements stay put.
+                widgets::hint_ui(ui, "Answer below, or one at a time: \"Check my setup\".");
             }
             if let Some(text) = last_review_text(data, today) {
                 ui.add_space(4.0);

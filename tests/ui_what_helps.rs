@@ -145,3 +145,47 @@ fn a_ready_routine_can_be_tried_as_an_experiment() {
     assert_eq!(started.kind, ExperimentKind::Exercise);
     assert_eq!((started.start, started.planned_days), (today(), 14));
 }
+
+#[test]
+fn a_flare_up_can_be_logged_from_the_keyboard_without_touching_the_check_in() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::{NodeT, by};
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    let focused = |harness: &egui_kittest::Harness<'static, unknot::ui::UnknotApp>| {
+        harness
+            .query(by().predicate(|node| node.is_focused()))
+            .and_then(|node| node.accesskit_node().label())
+    };
+    let press = |harness: &mut egui_kittest::Harness<'static, unknot::ui::UnknotApp>, key| {
+        harness.key_press(key);
+        harness.run();
+    };
+
+    // Tab lands on the check-in's pain scale; the button is a few stops back.
+    press(&mut harness, Key::Tab);
+    for _ in 0..4 {
+        if focused(&harness).as_deref() == Some("Log a flare-up") {
+            break;
+        }
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+        harness.run();
+    }
+    assert_eq!(focused(&harness).as_deref(), Some("Log a flare-up"));
+    press(&mut harness, Key::Enter);
+    assert_eq!(focused(&harness).as_deref(), Some("Flare-up pain 0"));
+    // The form's scale takes the keys: arrows, a digit left alone, Enter saves.
+    press(&mut harness, Key::End);
+    press(&mut harness, Key::ArrowLeft);
+    press(&mut harness, Key::Num3);
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("Logged: pain 9 at 09:00.");
+    drop(harness);
+
+    let store = Store::open(dir.path()).unwrap();
+    let flare_ups = store.flare_ups().unwrap();
+    assert_eq!(flare_ups.len(), 1);
+    assert_eq!(flare_ups[0].record.pain.get(), 9);
+    assert!(store.checkins().unwrap().is_empty(), "no check-in was made");
+}

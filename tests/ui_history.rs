@@ -296,7 +296,15 @@ fn a_flare_up_and_an_experiment_are_listed_deleted_and_put_back_whole() {
         harness.query_by_label_contains("day 1").is_none(),
         "only flare-ups"
     );
-    let before = harness.state().store().flare_ups().unwrap();
+    // Changed in the form it was logged with: pain 8, the rest as it was.
+    common::click(&mut harness, "Edit the flare-up of 2026-11-24 at 15:30");
+    common::click(&mut harness, "Flare-up pain 8");
+    common::click(&mut harness, "Save changes");
+    let changed = harness.state().store().flare_ups().unwrap();
+    assert_eq!(changed[0].record.pain.get(), 8);
+    assert_eq!(changed[0].record.at, at, "the time kept to the second");
+    assert_eq!(changed[0].record.set_off_by, "Carried the bags");
+    let before = changed;
     common::click(&mut harness, "Delete the flare-up of 2026-11-24 at 15:30");
     harness.get_by_label("Delete this flare-up?");
     common::click(&mut harness, "Delete");

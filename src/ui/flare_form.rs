@@ -92,8 +92,6 @@ impl FlareForm {
 
     /// The form filled from a saved flare-up, to change it; its time is
     /// shown in `now`'s zone. Saving asks for [`Command::UpdateRecord`].
-    // For History's editor, which is to open flare-ups in it.
-    #[allow(dead_code)]
     pub fn editing(stored: &Stored<FlareUp>, now: &Now) -> Self {
         let offset = *now.local.offset();
         let time = local_time(stored.record.at, offset);

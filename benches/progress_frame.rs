@@ -1,6 +1,9 @@
 //! Frame cost of the Progress screen: an empty store against ten years of
-//! demo history. The screen draws from a view built once per data change,
-//! so the two should cost about the same; the goal is at most 1.2 times.
+//! demo history with what helps on top (an experiment a month, about two
+//! flare-ups a week, a week or two of days off a year, a weekly function
+//! check of three activities), so the pain chart draws every layer. The
+//! screen draws from a view built once per data change, so the two should
+//! cost about the same; the goal is at most 1.2 times.
 //!
 //! `cargo bench --bench progress_frame` measures 200 frames of each case.
 //! Run without `--bench` (as `cargo test --all-targets` does), it makes a
@@ -9,12 +12,18 @@
 
 mod common;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::DateTime;
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use unknot::domain::clock::{Clock, ManualClock};
+use unknot::domain::days_off::{DaysOff, Reason};
+use unknot::domain::experiment::{Experiment, ExperimentKind, PLANNED_DAYS};
+use unknot::domain::flare::FlareUp;
+use unknot::domain::pain::Rating;
+use unknot::store::Store;
 use unknot::ui::UnknotApp;
 
 /// Ten years, leap days included.
@@ -54,10 +63,17 @@ fn main() {
             range: "All time",
         },
     ];
+    // Ten years written once, then copied for each case that needs them.
+    let full = tempfile::tempdir().unwrap();
+    let layers = fill_ten_years(full.path(), &clock);
+    println!(
+        "ten years: {} experiments, {} flare-ups, {} ranges of days off, {} function checks",
+        layers.experiments, layers.flare_ups, layers.days_off, layers.checks
+    );
     // Frames of all cases are interleaved, so a busy machine slows each alike.
     let (mut harnesses, _dirs): (Vec<Harness<'static, UnknotApp>>, Vec<tempfile::TempDir>) = cases
         .iter()
-        .map(|case| progress_harness(case, &clock))
+        .map(|case| progress_harness(case, full.path(), &clock))
         .unzip();
     for _ in 0..warmup {
         harnesses.iter_mut().for_each(|h| h.step());
@@ -95,14 +111,131 @@ fn main() {
     }
 }
 
-/// The app on a store with the case's history, showing Progress in the
-/// case's range, and the folder that holds the store.
+/// How many of each layer the ten-year store holds.
+struct Layers {
+    experiments: usize,
+    flare_ups: usize,
+    days_off: usize,
+    checks: usize,
+}
+
+/// Ten years of demo history up to the clock's today in `dir`, and what
+/// helps over the same years, written through the Store API as the window
+/// and the command line write them.
+fn fill_ten_years(dir: &Path, clock: &ManualClock) -> Layers {
+    let today = clock.today();
+    let zone = clock.local_now().timezone();
+    let history =
+        unknot::demo::generate_in(TEN_YEARS_DAYS, today, unknot::demo::DEFAULT_SEED, &zone);
+    let mut store = Store::open(dir).unwrap();
+    unknot::demo::fill_store(&mut store, &history).unwrap();
+    let first = today - Days::new(u64::from(TEN_YEARS_DAYS) - 1);
+    let day = |offset: u64| first + Days::new(offset);
+    let noon = |date: NaiveDate| Utc.from_utc_datetime(&date.and_hms_opt(12, 0, 0).unwrap());
+    let mut rng = common::Rng::new(17);
+    let mut layers = Layers {
+        experiments: 0,
+        flare_ups: 0,
+        days_off: 0,
+        checks: 0,
+    };
+    const NAMES: [&str; 6] = [
+        "Chin tucks every hour",
+        "Higher screen",
+        "Heat before bed",
+        "A walk at lunch",
+        "New pillow",
+        "Standing for calls",
+    ];
+    // An experiment a month, the last one still running.
+    for (i, offset) in (0..u64::from(TEN_YEARS_DAYS) - 3).step_by(30).enumerate() {
+        let experiment = Experiment {
+            name: NAMES[i % NAMES.len()].to_owned(),
+            kind: ExperimentKind::ALL[i % ExperimentKind::ALL.len()],
+            start: day(offset),
+            planned_days: PLANNED_DAYS[i % PLANNED_DAYS.len()],
+            stopped_on: None,
+            created_at: noon(day(offset)),
+        };
+        store.start_experiment(&experiment, today).unwrap();
+        layers.experiments += 1;
+    }
+    // About two flare-ups a week, before today.
+    for offset in 0..u64::from(TEN_YEARS_DAYS) - 1 {
+        if !rng.chance(29) {
+            continue;
+        }
+        let date = day(offset);
+        let flare_up = FlareUp {
+            at: noon(date) + chrono::Duration::minutes(rng.below(480) as i64 - 240),
+            date,
+            pain: Rating::new(5 + rng.below(5) as i64, "pain").unwrap(),
+            set_off_by: (*rng.pick(&["lifting", "a long drive", "a deadline", ""])).to_owned(),
+            helped: String::new(),
+        };
+        store
+            .add_flare_up(&flare_up, clock.utc_now(), today)
+            .unwrap();
+        layers.flare_ups += 1;
+    }
+    // A holiday of one or two weeks each year, and two days off sick.
+    for year in 0..u64::from(TEN_YEARS_DAYS) / 365 {
+        let holiday = year * 365 + 150 + rng.below(60);
+        let sick = year * 365 + 300 + rng.below(30);
+        for (start, days, reason) in [
+            (holiday, 7 + rng.below(8), Reason::Holiday),
+            (sick, 2, Reason::Sick),
+        ] {
+            let days_off = DaysOff {
+                first: day(start),
+                last: day(start + days - 1),
+                reason,
+                created_at: noon(day(start)),
+            };
+            store.add_days_off(&days_off, today).unwrap();
+            layers.days_off += 1;
+        }
+    }
+    // A function check every week, three activities slowly getting easier.
+    let activities: Vec<String> = ["Carrying shopping", "Driving an hour", "Sleeping through"]
+        .iter()
+        .map(|name| store.add_function_activity(name, first).unwrap().uid)
+        .collect();
+    for offset in (0..u64::from(TEN_YEARS_DAYS)).step_by(7) {
+        let date = day(offset);
+        let better = (offset / 365) as i64;
+        let scores: Vec<(String, Rating)> = activities
+            .iter()
+            .map(|uid| {
+                let score = (2 + better / 2 + rng.below(3) as i64).min(10);
+                (uid.clone(), Rating::new(score, "score").unwrap())
+            })
+            .collect();
+        store
+            .save_function_check(date, noon(date), &scores, today)
+            .unwrap();
+        layers.checks += 1;
+    }
+    layers
+}
+
+/// The app on a store with the case's history (a copy of `full`'s ten
+/// years, or nothing), showing Progress in the case's range, and the
+/// folder that holds the store.
 fn progress_harness(
     case: &Case,
+    full: &Path,
     clock: &ManualClock,
 ) -> (Harness<'static, UnknotApp>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::app_harness(dir.path(), case.days, clock.today(), clock);
+    if case.days > 0 {
+        std::fs::copy(
+            full.join("unknot.sqlite3"),
+            dir.path().join("unknot.sqlite3"),
+        )
+        .unwrap();
+    }
+    let mut harness = common::app_harness(dir.path(), 0, clock.today(), clock);
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Progress")
         .click();
@@ -112,11 +245,23 @@ fn progress_harness(
     // Make sure the screen and range are the ones meant.
     assert_eq!(harness.state().screen(), unknot::ui::Screen::Progress);
     let summary = if case.range == "All time" {
-        "since"
+        "check-ins since"
     } else {
-        "in the last 12 weeks"
+        "check-ins in the last 12 weeks"
     };
     harness.get_by_label_contains(summary);
+    if case.days > 0 {
+        // Every layer is there to draw.
+        assert!(
+            harness
+                .query_all_by_label_contains("Flare-ups: ")
+                .next()
+                .is_some()
+        );
+        harness.get_by_label("Experiment");
+        harness.get_by_label("Days off");
+        harness.get_by_label("Function check");
+    }
     (harness, dir)
 }
 

@@ -6,9 +6,12 @@ mod common;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use unknot::demo;
 use unknot::domain::clock::Clock;
+use unknot::domain::days_off::{DaysOff, Reason};
+use unknot::domain::experiment::{Experiment, ExperimentKind};
+use unknot::domain::flare::FlareUp;
 use unknot::domain::pain::{CheckIn, Rating, RedFlags};
 use unknot::store::Store;
 use unknot::ui::{Screen, UnknotApp};
@@ -61,7 +64,7 @@ fn progress_snapshot(theme: egui::Theme, name: &str) {
     let app_clock = std::sync::Arc::new(clock.clone());
     // Tall enough to show the whole screen without scrolling.
     let mut harness = Harness::builder()
-        .with_size([1040.0, 1860.0])
+        .with_size([1040.0, 2080.0])
         .with_theme(theme)
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, store, app_clock));
     harness.run();
@@ -232,4 +235,120 @@ fn a_warning_sign_shows_once_on_today() {
             .query_by_label_contains("A warning sign in your last check-in")
             .is_none()
     );
+}
+
+/// An ended experiment with a clear drop, a running one, two flare-ups and
+/// three days off, over 45 days of check-ins.
+fn with_what_helps(dir: &std::path::Path) {
+    let mut store = Store::open(dir).unwrap();
+    let days: Vec<CheckIn> = (0..=44)
+        .map(|n| checkin(ago(n), if n > 30 { 6 } else { 3 }))
+        .collect();
+    store.insert_new_checkins(&days).unwrap();
+    for (name, start, kind) in [
+        ("Chin tucks", ago(30), ExperimentKind::Exercise),
+        ("Higher screen", ago(3), ExperimentKind::Workstation),
+    ] {
+        let experiment = Experiment {
+            name: name.to_owned(),
+            kind,
+            start,
+            planned_days: 14,
+            stopped_on: None,
+            created_at: Utc.from_utc_datetime(&start.and_hms_opt(8, 0, 0).unwrap()),
+        };
+        store.start_experiment(&experiment, today()).unwrap();
+    }
+    let now = common::clock().utc_now();
+    for (n, hour, pain) in [(5, 14, 8), (1, 10, 7)] {
+        let flare_up = FlareUp {
+            at: Utc.from_utc_datetime(&ago(n).and_hms_opt(hour, 0, 0).unwrap()),
+            date: ago(n),
+            pain: Rating::new(pain, "pain").unwrap(),
+            set_off_by: "lifting".to_owned(),
+            helped: String::new(),
+        };
+        store.add_flare_up(&flare_up, now, today()).unwrap();
+    }
+    let days_off = DaysOff {
+        first: ago(10),
+        last: ago(8),
+        reason: Reason::Holiday,
+        created_at: now,
+    };
+    store.add_days_off(&days_off, today()).unwrap();
+}
+
+#[test]
+fn what_helps_shows_on_progress_and_a_running_experiment_can_be_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    with_what_helps(dir.path());
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+
+    // The layers of the pain chart, named in its legend, and the count.
+    for layer in ["Flare-up", "Experiment", "Days off"] {
+        harness.get_by_label(layer);
+    }
+    // Friday the 20th was last week; Tuesday the 24th is this week.
+    harness.get_by_label("Flare-ups: 2 in the last 12 weeks, 1 this week.");
+    harness.get_by_label_contains("with a check-in, 3 days off.");
+
+    // Each experiment's comparison in words: one block of text each (a
+    // label's words are its value).
+    let chin_tucks = harness
+        .get_by_label_contains("Pain was 3.0 points lower (likely a real change).")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        chin_tucks.starts_with("Chin tucks\nExercise · 14 days, 26 Oct to 8 Nov\n"),
+        "{chin_tucks:?}"
+    );
+    assert!(
+        chin_tucks.contains(
+            "\nDifference, during minus before: -3.0 points (95% interval -3.0 to -3.0)."
+        )
+    );
+    harness.get_by_label_contains("Too early: 4 of 14 days so far.");
+    assert!(
+        harness.query_by_label("Stop \"Chin tucks\"").is_none(),
+        "an experiment whose days are over has no Stop"
+    );
+
+    common::click(&mut harness, "Stop \"Higher screen\"");
+    let stopped = Store::open(dir.path()).unwrap().experiments().unwrap();
+    let stopped_on: Vec<(&str, Option<NaiveDate>)> = stopped
+        .iter()
+        .map(|e| (e.record.name.as_str(), e.record.stopped_on))
+        .collect();
+    assert_eq!(
+        stopped_on,
+        [("Chin tucks", None), ("Higher screen", Some(today()))]
+    );
+    assert!(harness.query_by_label("Stop \"Higher screen\"").is_none());
+    harness
+        .get_by_label_contains("Workstation change · 22 Nov to 25 Nov, stopped after 4 of 14 days");
+}
+
+#[test]
+fn what_helps_fits_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    with_what_helps(dir.path());
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(700.0, 500.0));
+    open_progress(&mut harness);
+    harness.run();
+    let ppp = harness.ctx.pixels_per_point();
+    let outside: Vec<String> = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .filter_map(|node| {
+            let ak = node.accesskit_node();
+            let right = ak.bounding_box()?.x1 as f32 / ppp;
+            let label = ak.label().or_else(|| ak.value()).unwrap_or_default();
+            (right > 700.5 && !label.is_empty()).then(|| format!("{label}: {right:.0}"))
+        })
+        .collect();
+    assert!(outside.is_empty(), "past the right edge: {outside:?}");
 }

@@ -281,7 +281,7 @@ impl UnknotApp {
             }
             Screen::Progress => {
                 self.progress
-                    .ui(ui, &self.data, today_date, self.preferences.baseline_pain)
+                    .ui(ui, &self.data, now, self.preferences.baseline_pain)
             }
             Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, now),
             // Drawn directly by `ui`, which gives History its own row-by-row scrolling.

@@ -1,6 +1,8 @@
-//! Progress: the long game. Daily pain and its 7-day average, change from a
-//! baseline, weekly routine counts, a calendar, streaks, one careful
-//! observation and, when a rule fires, advice to see a professional.
+//! Progress: the long game. Daily pain and its 7-day average (with
+//! experiments and days off shaded and flare-ups marked), change from a
+//! baseline, weekly routine counts, the weekly function check, experiments
+//! and what they showed, a calendar, streaks, one careful observation and,
+//! when a rule fires, advice to see a professional.
 //!
 //! Everything drawn comes from a [`view::ProgressView`] built once per change
 //! of data, range, baseline or date.
@@ -8,21 +10,29 @@
 mod calendar;
 mod charts;
 mod days;
+mod helps;
+mod layers;
 mod legend;
 mod line_series;
+mod sections;
+mod shape_cache;
+mod sparkline;
 mod view;
 
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::experiment_form::ExperimentForm;
+use super::record::Record;
+use super::screen::Screen;
+use super::when::Now;
 use super::{advice, theme, widgets};
 use crate::domain::trend::ProgressRange;
 use view::{ProgressView, ViewKey};
 
-#[derive(Default)]
 pub struct ProgressScreen {
     range: ProgressRange,
     /// What the baseline control shows, once the user has touched it.
@@ -31,6 +41,30 @@ pub struct ProgressScreen {
     view: Option<ProgressView>,
     /// How many times the view was built: once per change, never per frame.
     builds: u64,
+    /// "Try something": starts an experiment from here.
+    form: ExperimentForm,
+    /// Every experiment listed, not only the latest few.
+    all_experiments: bool,
+    /// The experiment a Stop was asked for, until its result comes back.
+    stopping: Option<i64>,
+    /// Why the last stop failed.
+    stop_error: Option<String>,
+}
+
+impl Default for ProgressScreen {
+    fn default() -> Self {
+        Self {
+            range: ProgressRange::default(),
+            baseline_input: None,
+            error: None,
+            view: None,
+            builds: 0,
+            form: ExperimentForm::new(Screen::Progress),
+            all_experiments: false,
+            stopping: None,
+            stop_error: None,
+        }
+    }
 }
 
 impl ProgressScreen {
@@ -49,12 +83,19 @@ impl ProgressScreen {
     }
 
     /// Rebuilds the view when what it was built from has changed.
-    fn refresh(&mut self, data: &Data, today: NaiveDate, baseline: Option<f64>) -> &ProgressView {
+    fn refresh(
+        &mut self,
+        data: &Data,
+        today: NaiveDate,
+        zone: FixedOffset,
+        baseline: Option<f64>,
+    ) -> &ProgressView {
         let key = ViewKey {
             revision: data.revision,
             range: self.range,
             baseline,
             today,
+            zone,
         };
         if self.view.as_ref().is_none_or(|v| v.key != key) {
             self.view = None;
@@ -68,14 +109,21 @@ impl ProgressScreen {
         &mut self,
         ui: &mut Ui,
         data: &Data,
-        today: NaiveDate,
+        now: &Now,
         baseline: Option<f64>,
     ) -> Option<Command> {
         let mut command = None;
         let range = self.range;
+        let today = now.today();
         let mut baseline_input = self.baseline_input;
+        let mut all_experiments = self.all_experiments;
         let error = self.error.clone();
-        let view = self.refresh(data, today, baseline);
+        let stop_error = self.stop_error.clone();
+        let _ = self.refresh(data, today, *now.local.offset(), baseline);
+        // Borrowed field by field, so the form can change while the view is read.
+        let (Some(view), form) = (self.view.as_ref(), &mut self.form) else {
+            return None;
+        };
 
         ui.heading("Progress");
         ui.add_space(4.0);
@@ -127,6 +175,9 @@ impl ProgressScreen {
                 },
             );
             charts::pain_chart_ui(ui, view);
+            if let Some(text) = &view.helps.flare_text {
+                ui.label(text);
+            }
         });
 
         section(ui, "Change from your baseline", |ui| {
@@ -141,19 +192,29 @@ impl ProgressScreen {
         });
 
         section(ui, "Routines each week", |ui| {
-            let hint = if view.weekly.block_weeks == 1 {
-                "Sessions logged each week, Monday to Sunday. The dashed line is the aim for \
-                 strengthening: three times a week."
-                    .to_owned()
-            } else {
-                format!(
-                    "Sessions a week, averaged over blocks of {} weeks. The dashed line is the \
-                     aim for strengthening: three times a week.",
-                    view.weekly.block_weeks
-                )
-            };
-            widgets::hint_ui(ui, &hint);
+            widgets::hint_ui(ui, &view.weekly.hint);
             charts::weekly_chart_ui(ui, view);
+        });
+
+        if let Some(function) = &view.helps.function {
+            section(ui, "Function check", |ui| {
+                sections::function_check_ui(ui, function);
+            });
+        }
+
+        section(ui, "Experiments", |ui| {
+            if let Some(e) = &stop_error {
+                widgets::error_ui(ui, e);
+            }
+            if let Some(c) =
+                sections::experiments_ui(ui, &view.helps.experiments, &mut all_experiments, today)
+            {
+                command = Some(c);
+            }
+            ui.add_space(theme::GAP / 2.0);
+            if let Some(c) = form.ui(ui, now, "Start an experiment") {
+                command = Some(c);
+            }
         });
 
         section(ui, "Calendar", |ui| {
@@ -175,6 +236,11 @@ impl ProgressScreen {
         });
 
         self.baseline_input = baseline_input;
+        self.all_experiments = all_experiments;
+        if let Some(Command::StopExperiment { id, .. }) = &command {
+            self.stopping = Some(*id);
+            self.stop_error = None;
+        }
         command
     }
 }
@@ -259,8 +325,19 @@ impl OnEvent for ProgressScreen {
         match event {
             Event::ProgressRangeChosen(range) => self.set_range(*range),
             Event::BaselineSaved(result) => self.baseline_saved(result.clone()),
+            Event::RecordUpdated(result) if self.stopping.is_some() => match result {
+                Ok(Record::Experiment(stored)) if Some(stored.id) == self.stopping => {
+                    self.stopping = None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.stopping = None;
+                    self.stop_error = Some(format!("Could not stop the experiment: {e}"));
+                }
+            },
             _ => {}
         }
+        self.form.on_event(event);
         None
     }
 }
@@ -278,17 +355,18 @@ mod tests {
         let mut data = Data::with_records(history.checkins, history.sessions);
         data.revision = 1;
         let mut screen = ProgressScreen::default();
+        let zone = FixedOffset::east_opt(3600).unwrap();
         for _ in 0..5 {
-            let _ = screen.refresh(&data, today, None);
+            let _ = screen.refresh(&data, today, zone, None);
         }
         assert_eq!(screen.builds, 1);
         data.revision += 1;
-        let _ = screen.refresh(&data, today, None);
+        let _ = screen.refresh(&data, today, zone, None);
         screen.set_range(ProgressRange::Weeks4);
-        let _ = screen.refresh(&data, today, None);
-        let _ = screen.refresh(&data, today, Some(6.0));
-        let _ = screen.refresh(&data, today.succ_opt().unwrap(), Some(6.0));
-        let view = screen.refresh(&data, today.succ_opt().unwrap(), Some(6.0));
+        let _ = screen.refresh(&data, today, zone, None);
+        let _ = screen.refresh(&data, today, zone, Some(6.0));
+        let _ = screen.refresh(&data, today.succ_opt().unwrap(), zone, Some(6.0));
+        let view = screen.refresh(&data, today.succ_opt().unwrap(), zone, Some(6.0));
         assert_eq!(view.key.range, ProgressRange::Weeks4);
         assert_eq!(screen.builds, 5);
     }

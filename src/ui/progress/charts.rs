@@ -16,7 +16,8 @@ use super::view::ProgressView;
 use crate::domain::trend::{MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT};
 use crate::ui::theme;
 
-/// Strengthening sessions a week the routine aims for.
+/// Strengthening sessions a week the routine aims for, in a week without
+/// days off.
 pub const STRENGTH_TARGET_PER_WEEK: f64 = crate::domain::session::STRENGTH_SESSIONS_PER_WEEK as f64;
 
 /// egui_plot's smallest grid spacing, in points (its default, set explicitly
@@ -205,19 +206,50 @@ fn base_plot<'a>(
         .x_axis_formatter(date_label)
 }
 
-/// Daily pain as dots, the 7-day average as a line broken where a week is empty.
+/// The shading of an experiment's days on the pain chart.
+pub fn experiment_fill(p: &theme::Palette) -> Color32 {
+    p.accent.gamma_multiply(0.16)
+}
+
+/// The shading of days off on the pain chart.
+pub fn days_off_fill(p: &theme::Palette) -> Color32 {
+    p.muted.gamma_multiply(0.2)
+}
+
+/// What the flare-up rings are called, in the legend and on hover.
+pub fn flare_up_name(weekly: bool) -> &'static str {
+    if weekly {
+        "Flare-ups (the week's highest)"
+    } else {
+        "Flare-up"
+    }
+}
+
+/// Daily pain as dots, the 7-day average as a line broken where a week is
+/// empty; experiments and days off shaded behind them, flare-ups as rings.
 pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
     let p = theme::palette(ui.ctx());
+    let helps = &view.helps;
     let name = if view.weekly_resolution {
         "Weekly average"
     } else {
         "7-day average"
     };
-    let mut entries = Vec::with_capacity(2);
+    let flare_name = flare_up_name(view.weekly_resolution);
+    let mut entries = Vec::with_capacity(5);
     if !view.weekly_resolution {
         entries.push(Entry::new(Mark::Dot, p.pain_dot, "Daily pain"));
     }
     entries.push(Entry::new(Mark::Line, p.accent, name));
+    if !helps.flare_ups.is_empty() {
+        entries.push(Entry::new(Mark::Ring, p.error_text, flare_name));
+    }
+    if !helps.experiment_bands.is_empty() {
+        entries.push(Entry::new(Mark::Band, experiment_fill(p), "Experiment"));
+    }
+    if !helps.days_off_bands.is_empty() {
+        entries.push(Entry::new(Mark::Band, days_off_fill(p), "Days off"));
+    }
     legend_row_ui(ui, &entries);
     base_plot("progress_pain", view, 220.0, p)
         .default_y_bounds(PAIN_Y.0, PAIN_Y.1)
@@ -226,12 +258,31 @@ pub fn pain_chart_ui(ui: &mut Ui, view: &ProgressView) {
         .label_formatter(hover_label(""))
         .show(ui, |plot| {
             plot.set_plot_bounds(bounds(view.x_bounds, PAIN_Y));
+            if !helps.days_off_bands.is_empty() {
+                plot.add(helps.days_off_bands.item(
+                    "Days off",
+                    days_off_fill(p),
+                    Color32::TRANSPARENT,
+                    p.text,
+                ));
+            }
+            if !helps.experiment_bands.is_empty() {
+                plot.add(helps.experiment_bands.item(
+                    "Experiment",
+                    experiment_fill(p),
+                    p.accent.gamma_multiply(0.7),
+                    p.text,
+                ));
+            }
             plot.points(
                 Points::new("Daily pain", PlotPoints::Borrowed(&view.pain_points))
                     .color(p.pain_dot)
                     .radius(2.5),
             );
             plot.add(view.mean.item(name, p.accent, 2.2));
+            if !helps.flare_ups.is_empty() {
+                plot.add(helps.flare_ups.item(flare_name, p.error_text, p.card));
+            }
         });
 }
 
@@ -332,17 +383,18 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
             }
         })
     };
+    let aim = if bars.target_lowered {
+        "Aim: strengthening 3 times a week, fewer with days off"
+    } else {
+        "Aim: strengthening 3 times a week"
+    };
     legend_row_ui(
         ui,
         &[
             Entry::new(Mark::Square, p.stretch, "Stretching"),
             Entry::new(Mark::Square, p.strength, "Strengthening"),
             Entry::new(Mark::Square, p.heat, "Heat"),
-            Entry::new(
-                Mark::Dashed,
-                p.strength,
-                "Aim: strengthening 3 times a week",
-            ),
+            Entry::new(Mark::Dashed, p.strength, aim),
         ],
     );
     let y_bounds = (0.0, bars.y_max.max(STRENGTH_TARGET_PER_WEEK + 1.0) + 0.5);
@@ -364,7 +416,7 @@ pub fn weekly_chart_ui(ui: &mut Ui, view: &ProgressView) {
                         .element_formatter(formatter(name)),
                 );
             }
-            reference_line(plot, STRENGTH_TARGET_PER_WEEK, p.strength);
+            plot.add(bars.target.dashed_item("Aim", p.strength, 1.2));
         });
 }
 

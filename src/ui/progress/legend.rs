@@ -1,7 +1,7 @@
 //! The row of marks that explains a chart's colours and lines, drawn above
 //! the chart instead of over it, so it never hides a point.
 
-use egui::{Color32, RichText, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Sense, Stroke, Ui, pos2, vec2};
 
 use crate::ui::theme;
 
@@ -18,6 +18,29 @@ pub enum Mark {
     Line,
     /// A short dashed line: a threshold or an aim.
     Dashed,
+    /// A ring: a flare-up, apart from the daily dots.
+    Ring,
+    /// A pale shaded square with a stronger edge: days shaded on a chart.
+    Band,
+    /// An outlined square with its top right corner filled: a day off on
+    /// the calendar.
+    Corner,
+}
+
+/// A flare-up's ring, on the chart and in the legend.
+pub const RING_RADIUS: f32 = 4.5;
+pub const RING_WIDTH: f32 = 1.8;
+
+/// The filled top right corner that marks a day off: a triangle over a
+/// little under half of each side.
+pub fn corner_flag(square: egui::Rect, color: Color32) -> egui::Shape {
+    let side = square.width().min(square.height()) * 0.45;
+    let corner = square.right_top();
+    egui::Shape::convex_polygon(
+        vec![corner, corner + vec2(0.0, side), corner - vec2(side, 0.0)],
+        color,
+        Stroke::NONE,
+    )
 }
 
 /// One entry of a legend.
@@ -33,29 +56,52 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// The entries in a row that wraps when the chart is narrow.
+/// The entries in a row that wraps when the chart is narrow. Each entry,
+/// its mark and its words, is one widget of known size, so the row can
+/// wrap before it instead of letting it run past the edge.
 pub fn legend_row_ui(ui: &mut Ui, entries: &[Entry<'_>]) {
     let muted = theme::palette(ui.ctx()).muted;
+    let font = egui::TextStyle::Body.resolve(ui.style());
     ui.horizontal_wrapped(|ui| {
         for entry in entries {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 5.0;
-                mark_ui(ui, entry.mark, entry.color);
-                ui.label(RichText::new(entry.label).color(muted));
-            });
+            let galley = ui
+                .painter()
+                .layout_no_wrap(entry.label.to_owned(), font.clone(), muted);
+            let mark_width = mark_width(entry.mark);
+            let size = vec2(
+                mark_width + MARK_GAP + galley.size().x,
+                galley.size().y.max(MARK_HEIGHT),
+            );
+            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, entry.label));
+            let mark = egui::Rect::from_center_size(
+                pos2(rect.left() + mark_width / 2.0, rect.center().y),
+                vec2(mark_width, MARK_HEIGHT),
+            );
+            paint_mark(ui.painter(), mark, entry.mark, entry.color);
+            let text_at = pos2(
+                rect.left() + mark_width + MARK_GAP,
+                rect.center().y - galley.size().y / 2.0,
+            );
+            ui.painter().galley(text_at, galley, muted);
             ui.add_space(10.0);
         }
     });
 }
 
-fn mark_ui(ui: &mut Ui, mark: Mark, color: Color32) {
-    let width = if matches!(mark, Mark::Line | Mark::Dashed) {
+const MARK_HEIGHT: f32 = 12.0;
+const MARK_GAP: f32 = 5.0;
+
+fn mark_width(mark: Mark) -> f32 {
+    if matches!(mark, Mark::Line | Mark::Dashed) {
         22.0
     } else {
         12.0
-    };
-    let (rect, _) = ui.allocate_exact_size(vec2(width, 12.0), Sense::hover());
-    let painter = ui.painter();
+    }
+}
+
+fn paint_mark(painter: &egui::Painter, rect: egui::Rect, mark: Mark, color: Color32) {
     let y = rect.center().y;
     match mark {
         Mark::Square => {
@@ -85,6 +131,28 @@ fn mark_ui(ui: &mut Ui, mark: Mark, color: Color32) {
                 5.0,
                 3.0,
             ));
+        }
+        Mark::Band => {
+            painter.rect(
+                rect,
+                egui::CornerRadius::same(2),
+                color,
+                Stroke::new(1.0, color.gamma_multiply(3.0)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        Mark::Ring => {
+            painter.circle_stroke(rect.center(), RING_RADIUS, Stroke::new(RING_WIDTH, color));
+        }
+        Mark::Corner => {
+            let square = rect.shrink(0.5);
+            painter.rect_stroke(
+                square,
+                egui::CornerRadius::same(2),
+                Stroke::new(1.0, color),
+                egui::StrokeKind::Inside,
+            );
+            painter.add(corner_flag(square, color));
         }
     }
 }

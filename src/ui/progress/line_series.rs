@@ -1,18 +1,20 @@
 //! A line series whose screen shapes are worked out once per plot size and
 //! position instead of every frame. egui_plot's own `Line` transforms every
 //! point on every frame; over years of history that was most of what a
-//! Progress frame cost. Here a frame only compares a key and copies shapes.
+//! Progress frame cost. Here a frame only compares a key and hands over one
+//! mesh, shared (see `shape_cache`).
 //!
 //! The series is also reduced to the plot's pixel columns when it is denser
 //! than the screen: each column keeps its first, lowest, highest and last
 //! point, so no peak disappears and the picture stays the same to the eye.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use egui::epaint::PathStroke;
 use egui::{Color32, Pos2, Rect, Shape, Stroke, Ui};
 use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
+
+use super::shape_cache::{ShapeCache, mesh_of};
 
 /// Points joined into lines where they follow each other, drawn as dots
 /// where a point has no neighbour.
@@ -22,7 +24,8 @@ pub struct LineSeries {
     /// Each run's span of `points`.
     runs: Vec<Range<usize>>,
     bounds: PlotBounds,
-    shapes: RefCell<Option<(ShapeKey, Vec<Shape>)>>,
+    /// The shapes as one mesh, for the last plot position and size.
+    shapes: ShapeCache<ShapeKey>,
 }
 
 /// What the cached shapes depend on; any change redraws them once.
@@ -33,6 +36,7 @@ struct ShapeKey {
     pixels_per_point: f32,
     stroke: Stroke,
     highlighted: bool,
+    dashed: bool,
 }
 
 impl LineSeries {
@@ -53,7 +57,7 @@ impl LineSeries {
             points,
             runs: spans,
             bounds,
-            shapes: RefCell::new(None),
+            shapes: ShapeCache::default(),
         }
     }
 
@@ -76,20 +80,16 @@ impl LineSeries {
             base: PlotItemBase::new(name.to_owned()),
             series: self,
             stroke: Stroke::new(width, color),
+            dashed: false,
         }
     }
 
-    /// The screen shapes for this plot position and size, worked out again
-    /// only when those change.
-    fn shapes_for(&self, key: ShapeKey, transform: &PlotTransform) -> Vec<Shape> {
-        let mut cache = self.shapes.borrow_mut();
-        match cache.as_ref() {
-            Some((cached, shapes)) if *cached == key => shapes.clone(),
-            _ => {
-                let shapes = self.build_shapes(key, transform);
-                *cache = Some((key, shapes.clone()));
-                shapes
-            }
+    /// The series as a dashed line that hovering ignores: an aim, not a
+    /// reading.
+    pub fn dashed_item<'a>(&'a self, name: &str, color: Color32, width: f32) -> SeriesItem<'a> {
+        SeriesItem {
+            dashed: true,
+            ..self.item(name, color, width)
         }
     }
 
@@ -98,22 +98,22 @@ impl LineSeries {
         if key.highlighted {
             stroke.width *= 2.0;
         }
-        self.runs
-            .iter()
-            .map(|run| {
-                let screen: Vec<Pos2> = self.points[run.clone()]
-                    .iter()
-                    .map(|point| transform.position_from_point(point))
-                    .collect();
-                match screen.as_slice() {
-                    [single] => Shape::circle_filled(*single, stroke.width, stroke.color),
-                    _ => Shape::line(
-                        reduce_to_columns(&screen, key.pixels_per_point),
-                        PathStroke::from(stroke),
-                    ),
-                }
-            })
-            .collect()
+        let mut shapes = Vec::with_capacity(self.runs.len());
+        for run in &self.runs {
+            let screen: Vec<Pos2> = self.points[run.clone()]
+                .iter()
+                .map(|point| transform.position_from_point(point))
+                .collect();
+            match screen.as_slice() {
+                [single] => shapes.push(Shape::circle_filled(*single, stroke.width, stroke.color)),
+                _ if key.dashed => shapes.extend(Shape::dashed_line(&screen, stroke, 10.0, 6.18)),
+                _ => shapes.push(Shape::line(
+                    reduce_to_columns(&screen, key.pixels_per_point),
+                    PathStroke::from(stroke),
+                )),
+            }
+        }
+        shapes
     }
 }
 
@@ -157,6 +157,7 @@ pub struct SeriesItem<'a> {
     base: PlotItemBase,
     series: &'a LineSeries,
     stroke: Stroke,
+    dashed: bool,
 }
 
 impl PlotItem for SeriesItem<'_> {
@@ -167,14 +168,23 @@ impl PlotItem for SeriesItem<'_> {
             pixels_per_point: ui.pixels_per_point(),
             stroke: self.stroke,
             highlighted: self.highlighted(),
+            dashed: self.dashed,
         };
-        shapes.extend(self.series.shapes_for(key, transform));
+        // Worked out again only when the plot moves, resizes or restyles.
+        let build = || mesh_of(ui.ctx(), self.series.build_shapes(key, transform));
+        if let Some(mesh) = self.series.shapes.get(key, build) {
+            shapes.push(mesh.clone());
+        }
     }
 
     fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
 
     fn color(&self) -> Color32 {
         self.stroke.color
+    }
+
+    fn allow_hover(&self) -> bool {
+        !self.dashed
     }
 
     fn geometry(&self) -> PlotGeometry<'_> {

@@ -2,14 +2,16 @@
 //! range, baseline or date: the domain series from `ProgressData`, the plot
 //! points, the calendar cells and the sentences. Drawing a frame only reads it.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, FixedOffset, NaiveDate};
 use egui_plot::{Bar, PlotPoint};
 
 use super::calendar::CalendarGrid;
 use super::days::day_x;
+use super::helps::{HelpsView, Span};
 use super::line_series::LineSeries;
 use crate::domain::advice::AdviceRule;
 use crate::domain::dates::week_start;
+use crate::domain::session::STRENGTH_SESSIONS_PER_WEEK;
 use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
     WeekCounts, contiguous_runs, percent_change,
@@ -24,6 +26,8 @@ pub struct ViewKey {
     pub range: ProgressRange,
     pub baseline: Option<f64>,
     pub today: NaiveDate,
+    /// The local offset from UTC, which places a flare-up within its day.
+    pub zone: FixedOffset,
 }
 
 /// Bars of sessions per week. Over long ranges each bar averages a block of
@@ -35,6 +39,13 @@ pub struct WeeklyBars {
     /// Weeks in each bar: 1 for 4 and 12 weeks.
     pub block_weeks: usize,
     pub y_max: f64,
+    /// The strengthening aim of each bar's weeks (lower in weeks with days
+    /// off): a dashed level across each run of bars with the same aim.
+    pub target: LineSeries,
+    /// True when days off lowered the aim in some week shown.
+    pub target_lowered: bool,
+    /// What the bars and the dashed line are, in words.
+    pub hint: String,
 }
 
 pub struct ProgressView {
@@ -63,6 +74,8 @@ pub struct ProgressView {
     pub insight_text: String,
     pub insight_ready: bool,
     pub advice: Vec<(AdviceRule, String)>,
+    /// Experiments, days off, flare-ups and the function check.
+    pub helps: HelpsView,
 }
 
 /// Ranges longer than this show a point a week instead of a point a day.
@@ -114,6 +127,14 @@ impl ProgressView {
             .map(|p| p.1)
             .fold(15.0, f64::max);
         let change_y = (lowest - 5.0, highest + 5.0);
+        let span = Span {
+            from: progress.from,
+            today: key.today,
+            range: key.range,
+            weekly: weekly_resolution,
+            zone: key.zone,
+        };
+        let days_off: Vec<_> = data.helps.days_off.iter().map(|d| &d.record).collect();
         Self {
             key,
             x_bounds,
@@ -123,7 +144,8 @@ impl ProgressView {
             change,
             change_y,
             weekly: weekly_bars(&progress.weeks),
-            calendar: CalendarGrid::build(&progress.heatmap, key.today),
+            calendar: CalendarGrid::build(&progress.heatmap, key.today, &days_off),
+            helps: HelpsView::build(data, span, x_bounds),
             range_summary: range_summary(&progress),
             baseline_text: baseline_text(&progress),
             change_text: change_text(&progress),
@@ -187,15 +209,40 @@ fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {
         heat: Vec::new(),
         block_weeks,
         y_max: 0.0,
+        target: LineSeries::new(Vec::new()),
+        target_lowered: weeks
+            .iter()
+            .any(|w| w.strength_target() < STRENGTH_SESSIONS_PER_WEEK),
+        hint: String::new(),
+    };
+    let aim = if bars.target_lowered {
+        "The dashed line is the aim for strengthening: three times a week, fewer in weeks \
+         with days off."
+    } else {
+        "The dashed line is the aim for strengthening: three times a week."
+    };
+    bars.hint = if block_weeks == 1 {
+        format!("Sessions logged each week, Monday to Sunday. {aim}")
+    } else {
+        format!("Sessions a week, averaged over blocks of {block_weeks} weeks. {aim}")
     };
     let days = (block_weeks * 7) as f64;
     let width = days * 0.26;
+    // (left edge, right edge, aim) of each run of bars with the same aim.
+    let mut levels: Vec<(f64, f64, f64)> = Vec::new();
     for block in weeks.chunks(block_weeks) {
         let Some(first) = block.first() else { continue };
         let n = block.len() as f64;
         let mean = |count: fn(&WeekCounts) -> u32| {
             block.iter().map(|w| f64::from(count(w))).sum::<f64>() / n
         };
+        let left = day_x(first.week_start) - 0.5;
+        let right = left + n * 7.0;
+        let aim = mean(WeekCounts::strength_target);
+        match levels.last_mut() {
+            Some(level) if (level.2 - aim).abs() < 1e-9 && level.1 == left => level.1 = right,
+            _ => levels.push((left, right, aim)),
+        }
         let middle = day_x(first.week_start) + n * 7.0 / 2.0 - 0.5;
         let values = [
             (&mut bars.stretch, mean(|w| w.stretch), -width),
@@ -211,6 +258,12 @@ fn weekly_bars(weeks: &[WeekCounts]) -> WeeklyBars {
             );
         }
     }
+    bars.target = LineSeries::new(
+        levels
+            .into_iter()
+            .map(|(left, right, aim)| vec![PlotPoint::new(left, aim), PlotPoint::new(right, aim)])
+            .collect(),
+    );
     bars
 }
 
@@ -382,5 +435,24 @@ mod tests {
         assert_eq!(bars.strength.len(), 26);
         assert!(bars.strength.iter().all(|b| (b.value - 3.0).abs() < 1e-9));
         assert_eq!(weekly_bars(&weeks[..12]).block_weeks, 1);
+        // No day off: one level at 3 across all of it.
+        assert_eq!(bars.target.runs().count(), 1);
+        assert!(!bars.target_lowered);
+    }
+
+    #[test]
+    fn days_off_lower_the_aim_of_their_week_only() {
+        let mut weeks: Vec<WeekCounts> = (0..4u64)
+            .map(|i| WeekCounts::empty(day(2) + chrono::Days::new(7 * i)))
+            .collect();
+        weeks[1].days_off = 7;
+        weeks[2].days_off = 3;
+        let bars = weekly_bars(&weeks);
+        assert!(bars.target_lowered);
+        let levels: Vec<f64> = bars.target.runs().map(|run| run[0].y).collect();
+        assert_eq!(levels, [3.0, 0.0, 2.0, 3.0]);
+        let first = bars.target.runs().next().unwrap();
+        assert_eq!(first[0].x, day_x(day(2)) - 0.5);
+        assert_eq!(first[1].x, day_x(day(2)) + 6.5);
     }
 }

@@ -2,8 +2,8 @@
 //! writing the same rows from the same database file.
 //!
 //! Unknot's side does what an export does: open the store (with its checks),
-//! read every check-in and session, and write `checkins.csv` and
-//! `sessions.csv` with `unknot::export`. The other side is one `sqlite3`
+//! read every record with its uid (`Store::salvage`), and write
+//! `checkins.csv` and `sessions.csv` with `unknot::csv_files`. The other side is one `sqlite3`
 //! process writing the same columns to two files. Without `--bench` (as under
 //! `cargo test`) it only checks, on a few weeks of data, that both sides write
 //! the same number of rows.
@@ -25,13 +25,13 @@ const RUNS: usize = 15;
 
 const CHECKINS_SQL: &str = "SELECT local_date AS date, recorded_at, pain, stress, areas, \
      flag_arm_symptoms AS arm_symptoms, flag_after_impact AS after_impact, \
-     flag_fever AS fever, note FROM checkins ORDER BY local_date;";
+     flag_fever AS fever, note, uid FROM checkins ORDER BY local_date;";
 
 const SESSIONS_SQL: &str = "SELECT kind, started_at, local_date AS date, duration_secs, routine, \
      heat_type, area, capped, feel_after, note, \
      (SELECT group_concat(exercise || ':' || holds_done || '/' || holds_planned, ';') \
         FROM (SELECT * FROM session_exercises e WHERE e.session_id = s.id ORDER BY position)) \
-       AS exercises \
+       AS exercises, uid \
      FROM sessions s ORDER BY started_at, id;";
 
 fn main() {
@@ -131,13 +131,13 @@ fn unknot_export(data: &Path, out: &Path) -> (usize, usize) {
 }
 
 fn write_files(store: &Store, out: &Path) {
-    let checkins = store.checkins().expect("read check-ins");
-    let sessions = store.sessions().expect("read sessions");
+    // Read as an export reads: record by record, with uids.
+    let set = store.salvage().set;
     let mut file = BufWriter::new(File::create(out.join("checkins.csv")).expect("create"));
-    unknot::csv_files::write_checkins(&mut file, &checkins).expect("write check-ins");
+    unknot::csv_files::write_checkins(&mut file, &set.checkins).expect("write check-ins");
     file.flush().expect("flush");
     let mut file = BufWriter::new(File::create(out.join("sessions.csv")).expect("create"));
-    unknot::csv_files::write_sessions(&mut file, &sessions).expect("write sessions");
+    unknot::csv_files::write_sessions(&mut file, &set.sessions).expect("write sessions");
     file.flush().expect("flush");
 }
 

@@ -23,6 +23,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::clock::Clock;
 use crate::domain::dates::week_start;
+use crate::domain::days_off::{DaysOff, days_off_set};
 use crate::domain::session::SessionKind;
 use crate::idle::{IdleWatch, PresenceChange};
 use crate::notify::Notice;
@@ -230,7 +231,7 @@ impl Background {
             Err(e) => eprintln!("unknot: warning: the preferences could not be read: {e}"),
         }
         let state = self.scheduler.state().clone();
-        self.scheduler = Scheduler::with_state(
+        self.scheduler.replace(
             self.preferences.reminders.clone(),
             ReminderState {
                 paused_on: self.preferences.reminders_paused_on,
@@ -238,6 +239,13 @@ impl Background {
                 ..state
             },
         );
+        match self.store.days_off() {
+            Ok(ranges) => {
+                let ranges: Vec<DaysOff> = ranges.into_iter().map(|r| r.record).collect();
+                self.scheduler.set_days_off(days_off_set(&ranges));
+            }
+            Err(e) => eprintln!("unknot: warning: the days off could not be read: {e}"),
+        }
         self.update_tray();
     }
 
@@ -254,7 +262,8 @@ impl Background {
             stretch_at: Some(now),
             ..self.scheduler.state().clone()
         };
-        self.scheduler = Scheduler::with_state(self.preferences.reminders.clone(), state);
+        self.scheduler
+            .replace(self.preferences.reminders.clone(), state);
         self.update_tray();
     }
 

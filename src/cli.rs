@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use crate::csv_files::{ExportError, Overwrite};
+use crate::csv_files::{self, ExportError, Overwrite};
 use crate::domain::clock::Clock;
 use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
@@ -92,12 +92,22 @@ fn parse_past_date(text: &str, today: NaiveDate) -> Result<NaiveDate> {
     Ok(date)
 }
 
-/// Which table `unknot export --table` writes.
+/// Which table `unknot export --table` writes. Each is typed as its file
+/// is named, with `-` or `_` between words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Table {
     Checkins,
     Sessions,
     Checklist,
+    #[value(alias = "flare_ups")]
+    FlareUps,
+    #[value(alias = "days_off")]
+    DaysOff,
+    Experiments,
+    #[value(alias = "function_activities")]
+    FunctionActivities,
+    #[value(alias = "function_ratings")]
+    FunctionRatings,
 }
 
 impl Table {
@@ -107,6 +117,11 @@ impl Table {
             Table::Checkins => "checkins",
             Table::Sessions => "sessions",
             Table::Checklist => "checklist",
+            Table::FlareUps => "flare-ups",
+            Table::DaysOff => "days-off",
+            Table::Experiments => "experiments",
+            Table::FunctionActivities => "function-activities",
+            Table::FunctionRatings => "function-ratings",
         }
     }
 }
@@ -157,7 +172,7 @@ fn warn(store: &Store) {
     }
 }
 
-/// Writes all three CSV files into `out`. Files of an earlier export there
+/// Writes every CSV file into `out`. Files of an earlier export there
 /// are replaced only with `force`: without it the command is a usage error
 /// that writes nothing. Returns the lines to print.
 pub fn export(data_dir: &Path, out: &Path, force: bool) -> Result<String> {
@@ -169,13 +184,7 @@ pub fn export(data_dir: &Path, out: &Path, force: bool) -> Result<String> {
     } else {
         Overwrite::Never
     };
-    let report = match crate::csv_files::export_dir(
-        out,
-        &salvage.checkins,
-        &salvage.sessions,
-        &salvage.checklist,
-        overwrite,
-    ) {
+    let report = match crate::csv_files::export_dir(out, &salvage.set, overwrite) {
         Err(refused @ ExportError::WouldReplace { .. }) => {
             return Err(UsageError(format!(
                 "{refused}; nothing was written. Add --force to replace them, \
@@ -198,10 +207,16 @@ pub fn export(data_dir: &Path, out: &Path, force: bool) -> Result<String> {
 pub fn export_table(data_dir: &Path, table: Table, w: impl std::io::Write) -> Result<()> {
     let store = open_for_reading(data_dir)?;
     let salvage = store.salvage();
+    let set = &salvage.set;
     match table {
-        Table::Checkins => crate::csv_files::write_checkins(w, &salvage.checkins)?,
-        Table::Sessions => crate::csv_files::write_sessions(w, &salvage.sessions)?,
-        Table::Checklist => crate::csv_files::write_checklist(w, &salvage.checklist)?,
+        Table::Checkins => csv_files::write_checkins(w, &set.checkins)?,
+        Table::Sessions => csv_files::write_sessions(w, &set.sessions)?,
+        Table::Checklist => csv_files::write_checklist(w, &set.checklist)?,
+        Table::FlareUps => csv_files::write_flare_ups(w, &set.flare_ups)?,
+        Table::DaysOff => csv_files::write_days_off(w, &set.days_off)?,
+        Table::Experiments => csv_files::write_experiments(w, &set.experiments)?,
+        Table::FunctionActivities => csv_files::write_function_activities(w, &set.activities)?,
+        Table::FunctionRatings => csv_files::write_function_ratings(w, &set.function_ratings)?,
     }
     report_skipped(&salvage.skipped);
     Ok(())
@@ -285,11 +300,23 @@ pub fn demo_data(data_dir: &Path, days: u32, force: bool, clock: &dyn Clock) -> 
         .into());
     }
     let history = crate::demo::generate(days, clock.today(), crate::demo::DEFAULT_SEED);
-    let (checkins, sessions) = crate::demo::fill_store(&mut store, &history)?;
+    let added = crate::demo::fill_store(&mut store, &history)?;
     Ok(format!(
-        "Added {} and {} of demo data over {days} days to {}.",
-        crate::text::count(checkins, "check-in", "check-ins"),
-        crate::text::count(sessions, "session", "sessions"),
-        store.path().display()
+        "Added {} and {} of demo data over {days} days to {}, with {}, {}, {} and {}.",
+        crate::text::count(added.checkins_added, "check-in", "check-ins"),
+        crate::text::count(added.sessions_added, "session", "sessions"),
+        store.path().display(),
+        crate::text::count(added.flare_ups_added, "flare-up", "flare-ups"),
+        crate::text::count(
+            added.days_off_added,
+            "range of days off",
+            "ranges of days off"
+        ),
+        crate::text::count(added.experiments_added, "experiment", "experiments"),
+        crate::text::count(
+            added.function_ratings_added,
+            "function-check score",
+            "function-check scores"
+        ),
     ))
 }

@@ -1,7 +1,7 @@
-//! CSV out and in: check-ins, sessions and checklist answers as three
-//! spreadsheet-friendly files.
+//! CSV out and in: every kind of record the log keeps, one
+//! spreadsheet-friendly file per kind.
 //!
-//! Format, the same for all three files:
+//! Format, the same for every file:
 //! - UTF-8 without a byte-order mark (one is tolerated on import), a header
 //!   row, one row per record, RFC 4180 quoting, CRLF line endings;
 //! - dates as `YYYY-MM-DD`; instants as RFC 3339 in UTC with whole seconds and
@@ -10,7 +10,13 @@
 //!   read), an empty cell for "no value" (so an empty `heat_type` or `area`
 //!   reads back as `None`);
 //! - `areas` as area codes joined by `;`; `exercises` as
-//!   `id:holds_done/holds_planned` entries joined by `;`.
+//!   `id:holds_done/holds_planned` entries joined by `;`;
+//! - `uid`, a record's identity, so that importing the same file again adds
+//!   nothing: 1 to 64 letters, digits, `-` or `_`. It is the last column of
+//!   `checkins.csv` and `sessions.csv`, which older versions wrote without
+//!   it (such files are still read, their records matched as before: a
+//!   check-in by its day, a session by its kind and start), and the first
+//!   of every newer file, where it is required.
 //!
 //! Spreadsheet safety (OWASP "CSV injection"): a text cell that a spreadsheet
 //! could take for a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
@@ -30,10 +36,13 @@
 //! the caller stores either all of it or none of it. Instants with another
 //! offset are converted to UTC, and rows whose cells are all empty are skipped.
 //! The rules are the ones the app keeps everywhere else: dates from 1900 to
-//! today, a session's date the day it started (in some time zone), one
-//! check-in per day, one session per kind and start time and one answer per
-//! checklist item. A quoted cell that is never closed is refused rather than
-//! read to the end of the file.
+//! today (days off may be marked up to a year ahead), a session's or a
+//! flare-up's date the day it happened (in some time zone), one check-in per
+//! day, one session per kind and start time, one answer per checklist item,
+//! one score per activity and day, no two ranges of days off sharing a day,
+//! no two experiments of the same name over the same days, and one row per
+//! uid. A quoted cell that is never closed is refused rather than read to the
+//! end of the file.
 
 mod read;
 mod write;
@@ -47,13 +56,27 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-pub use read::{read_checkins, read_checklist, read_dir, read_sessions};
+pub use read::{
+    read_checkins, read_checklist, read_days_off, read_dir, read_experiments, read_flare_ups,
+    read_function_activities, read_function_ratings, read_sessions,
+};
 pub use write::{
-    Overwrite, existing_exports, export_dir, write_checkins, write_checklist, write_sessions,
+    Overwrite, existing_exports, export_dir, write_checkins, write_checklist, write_days_off,
+    write_experiments, write_flare_ups, write_function_activities, write_function_ratings,
+    write_sessions,
 };
 
 /// Every file an export writes, in the order it writes them.
-pub const EXPORT_FILES: [&str; 3] = [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE];
+pub const EXPORT_FILES: [&str; 8] = [
+    CHECKINS_FILE,
+    SESSIONS_FILE,
+    CHECKLIST_FILE,
+    FLARE_UPS_FILE,
+    DAYS_OFF_FILE,
+    EXPERIMENTS_FILE,
+    FUNCTION_ACTIVITIES_FILE,
+    FUNCTION_RATINGS_FILE,
+];
 
 /// File name of the check-ins table.
 pub const CHECKINS_FILE: &str = "checkins.csv";
@@ -61,9 +84,20 @@ pub const CHECKINS_FILE: &str = "checkins.csv";
 pub const SESSIONS_FILE: &str = "sessions.csv";
 /// File name of the checklist table.
 pub const CHECKLIST_FILE: &str = "checklist.csv";
+/// File name of the flare-ups table.
+pub const FLARE_UPS_FILE: &str = "flare_ups.csv";
+/// File name of the days-off table.
+pub const DAYS_OFF_FILE: &str = "days_off.csv";
+/// File name of the experiments table.
+pub const EXPERIMENTS_FILE: &str = "experiments.csv";
+/// File name of the function-check activities table.
+pub const FUNCTION_ACTIVITIES_FILE: &str = "function_activities.csv";
+/// File name of the function-check scores table.
+pub const FUNCTION_RATINGS_FILE: &str = "function_ratings.csv";
 
-/// Header of `checkins.csv`, in order.
-pub const CHECKIN_COLUMNS: [&str; 9] = [
+/// Header of `checkins.csv`, in order. Files from before uids were written
+/// lack the last column.
+pub const CHECKIN_COLUMNS: [&str; 10] = [
     "date",
     "recorded_at",
     "pain",
@@ -73,10 +107,12 @@ pub const CHECKIN_COLUMNS: [&str; 9] = [
     "after_impact",
     "fever",
     "note",
+    "uid",
 ];
 
-/// Header of `sessions.csv`, in order.
-pub const SESSION_COLUMNS: [&str; 11] = [
+/// Header of `sessions.csv`, in order. Files from before uids were written
+/// lack the last column.
+pub const SESSION_COLUMNS: [&str; 12] = [
     "kind",
     "started_at",
     "date",
@@ -88,10 +124,34 @@ pub const SESSION_COLUMNS: [&str; 11] = [
     "feel_after",
     "note",
     "exercises",
+    "uid",
 ];
 
 /// Header of `checklist.csv`, in order.
 pub const CHECKLIST_COLUMNS: [&str; 3] = ["item", "answer", "answered_on"];
+
+/// Header of `flare_ups.csv`, in order.
+pub const FLARE_UP_COLUMNS: [&str; 6] = ["uid", "at", "date", "pain", "set_off_by", "helped"];
+
+/// Header of `days_off.csv`, in order.
+pub const DAYS_OFF_COLUMNS: [&str; 5] = ["uid", "first_day", "last_day", "reason", "created_at"];
+
+/// Header of `experiments.csv`, in order.
+pub const EXPERIMENT_COLUMNS: [&str; 7] = [
+    "uid",
+    "name",
+    "kind",
+    "start_day",
+    "planned_days",
+    "stopped_on",
+    "created_at",
+];
+
+/// Header of `function_activities.csv`, in order.
+pub const FUNCTION_ACTIVITY_COLUMNS: [&str; 4] = ["uid", "name", "added_on", "retired_on"];
+
+/// Header of `function_ratings.csv`, in order.
+pub const FUNCTION_RATING_COLUMNS: [&str; 5] = ["uid", "activity_uid", "date", "rated_at", "score"];
 
 /// What [`export_dir`] wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]

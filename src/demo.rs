@@ -8,22 +8,28 @@
 //! instant falls on its date there. Demo data never answers a warning-sign
 //! question with yes.
 
+mod what_helps;
+
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
 
 use crate::domain::dates::days_before;
 use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use crate::domain::session::{Session, SessionKind};
-use crate::store::{Store, StoreError};
+use crate::store::{ImportCounts, Store, StoreError};
+
+pub use what_helps::HelpsHistory;
 
 /// The seed `unknot demo-data` uses.
 pub const DEFAULT_SEED: u64 = 0x756e_6b6e_6f74;
 
-/// Demo history: check-ins and sessions, oldest first.
+/// Demo history: check-ins and sessions, oldest first, and the records of
+/// what helps.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DemoHistory {
     pub checkins: Vec<CheckIn>,
     pub sessions: Vec<Session>,
+    pub helps: HelpsHistory,
 }
 
 /// SplitMix64: a tiny, well-mixed generator; plenty for made-up data.
@@ -85,6 +91,7 @@ pub fn generate_in<Tz: TimeZone>(days: u32, end: NaiveDate, seed: u64, tz: &Tz) 
     let mut holiday_left = 0u32;
     let mut flare_left = 0u32;
     let mut routine_yesterday = false;
+    let mut shapes = Vec::new();
     for (index, date) in first.iter_days().take_while(|d| *d <= end).enumerate() {
         let t = index as f64;
         // Starts around 6.5 and settles near 3 over a few months of routine.
@@ -114,6 +121,12 @@ pub fn generate_in<Tz: TimeZone>(days: u32, end: NaiveDate, seed: u64, tz: &Tz) 
             - if routine_yesterday { 0.4 } else { 0.0 }
             + 0.7 * rng.noise();
         let pain = pain.round().clamp(0.0, 10.0);
+        shapes.push(what_helps::DayShape {
+            date,
+            pain,
+            on_holiday,
+            in_flare: flare > 0.0,
+        });
 
         let checked_in = !on_holiday && rng.chance(0.9);
         if checked_in && let Some(checkin) = demo_checkin(&mut rng, tz, date, pain, stress) {
@@ -184,6 +197,7 @@ pub fn generate_in<Tz: TimeZone>(days: u32, end: NaiveDate, seed: u64, tz: &Tz) 
         }
         routine_yesterday = routine_today;
     }
+    history.helps = what_helps::generate(&shapes, seed, tz);
     history
 }
 
@@ -275,8 +289,10 @@ pub fn store_has_records(store: &Store) -> Result<bool, StoreError> {
 /// Writes the history into the store, all in one transaction, so that an
 /// interrupted run leaves either everything or nothing. A day that already
 /// has a check-in or a session gets no demo records, so what was logged stays
-/// as it was. Returns how many check-ins and sessions were added.
-pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, usize), StoreError> {
+/// as it was; days off that would share a day with ones already marked,
+/// and experiments whose name is taken, are left out. Returns what was
+/// added.
+pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<ImportCounts, StoreError> {
     let mut taken: Vec<NaiveDate> = store.checkins()?.iter().map(|c| c.date).collect();
     taken.extend(store.sessions()?.iter().map(|s| s.date));
     taken.sort_unstable();
@@ -297,10 +313,60 @@ pub fn fill_store(store: &mut Store, history: &DemoHistory) -> Result<(usize, us
             .cloned()
             .map(Keyed::unkeyed)
             .collect(),
-        ..RecordSet::default()
+        checklist: Vec::new(),
+        flare_ups: history
+            .helps
+            .flare_ups
+            .iter()
+            .filter(|f| free(&f.date))
+            .cloned()
+            .map(Keyed::unkeyed)
+            .collect(),
+        days_off: {
+            let marked: Vec<_> = store.days_off()?.into_iter().map(|d| d.record).collect();
+            history
+                .helps
+                .days_off
+                .iter()
+                .filter(|d| !marked.iter().any(|m| m.overlaps(d)))
+                .cloned()
+                .map(Keyed::unkeyed)
+                .collect()
+        },
+        experiments: {
+            let names: Vec<String> = store
+                .experiments()?
+                .into_iter()
+                .map(|e| e.record.name)
+                .collect();
+            history
+                .helps
+                .experiments
+                .iter()
+                .filter(|e| !names.contains(&e.name))
+                .cloned()
+                .map(Keyed::unkeyed)
+                .collect()
+        },
+        // A store with activities of its own keeps its list as it is.
+        activities: if store.function_activities()?.is_empty() {
+            history.helps.activities.clone()
+        } else {
+            Vec::new()
+        },
+        function_ratings: if store.function_activities()?.is_empty() {
+            history
+                .helps
+                .function_ratings
+                .iter()
+                .cloned()
+                .map(Keyed::unkeyed)
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
-    let counts = store.import(&set)?;
-    Ok((counts.checkins_added, counts.sessions_added))
+    store.import(&set)
 }
 
 #[cfg(test)]
@@ -472,10 +538,51 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         assert!(!store_has_records(&store).unwrap());
-        let h = generate(60, end(), 3);
-        let (c, s) = fill_store(&mut store, &h).unwrap();
-        assert_eq!((c, s), (h.checkins.len(), h.sessions.len()));
+        let h = generate(200, end(), 3);
+        let added = fill_store(&mut store, &h).unwrap();
+        assert_eq!(
+            (added.checkins_added, added.sessions_added),
+            (h.checkins.len(), h.sessions.len())
+        );
+        let helps = &h.helps;
+        assert_eq!(
+            (
+                added.flare_ups_added,
+                added.days_off_added,
+                added.experiments_added,
+                added.activities_added,
+                added.function_ratings_added
+            ),
+            (
+                helps.flare_ups.len(),
+                helps.days_off.len(),
+                helps.experiments.len(),
+                3,
+                helps.function_ratings.len()
+            )
+        );
+        // Some of each, in plausible numbers for 200 days.
+        assert!(
+            (10..=80).contains(&helps.flare_ups.len()),
+            "{}",
+            helps.flare_ups.len()
+        );
+        assert!(
+            (1..=8).contains(&helps.days_off.len()),
+            "{:?}",
+            helps.days_off
+        );
+        assert!(
+            (3..=5).contains(&helps.experiments.len()),
+            "{:?}",
+            helps.experiments
+        );
+        assert!(
+            helps.function_ratings.len() >= 60,
+            "{}",
+            helps.function_ratings.len()
+        );
         assert!(store_has_records(&store).unwrap());
-        assert_eq!(fill_store(&mut store, &h).unwrap(), (0, 0));
+        assert_eq!(fill_store(&mut store, &h).unwrap().added(), 0);
     }
 }

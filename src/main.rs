@@ -56,7 +56,7 @@ enum Command {
     },
     /// Write your history as CSV files a spreadsheet can open.
     Export {
-        /// Folder to write checkins.csv, sessions.csv and checklist.csv into.
+        /// Folder to write the CSV files into, one per kind of record.
         #[arg(long, value_name = "DIR", required_unless_present_any = ["stdout", "table"])]
         out: Option<PathBuf>,
         /// Only this table, written to standard output (add `-`).
@@ -71,7 +71,7 @@ enum Command {
     },
     /// Add records from CSV files made by `export` (all rows are checked first).
     Import {
-        /// Folder holding checkins.csv, sessions.csv and/or checklist.csv.
+        /// Folder holding the CSV files of an export (any of them).
         dir: PathBuf,
     },
     /// Make a checked backup of the database now.

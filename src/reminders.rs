@@ -32,6 +32,7 @@
 //!   [`strength_behind`]).
 
 use crate::domain::session::STRENGTH_SESSIONS_PER_WEEK;
+use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
@@ -220,6 +221,8 @@ enum Gate {
 pub struct Scheduler {
     settings: ReminderSettings,
     state: ReminderState,
+    /// Days marked as days off: nothing is due on them.
+    days_off: BTreeSet<NaiveDate>,
 }
 
 impl Scheduler {
@@ -228,7 +231,27 @@ impl Scheduler {
     }
 
     pub fn with_state(settings: ReminderSettings, state: ReminderState) -> Self {
-        Self { settings, state }
+        Self {
+            settings,
+            state,
+            days_off: BTreeSet::new(),
+        }
+    }
+
+    /// New settings and state (read again from the store), the days off
+    /// kept.
+    pub fn replace(&mut self, settings: ReminderSettings, state: ReminderState) {
+        self.settings = settings;
+        self.state = state;
+    }
+
+    /// The days off, on which reminders keep quiet.
+    pub fn set_days_off(&mut self, days_off: BTreeSet<NaiveDate>) {
+        self.days_off = days_off;
+    }
+
+    pub fn is_day_off(&self, date: NaiveDate) -> bool {
+        self.days_off.contains(&date)
     }
 
     pub fn settings(&self) -> &ReminderSettings {
@@ -524,6 +547,7 @@ impl Scheduler {
             let date = t.date_naive();
             let time = t.time();
             let skip_day = self.state.paused_on == Some(date)
+                || self.days_off.contains(&date)
                 || !self.settings.active_days.contains(date.weekday())
                 || match gate {
                     Gate::Daily {

@@ -251,6 +251,17 @@ impl Store {
         result.map_err(|e| StoreError::from_sqlite(&self.path, e))
     }
 
+    /// Every row `sql` selects, each made by `from_row`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        from_row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
     /// Sorts an error from a read. One that could come from damage SQLite's
     /// quick check misses (a row that does not decode, say) runs the full
     /// check, and a failed check is reported as such.
@@ -389,6 +400,21 @@ fn conversion_error(
         rusqlite::types::Type::Text,
         format!("\"{text}\": {e}").into(),
     )
+}
+
+/// `id` when no row of `table` (a table name from this module) has it, so
+/// a record put back can return under its old id.
+fn id_if_free(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    id: i64,
+) -> rusqlite::Result<Option<i64>> {
+    let taken: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |row| row.get(0),
+    )?;
+    Ok((!taken).then_some(id))
 }
 
 /// Whether a row with this uid is in `table` (a table name from this module,

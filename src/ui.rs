@@ -8,6 +8,7 @@ mod data;
 mod ergonomics;
 mod event;
 mod experiment_form;
+mod flare_form;
 pub mod folder_dialog;
 mod heat;
 mod history;

@@ -2,27 +2,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::NaiveDate;
+use run::{text, unknot};
 use unknot::store::{InstanceLock, Store};
 
+#[path = "common/run.rs"]
+mod run;
 #[path = "cli/what_helps.rs"]
 mod what_helps;
-
-fn unknot(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unknot"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("UNKNOT_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn checkin_records_a_row_that_reads_back() {

@@ -16,7 +16,7 @@ use bus::PrivateBus;
 use unknot::idle::{IdleWatch, PresenceChange, Sources};
 use zbus::{Connection, Message, MessageStream, ObjectPath, Variant};
 
-const WAIT: Duration = Duration::from_secs(10);
+const WAIT: Duration = Duration::from_secs(30);
 const SESSION_PATH: &str = "/org/freedesktop/login1/session/_31";
 
 /// A reply a stand-in gives.

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 use unknot::csv_files;
 use unknot::domain::checklist::{Answer, ChecklistAnswer};
+use unknot::domain::keyed::Keyed;
 use unknot::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionExercise, SessionKind};
 use unknot::store::Store;
@@ -155,7 +156,20 @@ proptest! {
         checkins in checkins(),
         sessions in sessions(),
         items in proptest::collection::btree_set(any_text(40).prop_filter("an item id", |s| !s.trim().is_empty()), 0..4),
+        uid_start in "[-A-Za-z0-9_]{0,60}",
     ) {
+        // Any uid a record may have, one per row.
+        let keyed = |i: usize| Some(format!("{uid_start}{i}"));
+        let checkins: Vec<Keyed<CheckIn>> = checkins
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| Keyed { uid: keyed(i), record })
+            .collect();
+        let sessions: Vec<Keyed<Session>> = sessions
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| Keyed { uid: keyed(i), record })
+            .collect();
         let mut buf = Vec::new();
         csv_files::write_checkins(&mut buf, &checkins).unwrap();
         prop_assert_eq!(csv_files::read_checkins(buf.as_slice(), today()).unwrap(), checkins);
@@ -182,6 +196,11 @@ proptest! {
         let _ = csv_files::read_checkins(bytes.as_slice(), today());
         let _ = csv_files::read_sessions(bytes.as_slice(), today());
         let _ = csv_files::read_checklist(bytes.as_slice(), today());
+        let _ = csv_files::read_flare_ups(bytes.as_slice(), today());
+        let _ = csv_files::read_days_off(bytes.as_slice(), today());
+        let _ = csv_files::read_experiments(bytes.as_slice(), today());
+        let _ = csv_files::read_function_activities(bytes.as_slice(), today());
+        let _ = csv_files::read_function_ratings(bytes.as_slice(), today());
     }
 
     #[test]
@@ -190,6 +209,7 @@ proptest! {
         cut in 0usize..2000,
         junk in any_text(20),
     ) {
+        let list: Vec<Keyed<CheckIn>> = list.into_iter().map(Keyed::unkeyed).collect();
         let mut buf = Vec::new();
         csv_files::write_checkins(&mut buf, &list).unwrap();
         let mut text = String::from_utf8(buf).unwrap();

@@ -8,6 +8,9 @@ use unknot::domain::pain::{Area, CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionExercise, SessionKind};
 use unknot::store::{DB_FILE_NAME, InstanceLock, LockError, Store, StoreError, migrations};
 
+#[path = "store/what_helps.rs"]
+mod what_helps;
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }

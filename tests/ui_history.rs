@@ -259,3 +259,69 @@ fn one_record_is_counted_in_the_singular() {
     let harness = open_history(dir.path());
     harness.get_by_label("1 record, newest first.");
 }
+
+#[test]
+fn a_flare_up_and_an_experiment_are_listed_deleted_and_put_back_whole() {
+    use unknot::domain::experiment::{Experiment, ExperimentKind};
+    use unknot::domain::flare::FlareUp;
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path(), 2, false);
+    let mut store = Store::open(dir.path()).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-24T14:30:00Z")
+        .unwrap()
+        .to_utc();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let flare = FlareUp {
+        at,
+        date: at.date_naive(),
+        pain: Rating::new(7, "pain").unwrap(),
+        set_off_by: "Carried the bags".to_owned(),
+        helped: "Heat".to_owned(),
+    };
+    store.add_flare_up(&flare, at, today).unwrap();
+    let experiment = Experiment {
+        name: "Chin tucks".to_owned(),
+        kind: ExperimentKind::Exercise,
+        start: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        planned_days: 14,
+        stopped_on: None,
+        created_at: at,
+    };
+    store.start_experiment(&experiment, today).unwrap();
+    drop(store);
+    let mut harness = open_history(dir.path());
+    harness.get_by_label_contains("set off by: Carried the bags");
+    common::click(&mut harness, "Flare-ups");
+    assert!(
+        harness.query_by_label_contains("day 1").is_none(),
+        "only flare-ups"
+    );
+    // Changed in the form it was logged with: pain 8, the rest as it was.
+    common::click(&mut harness, "Edit the flare-up of 2026-11-24 at 15:30");
+    common::click(&mut harness, "Flare-up pain 8");
+    common::click(&mut harness, "Save changes");
+    let changed = harness.state().store().flare_ups().unwrap();
+    assert_eq!(changed[0].record.pain.get(), 8);
+    assert_eq!(changed[0].record.at, at, "the time kept to the second");
+    assert_eq!(changed[0].record.set_off_by, "Carried the bags");
+    let before = changed;
+    common::click(&mut harness, "Delete the flare-up of 2026-11-24 at 15:30");
+    harness.get_by_label("Delete this flare-up?");
+    common::click(&mut harness, "Delete");
+    assert!(harness.state().store().flare_ups().unwrap().is_empty());
+    common::click(&mut harness, "Undo");
+    assert_eq!(
+        harness.state().store().flare_ups().unwrap(),
+        before,
+        "same id and uid"
+    );
+
+    common::click(&mut harness, "Experiments and days off");
+    harness.get_by_label_contains("\"Chin tucks\", exercise, 14 days planned");
+    common::click(
+        &mut harness,
+        "Delete the experiment \"Chin tucks\" from 2026-11-20",
+    );
+    common::click(&mut harness, "Delete");
+    assert!(harness.state().store().experiments().unwrap().is_empty());
+}

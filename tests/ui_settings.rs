@@ -357,3 +357,35 @@ fn as_the_desktop_the_window_follows_its_dark_preference_until_light_is_chosen()
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
     assert_eq!(page(&harness), theme::LIGHT.page);
 }
+
+#[test]
+fn days_off_are_marked_from_settings_and_an_overlap_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    open_settings(&mut harness);
+    for _ in 0..4 {
+        common::click(&mut harness, "Later last day off");
+    }
+    common::click(&mut harness, "Sick");
+    common::click(&mut harness, "Mark as days off");
+    let stored = harness.state().store().days_off().unwrap();
+    assert_eq!(stored.len(), 1);
+    let d = &stored[0].record;
+    assert_eq!(
+        (d.first.to_string(), d.last.to_string()),
+        ("2026-11-25".into(), "2026-11-29".into())
+    );
+    assert_eq!(d.reason.code(), "sick");
+    assert!(
+        harness
+            .query_by_label_contains("Marked 25 November to 29 November as days off")
+            .is_some()
+    );
+
+    // The same days again: refused, with the reason beside the button.
+    common::click(&mut harness, "Later first day off");
+    common::click(&mut harness, "Mark as days off");
+    assert!(harness.query_by_label_contains("already marked").is_some());
+    assert_eq!(harness.state().store().days_off().unwrap().len(), 1);
+}

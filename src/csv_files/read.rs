@@ -1,4 +1,7 @@
-//! Reading the three tables back, checking every row before returning any.
+//! Reading the tables back, checking every row before returning any: the
+//! machinery every table shares, and [`read_dir`]. Each kind's rows are
+//! read in `log` (check-ins, sessions, the checklist) and `what_helps`
+//! (the kinds that came with uids).
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -6,25 +9,26 @@ use std::hash::Hash;
 use std::io;
 use std::path::Path;
 
-use chrono::{NaiveDate, SecondsFormat};
+use chrono::NaiveDate;
 
 mod cells;
+mod log;
 mod quoting;
+mod what_helps;
 
-use cells::{
-    answer, areas, exercises, flag, instant, item, kind, note, optional_rating, optional_text,
-    rating, record_date, seconds, text,
+pub use log::{read_checkins, read_checklist, read_sessions};
+pub use what_helps::{
+    read_days_off, read_experiments, read_flare_ups, read_function_activities,
+    read_function_ratings,
 };
+
 use quoting::unclosed_quote_error;
 
 use super::{
-    CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, ImportError, ImportErrors,
-    SESSION_COLUMNS, SESSIONS_FILE,
+    CHECKINS_FILE, CHECKLIST_FILE, DAYS_OFF_FILE, EXPERIMENTS_FILE, EXPORT_FILES, FLARE_UPS_FILE,
+    FUNCTION_ACTIVITIES_FILE, FUNCTION_RATINGS_FILE, ImportError, ImportErrors, SESSIONS_FILE,
 };
-use crate::domain::checklist::ChecklistAnswer;
-use crate::domain::keyed::{Keyed, RecordSet};
-use crate::domain::pain::{CheckIn, RedFlags};
-use crate::domain::session::{Session, check_session_date};
+use crate::domain::keyed::RecordSet;
 
 /// Where a record sits: physical line where it starts, and spreadsheet row.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +73,12 @@ impl RowReader<'_> {
             }
         }
     }
+
+    /// Records a problem with the row as a whole, or with `column`.
+    fn refuse(&mut self, column: Option<&'static str>, message: String) {
+        let error = error_at(self.file, self.loc, column, message);
+        self.errors.push(error);
+    }
 }
 
 /// Rows that parsed, with where they came from, and every problem found.
@@ -79,18 +89,20 @@ struct Table<T> {
 
 impl<T> Table<T> {
     /// Refuses a record whose `key` an earlier row already has, as the store
-    /// keeps only one of them. `what` says what the earlier line holds.
+    /// keeps only one of them (a record whose key is `None` has none to
+    /// share). `what` says what the earlier line holds.
     fn refuse_duplicates<K: Eq + Hash>(
         &mut self,
         file: &str,
         column: &'static str,
-        key: impl Fn(&T) -> K,
+        key: impl Fn(&T) -> Option<K>,
         what: impl Fn(&T) -> String,
         keep: &str,
     ) {
         let mut first_line: HashMap<K, u64> = HashMap::new();
         for (loc, record) in &self.records {
-            if let Some(first) = first_line.get(&key(record)) {
+            let Some(key) = key(record) else { continue };
+            if let Some(first) = first_line.get(&key) {
                 let message = format!(
                     "line {first} already has {}; keep only {keep}",
                     what(record)
@@ -98,9 +110,20 @@ impl<T> Table<T> {
                 self.errors
                     .push(error_at(file, *loc, Some(column), message));
             } else {
-                first_line.insert(key(record), loc.line);
+                first_line.insert(key, loc.line);
             }
         }
+    }
+
+    /// Refuses a second row with the same uid: a uid names one record.
+    fn refuse_duplicate_uids(&mut self, file: &str, uid: impl Fn(&T) -> Option<&str>) {
+        self.refuse_duplicates(
+            file,
+            "uid",
+            |record| uid(record).map(str::to_owned),
+            |record| format!("the uid \"{}\"", uid(record).unwrap_or_default()),
+            "one row per uid",
+        );
     }
 
     fn finish(mut self) -> Result<Vec<T>, ImportErrors> {
@@ -128,13 +151,23 @@ fn csv_problem(file: &str, error: &csv::Error) -> ImportError {
     }
 }
 
-/// `None` when the header row is exactly `columns` (a UTF-8 byte-order mark
-/// in front is tolerated).
+/// Whether a table's header must be whole, or may lack its last column
+/// (`uid`), as files from before uids were written do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    Whole,
+    UidOptional,
+}
+
+/// The columns the header row names, when it is `columns` (a UTF-8
+/// byte-order mark in front is tolerated) or, if `header` allows, all of
+/// them but the last.
 fn check_header(
     record: &csv::ByteRecord,
     file: &str,
     columns: &'static [&'static str],
-) -> Option<ImportError> {
+    header: Header,
+) -> Result<&'static [&'static str], ImportError> {
     let found: Vec<&[u8]> = record
         .iter()
         .enumerate()
@@ -143,13 +176,28 @@ fn check_header(
             _ => cell,
         })
         .collect();
+    let matches = |columns: &[&str]| {
+        found
+            .iter()
+            .copied()
+            .eq(columns.iter().map(|c| c.as_bytes()))
+    };
+    if matches(columns) {
+        return Ok(columns);
+    }
+    if let (Header::UidOptional, Some((_, older))) = (header, columns.split_last())
+        && matches(older)
+    {
+        return Ok(older);
+    }
     let first_difference = (0..found.len().max(columns.len()))
-        .find(|&i| found.get(i).copied() != columns.get(i).map(|c| c.as_bytes()))?;
+        .find(|&i| found.get(i).copied() != columns.get(i).map(|c| c.as_bytes()))
+        .unwrap_or(0);
     let found_text: Vec<String> = found
         .iter()
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect();
-    Some(ImportError {
+    Err(ImportError {
         file: file.to_owned(),
         line: Some(1),
         row: Some(1),
@@ -192,11 +240,14 @@ impl LineCounter<'_> {
     }
 }
 
-/// Reads a whole table: header check, then every row through `parse`.
+/// Reads a whole table: header check, then every row through `parse`. A row
+/// of a file whose header lacks the optional last column reads that cell as
+/// empty.
 fn read_table<R: io::Read, T>(
     mut r: R,
     file: &'static str,
     columns: &'static [&'static str],
+    header: Header,
     mut parse: impl FnMut(&mut RowReader<'_>) -> Option<T>,
 ) -> Table<T> {
     let mut table = Table {
@@ -221,13 +272,15 @@ fn read_table<R: io::Read, T>(
     let ends_file = |reader: &csv::Reader<&[u8]>| {
         usize::try_from(reader.position().byte()).map_or(true, |end| end >= data.len())
     };
-    let header_problem = match reader.read_byte_record(&mut record) {
+    let checked = match reader.read_byte_record(&mut record) {
         Ok(true) if ends_file(&reader) => {
-            unclosed_quote_error(file, &data, 0, &mut lines, 1, columns)
-                .or_else(|| check_header(&record, file, columns))
+            match unclosed_quote_error(file, &data, 0, &mut lines, 1, columns) {
+                Some(problem) => Err(problem),
+                None => check_header(&record, file, columns, header),
+            }
         }
-        Ok(true) => check_header(&record, file, columns),
-        Ok(false) => Some(ImportError {
+        Ok(true) => check_header(&record, file, columns, header),
+        Ok(false) => Err(ImportError {
             file: file.to_owned(),
             line: Some(1),
             row: Some(1),
@@ -237,12 +290,15 @@ fn read_table<R: io::Read, T>(
                 columns.join(",")
             ),
         }),
-        Err(e) => Some(csv_problem(file, &e)),
+        Err(e) => Err(csv_problem(file, &e)),
     };
-    if let Some(problem) = header_problem {
-        table.errors.push(problem);
-        return table;
-    }
+    let columns = match checked {
+        Ok(columns) => columns,
+        Err(problem) => {
+            table.errors.push(problem);
+            return table;
+        }
+    };
 
     let mut row = 1;
     loop {
@@ -312,138 +368,6 @@ fn read_table<R: io::Read, T>(
     table
 }
 
-fn checkin_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<CheckIn> {
-    let date = row.next(|c| record_date(c, today));
-    let recorded_at = row.next(instant);
-    let pain = row.next(|c| rating(c, "pain"));
-    let stress = row.next(|c| optional_rating(c, "stress"));
-    let areas = row.next(areas);
-    let arm_symptoms = row.next(flag);
-    let after_impact = row.next(flag);
-    let fever = row.next(flag);
-    let note = row.next(note);
-    Some(CheckIn {
-        date: date?,
-        recorded_at: recorded_at?,
-        pain: pain?,
-        stress: stress?,
-        areas: areas?,
-        red_flags: RedFlags {
-            arm_symptoms: arm_symptoms?,
-            after_impact: after_impact?,
-            fever: fever?,
-        },
-        note: note?,
-    })
-}
-
-fn session_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<Session> {
-    let kind = row.next(kind);
-    let started_at = row.next(instant);
-    let date = row.next(|c| record_date(c, today));
-    let duration_secs = row.next(seconds);
-    let routine = row.next(text);
-    let heat_type = row.next(optional_text);
-    let area = row.next(optional_text);
-    let capped = row.next(flag);
-    let feel_after = row.next(|c| optional_rating(c, "the after-session rating"));
-    let note = row.next(note);
-    let exercises = row.next(exercises);
-
-    let session = Session {
-        kind: kind?,
-        started_at: started_at?,
-        date: date?,
-        duration_secs: duration_secs?,
-        routine: routine?,
-        heat_type: heat_type?,
-        area: area?,
-        capped: capped?,
-        feel_after: feel_after?,
-        note: note?,
-        exercises: exercises?,
-    };
-    if let Err(e) = check_session_date(session.started_at, session.date) {
-        let error = error_at(row.file, row.loc, Some("date"), e.to_string());
-        row.errors.push(error);
-        return None;
-    }
-    // Duration and note were checked cell by cell; this catches any rule the
-    // domain adds later.
-    if let Err(e) = session.validate() {
-        let error = error_at(row.file, row.loc, None, e.to_string());
-        row.errors.push(error);
-        return None;
-    }
-    Some(session)
-}
-
-fn checklist_row(row: &mut RowReader<'_>, today: NaiveDate) -> Option<ChecklistAnswer> {
-    let item = row.next(item);
-    let answer = row.next(answer);
-    let answered_on = row.next(|c| record_date(c, today));
-    Some(ChecklistAnswer {
-        item: item?,
-        answer: answer?,
-        answered_on: answered_on?,
-    })
-}
-
-/// Reads `checkins.csv`. Every row is checked; any problem means no records.
-/// Dates must be from 1900 to `today`. Two check-ins for the same date are
-/// refused, as the app keeps one a day.
-pub fn read_checkins<R: io::Read>(r: R, today: NaiveDate) -> Result<Vec<CheckIn>, ImportErrors> {
-    let parse = |row: &mut RowReader<'_>| checkin_row(row, today);
-    let mut table = read_table(r, CHECKINS_FILE, &CHECKIN_COLUMNS, parse);
-    table.refuse_duplicates(
-        CHECKINS_FILE,
-        "date",
-        |c| c.date,
-        |c| format!("a check-in for {}", c.date),
-        "one per day",
-    );
-    table.finish()
-}
-
-/// Reads `sessions.csv`. Every row is checked; any problem means no records.
-/// Dates must be from 1900 to `today` and be the day the session started.
-/// Two sessions of the same kind starting at the same instant are refused,
-/// as the app keeps only one of them.
-pub fn read_sessions<R: io::Read>(r: R, today: NaiveDate) -> Result<Vec<Session>, ImportErrors> {
-    let parse = |row: &mut RowReader<'_>| session_row(row, today);
-    let mut table = read_table(r, SESSIONS_FILE, &SESSION_COLUMNS, parse);
-    table.refuse_duplicates(
-        SESSIONS_FILE,
-        "started_at",
-        |s| (s.kind, s.started_at),
-        |s| {
-            let started = s.started_at.to_rfc3339_opts(SecondsFormat::Secs, true);
-            format!("a {} session that started at {started}", s.kind.code())
-        },
-        "one per kind and start time",
-    );
-    table.finish()
-}
-
-/// Reads `checklist.csv`. Every row is checked; any problem means no records.
-/// Dates must be from 1900 to `today`. An item answered twice is refused, as
-/// the app keeps one answer per item.
-pub fn read_checklist<R: io::Read>(
-    r: R,
-    today: NaiveDate,
-) -> Result<Vec<ChecklistAnswer>, ImportErrors> {
-    let parse = |row: &mut RowReader<'_>| checklist_row(row, today);
-    let mut table = read_table(r, CHECKLIST_FILE, &CHECKLIST_COLUMNS, parse);
-    table.refuse_duplicates(
-        CHECKLIST_FILE,
-        "item",
-        |a| a.item.clone(),
-        |a| format!("an answer for \"{}\"", a.item),
-        "one per item",
-    );
-    table.finish()
-}
-
 fn whole_file_error(path: &Path, message: String) -> ImportError {
     ImportError {
         file: path.display().to_string(),
@@ -454,33 +378,13 @@ fn whole_file_error(path: &Path, message: String) -> ImportError {
     }
 }
 
-/// Reads `dir/name` with `read` if the file exists; `found` notes that it did.
-fn read_if_present<T>(
-    dir: &Path,
-    name: &str,
-    read: fn(File, NaiveDate) -> Result<Vec<T>, ImportErrors>,
-    today: NaiveDate,
-    found: &mut bool,
-    errors: &mut Vec<ImportError>,
-) -> Option<Vec<T>> {
-    let path = dir.join(name);
-    let file = match File::open(&path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            *found = true;
-            errors.push(whole_file_error(&path, format!("could not open it: {e}")));
-            return None;
-        }
-    };
-    *found = true;
-    read(file, today).map_err(|e| errors.extend(e.errors)).ok()
-}
-
-/// Reads whichever of `checkins.csv`, `sessions.csv` and `checklist.csv` are
-/// in `dir` (at least one must be). All files are checked and every problem
+/// Reads whichever of the files an export writes ([`EXPORT_FILES`]) are in
+/// `dir` (at least one must be). All files are checked and every problem
 /// is reported; the set is returned only if everything is valid. Dates must
-/// be from 1900 to `today`.
+/// be from 1900 to `today` (days off may reach a year ahead).
+///
+/// Whether a function-check score's activity is known is left to the
+/// store: it may be in `function_activities.csv` or stored already.
 pub fn read_dir(dir: &Path, today: NaiveDate) -> Result<RecordSet, ImportErrors> {
     let fail = |message: String| ImportErrors {
         errors: vec![whole_file_error(dir, message)],
@@ -490,55 +394,69 @@ pub fn read_dir(dir: &Path, today: NaiveDate) -> Result<RecordSet, ImportErrors>
         Ok(_) => return Err(fail("this is a file, not a folder".to_owned())),
         Err(e) => return Err(fail(format!("could not open the folder: {e}"))),
     }
-    let mut found = false;
-    let mut errors = Vec::new();
-    let checkins = read_if_present(
+    let mut read = Reading {
         dir,
-        CHECKINS_FILE,
-        read_checkins,
         today,
-        &mut found,
-        &mut errors,
-    );
-    let sessions = read_if_present(
-        dir,
-        SESSIONS_FILE,
-        read_sessions,
-        today,
-        &mut found,
-        &mut errors,
-    );
-    let checklist = read_if_present(
-        dir,
-        CHECKLIST_FILE,
-        read_checklist,
-        today,
-        &mut found,
-        &mut errors,
-    );
-    let set = RecordSet {
-        checkins: checkins
-            .unwrap_or_default()
-            .into_iter()
-            .map(Keyed::unkeyed)
-            .collect(),
-        sessions: sessions
-            .unwrap_or_default()
-            .into_iter()
-            .map(Keyed::unkeyed)
-            .collect(),
-        checklist: checklist.unwrap_or_default(),
-        ..RecordSet::default()
+        found: false,
+        errors: Vec::new(),
     };
-    if !found {
+    let set = RecordSet {
+        checkins: read.file(CHECKINS_FILE, read_checkins),
+        sessions: read.file(SESSIONS_FILE, read_sessions),
+        checklist: read.file(CHECKLIST_FILE, read_checklist),
+        flare_ups: read.file(FLARE_UPS_FILE, read_flare_ups),
+        days_off: read.file(DAYS_OFF_FILE, read_days_off),
+        experiments: read.file(EXPERIMENTS_FILE, read_experiments),
+        activities: read.file(FUNCTION_ACTIVITIES_FILE, read_function_activities),
+        function_ratings: read.file(FUNCTION_RATINGS_FILE, read_function_ratings),
+    };
+    if !read.found {
         return Err(fail(format!(
-            "this folder has none of {CHECKINS_FILE}, {SESSIONS_FILE} or {CHECKLIST_FILE}; \
-             choose the folder an export was saved to"
+            "this folder has none of the files an export writes ({}); \
+             choose the folder an export was saved to",
+            crate::text::and_list(&EXPORT_FILES)
         )));
     }
-    if errors.is_empty() {
+    if read.errors.is_empty() {
         Ok(set)
     } else {
-        Err(ImportErrors { errors })
+        Err(ImportErrors {
+            errors: read.errors,
+        })
+    }
+}
+
+/// One folder being read: whether any file was there, and every problem.
+struct Reading<'a> {
+    dir: &'a Path,
+    today: NaiveDate,
+    found: bool,
+    errors: Vec<ImportError>,
+}
+
+impl Reading<'_> {
+    /// Reads `name` with `read` if the file exists; nothing if it does not
+    /// or has problems (which are noted).
+    fn file<T>(
+        &mut self,
+        name: &str,
+        read: fn(File, NaiveDate) -> Result<Vec<T>, ImportErrors>,
+    ) -> Vec<T> {
+        let path = self.dir.join(name);
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+            Err(e) => {
+                self.found = true;
+                let message = format!("could not open it: {e}");
+                self.errors.push(whole_file_error(&path, message));
+                return Vec::new();
+            }
+        };
+        self.found = true;
+        read(file, self.today).unwrap_or_else(|e| {
+            self.errors.extend(e.errors);
+            Vec::new()
+        })
     }
 }

@@ -4,12 +4,20 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::domain::checklist::{Answer, ChecklistAnswer};
+use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::pain::CheckIn;
 use crate::domain::pain::{Area, Rating, RedFlags};
 use crate::domain::session::Session;
 use crate::domain::session::{SessionExercise, SessionKind};
 
+mod rules;
+mod what_helps;
+
+/// The header of `checkins.csv` as versions before uids wrote it.
 const HEADER: &str = "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\r\n";
+/// The header of `checkins.csv` now.
+const UID_HEADER: &str =
+    "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note,uid\r\n";
 
 /// Notes that a spreadsheet or a CSV parser could get wrong.
 const TRICKY: [&str; 15] = [
@@ -98,7 +106,19 @@ fn answers() -> Vec<ChecklistAnswer> {
     ]
 }
 
-fn checkins_csv(checkins: &[CheckIn]) -> String {
+/// The records with uids `u1`, `u2`... in order.
+fn with_uids<T>(records: Vec<T>) -> Vec<Keyed<T>> {
+    (1..)
+        .zip(records)
+        .map(|(i, record)| Keyed::new(format!("u{i}"), record))
+        .collect()
+}
+
+fn unkeyed<T>(records: Vec<T>) -> Vec<Keyed<T>> {
+    records.into_iter().map(Keyed::unkeyed).collect()
+}
+
+fn checkins_csv(checkins: &[Keyed<CheckIn>]) -> String {
     let mut out = Vec::new();
     write_checkins(&mut out, checkins).unwrap();
     String::from_utf8(out).unwrap()
@@ -134,26 +154,30 @@ fn cell_rule_is_lossless_and_neutralises_formulas() {
 
 #[test]
 fn tricky_notes_survive_a_round_trip_and_are_neutralised_in_the_text() {
-    let checkins: Vec<CheckIn> = (1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect();
+    let checkins = with_uids((1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect());
     let text = checkins_csv(&checkins);
     for neutralised in [
-        ",'+1 after lunch\r\n",
-        ",'-2 compared with yesterday\r\n",
-        ",'@desk\r\n",
-        ",'\tindented\r\n",
-        ",\"'\rreturn first\"\r\n",
-        ",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n",
-        ",''=already quoted\r\n",
-        ",'''=twice\r\n",
-        ",'plain apostrophe\r\n",
-        ",\"stiff, then better\"\r\n",
-        ",🙂 calmer today ✨\r\n",
+        ",'+1 after lunch,u7\r\n",
+        ",'-2 compared with yesterday,u8\r\n",
+        ",'@desk,u9\r\n",
+        ",'\tindented,u10\r\n",
+        ",\"'\rreturn first\",u11\r\n",
+        ",\"'=HYPERLINK(\"\"http://x\"\")\",u6\r\n",
+        ",''=already quoted,u12\r\n",
+        ",'''=twice,u13\r\n",
+        ",'plain apostrophe,u14\r\n",
+        ",\"stiff, then better\",u2\r\n",
+        ",🙂 calmer today ✨,u5\r\n",
     ] {
         assert!(text.contains(neutralised), "{neutralised:?} not in {text}");
     }
     assert_eq!(read_checkins(text.as_bytes(), today()).unwrap(), checkins);
 
-    let sessions: Vec<Session> = (1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect();
+    let mut sessions = with_uids((1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect());
+    // A uid a spreadsheet could take for a formula is neutralised too, and
+    // a session without one is written with an empty cell.
+    sessions[0].uid = Some("-5".to_owned());
+    sessions[1].uid = None;
     let mut out = Vec::new();
     write_sessions(&mut out, &sessions).unwrap();
     let text = String::from_utf8(out).unwrap();
@@ -162,7 +186,11 @@ fn tricky_notes_survive_a_round_trip_and_are_neutralised_in_the_text() {
         "{text}"
     );
     assert!(
-        text.contains(",cat_cow:4/4;odd:id/with marks:2/6\r\n"),
+        text.contains(",cat_cow:4/4;odd:id/with marks:2/6,'-5\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",cat_cow:4/4;odd:id/with marks:2/6,\r\n"),
         "{text}"
     );
     assert_eq!(read_sessions(text.as_bytes(), today()).unwrap(), sessions);
@@ -170,11 +198,11 @@ fn tricky_notes_survive_a_round_trip_and_are_neutralised_in_the_text() {
 
 #[test]
 fn rows_have_plain_numbers_iso_dates_and_crlf_endings() {
-    let text = checkins_csv(&[checkin(6, "ok"), checkin(3, "")]);
+    let text = checkins_csv(&with_uids(vec![checkin(6, "ok"), checkin(3, "")]));
     let expected = format!(
-        "{HEADER}\
-         2024-03-06,2024-03-06T08:30:00Z,6,3,neck;mid_back,0,1,0,ok\r\n\
-         2024-03-03,2024-03-03T08:30:00Z,3,,neck;mid_back,0,1,0,\r\n"
+        "{UID_HEADER}\
+         2024-03-06,2024-03-06T08:30:00Z,6,3,neck;mid_back,0,1,0,ok,u1\r\n\
+         2024-03-03,2024-03-03T08:30:00Z,3,,neck;mid_back,0,1,0,,u2\r\n"
     );
     assert_eq!(text, expected);
 
@@ -250,7 +278,7 @@ fn every_problem_in_a_file_is_reported() {
 #[test]
 fn wrong_header_is_rejected() {
     let mut sessions = Vec::new();
-    write_sessions(&mut sessions, &[session(1, "")]).unwrap();
+    write_sessions(&mut sessions, &unkeyed(vec![session(1, "")])).unwrap();
     let error = only_error(read_checkins(sessions.as_slice(), today()));
     assert_eq!((error.line, error.column), (Some(1), Some("date")));
     assert!(error.message.contains("header row should be"), "{error}");
@@ -261,6 +289,11 @@ fn wrong_header_is_rejected() {
 
     let error = only_error(read_checkins(&b""[..], today()));
     assert!(error.message.contains("the file is empty"), "{error}");
+
+    // The uid column may be left out, not misnamed.
+    let misnamed = UID_HEADER.replace(",uid", ",id");
+    let error = only_error(read_checkins(misnamed.as_bytes(), today()));
+    assert_eq!(error.column, Some("uid"));
 }
 
 #[test]
@@ -274,7 +307,7 @@ fn hand_edited_files_are_accepted() {
     let mut expected = checkin(1, "a");
     expected.pain = Rating::new(4, "pain").unwrap();
     expected.red_flags.after_impact = true;
-    assert_eq!(read, [expected]);
+    assert_eq!(read, [Keyed::unkeyed(expected)], "a file without uids");
 
     let text = "date,recorded_at,pain,stress,areas,arm_symptoms,after_impact,fever,note\n\
                 2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\n\
@@ -294,8 +327,8 @@ fn hand_edited_files_are_accepted() {
 
 #[test]
 fn line_and_spreadsheet_row_differ_after_a_multiline_note() {
-    let mut text = checkins_csv(&[checkin(1, "one\r\ntwo\r\nthree")]);
-    text.push_str("2024-03-02,2024-03-02T08:30:00Z,-1,,,0,0,0,\r\n");
+    let mut text = checkins_csv(&with_uids(vec![checkin(1, "one\r\ntwo\r\nthree")]));
+    text.push_str("2024-03-02,2024-03-02T08:30:00Z,-1,,,0,0,0,,\r\n");
     let error = only_error(read_checkins(text.as_bytes(), today()));
     assert_eq!((error.line, error.row), (Some(5), Some(3)));
     assert!(
@@ -305,18 +338,28 @@ fn line_and_spreadsheet_row_differ_after_a_multiline_note() {
 }
 
 #[test]
-fn two_checkins_for_one_day_are_refused() {
-    let text = checkins_csv(&[checkin(1, "a"), checkin(2, "b"), checkin(1, "c")]);
-    let error = only_error(read_checkins(text.as_bytes(), today()));
+fn two_checkins_for_one_day_or_with_one_uid_are_refused() {
+    let checkins = with_uids(vec![checkin(1, "a"), checkin(2, "b"), checkin(1, "c")]);
+    let error = only_error(read_checkins(checkins_csv(&checkins).as_bytes(), today()));
     assert_eq!((error.line, error.column), (Some(4), Some("date")));
     assert!(error.message.contains("line 2 already has"), "{error}");
+
+    let mut checkins = with_uids(vec![checkin(1, "a"), checkin(2, "b"), checkin(3, "c")]);
+    checkins[2].uid = Some("u1".to_owned());
+    checkins[1].uid = None;
+    let error = only_error(read_checkins(checkins_csv(&checkins).as_bytes(), today()));
+    assert_eq!((error.line, error.column), (Some(4), Some("uid")));
+    assert_eq!(
+        error.message,
+        "line 2 already has the uid \"u1\"; keep only one row per uid"
+    );
 }
 
 #[test]
 fn exercise_id_with_separator_is_refused_on_export() {
     let mut s = session(1, "");
     s.exercises[0].exercise = "a;b".to_owned();
-    let err = write_sessions(Vec::new(), &[session(2, ""), s]).unwrap_err();
+    let err = write_sessions(Vec::new(), &unkeyed(vec![session(2, ""), s])).unwrap_err();
     assert!(matches!(
         err,
         ExportError::Unrepresentable { record: 2, .. }
@@ -327,61 +370,62 @@ fn exercise_id_with_separator_is_refused_on_export() {
     );
 }
 
+/// Records of every kind, with uids (tricky notes in check-ins and sessions).
+fn every_kind() -> RecordSet {
+    let mut set = RecordSet {
+        checkins: with_uids((1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect()),
+        sessions: with_uids((1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect()),
+        checklist: answers(),
+        ..RecordSet::default()
+    };
+    what_helps::add_every_new_kind(&mut set);
+    set
+}
+
 #[test]
 fn export_read_export_gives_identical_files() {
     let first = tempfile::tempdir().unwrap();
-    let checkins: Vec<CheckIn> = (1..).zip(TRICKY).map(|(d, n)| checkin(d, n)).collect();
-    let sessions: Vec<Session> = (1..).zip(TRICKY).map(|(d, n)| session(d, n)).collect();
-    let report = export_dir(
-        first.path(),
-        &checkins,
-        &sessions,
-        &answers(),
-        Overwrite::Never,
-    )
-    .unwrap();
+    let set = every_kind();
+    let report = export_dir(first.path(), &set, Overwrite::Never).unwrap();
     let rows: Vec<(PathBuf, usize)> = report.files.into_iter().map(|f| (f.path, f.rows)).collect();
-    assert_eq!(
-        rows,
-        [
-            (first.path().join(CHECKINS_FILE), TRICKY.len()),
-            (first.path().join(SESSIONS_FILE), TRICKY.len()),
-            (first.path().join(CHECKLIST_FILE), 2),
-        ]
-    );
+    let expected_rows = [
+        TRICKY.len(),
+        TRICKY.len(),
+        2,
+        set.flare_ups.len(),
+        set.days_off.len(),
+        set.experiments.len(),
+        set.activities.len(),
+        set.function_ratings.len(),
+    ];
+    let expected: Vec<(PathBuf, usize)> = EXPORT_FILES
+        .iter()
+        .map(|name| first.path().join(name))
+        .zip(expected_rows)
+        .collect();
+    assert_eq!(rows, expected);
     let mut names: Vec<String> = fs::read_dir(first.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(
-        names,
-        [CHECKINS_FILE, CHECKLIST_FILE, SESSIONS_FILE],
-        "no temp files left"
-    );
+    let mut every_file = EXPORT_FILES.to_vec();
+    every_file.sort_unstable();
+    assert_eq!(names, every_file, "no temp files left");
 
-    let set = read_dir(first.path(), today()).unwrap();
-    let read: Vec<CheckIn> = set.checkins.iter().map(|k| k.record.clone()).collect();
-    assert_eq!(read, checkins);
-    let sessions: Vec<Session> = set.sessions.iter().map(|k| k.record.clone()).collect();
+    let read = read_dir(first.path(), today()).unwrap();
+    assert_eq!(read, set, "every record comes back with its uid");
     let second = tempfile::tempdir().unwrap();
-    export_dir(
-        second.path(),
-        &read,
-        &sessions,
-        &set.checklist,
-        Overwrite::Never,
-    )
-    .unwrap();
-    for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
+    export_dir(second.path(), &read, Overwrite::Never).unwrap();
+    for name in EXPORT_FILES {
         let a = fs::read(first.path().join(name)).unwrap();
         let b = fs::read(second.path().join(name)).unwrap();
         assert_eq!(a, b, "{name} differs");
     }
     // Writing again over existing files replaces them, when asked to.
-    export_dir(first.path(), &[], &[], &[], Overwrite::Replace).unwrap();
+    export_dir(first.path(), &RecordSet::default(), Overwrite::Replace).unwrap();
     let text = fs::read_to_string(first.path().join(CHECKINS_FILE)).unwrap();
-    assert_eq!(text, HEADER);
+    assert_eq!(text, UID_HEADER);
 }
 
 #[test]
@@ -389,7 +433,11 @@ fn an_export_that_may_not_replace_names_what_is_there_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(SESSIONS_FILE), "mine").unwrap();
     assert_eq!(existing_exports(dir.path()), [SESSIONS_FILE]);
-    let err = export_dir(dir.path(), &[checkin(1, "")], &[], &[], Overwrite::Never).unwrap_err();
+    let set = RecordSet {
+        checkins: with_uids(vec![checkin(1, "")]),
+        ..RecordSet::default()
+    };
+    let err = export_dir(dir.path(), &set, Overwrite::Never).unwrap_err();
     assert!(
         matches!(&err, ExportError::WouldReplace { files, .. } if *files == [SESSIONS_FILE]),
         "{err}"
@@ -410,7 +458,11 @@ fn read_dir_takes_what_is_there_and_explains_what_is_not() {
     let dir = tempfile::tempdir().unwrap();
     let error = read_dir(dir.path(), today()).unwrap_err().to_string();
     assert!(
-        error.contains("none of checkins.csv, sessions.csv or checklist.csv"),
+        error.contains(
+            "none of the files an export writes (checkins.csv, sessions.csv, checklist.csv, \
+             flare_ups.csv, days_off.csv, experiments.csv, function_activities.csv and \
+             function_ratings.csv)"
+        ),
         "{error}"
     );
 
@@ -454,14 +506,13 @@ fn export_never_writes_through_a_planted_link() {
     symlink(&victim, &old_tmp).unwrap();
     symlink(&victim, dir.path().join(SESSIONS_FILE)).unwrap();
 
-    export_dir(
-        dir.path(),
-        &[checkin(1, "a")],
-        &[session(1, "b")],
-        &answers(),
-        Overwrite::Replace,
-    )
-    .unwrap();
+    let set = RecordSet {
+        checkins: with_uids(vec![checkin(1, "a")]),
+        sessions: with_uids(vec![session(1, "b")]),
+        checklist: answers(),
+        ..RecordSet::default()
+    };
+    export_dir(dir.path(), &set, Overwrite::Replace).unwrap();
 
     assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
     assert_eq!(fs::read_link(&old_tmp).unwrap(), victim);
@@ -484,10 +535,10 @@ fn exported_files_and_new_folders_are_owner_only() {
     let base = tempfile::tempdir().unwrap();
     fs::set_permissions(base.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let dir = base.path().join("exports").join("today");
-    export_dir(&dir, &[checkin(1, "")], &[], &answers(), Overwrite::Never).unwrap();
+    export_dir(&dir, &every_kind(), Overwrite::Never).unwrap();
     assert_eq!(mode(&base.path().join("exports")), 0o700);
     assert_eq!(mode(&dir), 0o700);
-    for name in [CHECKINS_FILE, SESSIONS_FILE, CHECKLIST_FILE] {
+    for name in EXPORT_FILES {
         assert_eq!(mode(&dir.join(name)), 0o600, "{name}");
     }
 
@@ -497,155 +548,12 @@ fn exported_files_and_new_folders_are_owner_only() {
     let old = existing.path().join(CHECKINS_FILE);
     fs::write(&old, "old").unwrap();
     fs::set_permissions(&old, fs::Permissions::from_mode(0o644)).unwrap();
-    export_dir(existing.path(), &[], &[], &[], Overwrite::Replace).unwrap();
+    export_dir(existing.path(), &RecordSet::default(), Overwrite::Replace).unwrap();
     assert_eq!(mode(&old), 0o600);
     // A folder that was there already keeps its permissions.
     assert_eq!(mode(existing.path()), 0o755);
 }
 
-const SESSIONS_HEADER: &str = "kind,started_at,date,duration_secs,routine,heat_type,area,capped,feel_after,note,exercises\r\n";
-
 fn errors_of<T: std::fmt::Debug>(result: Result<T, ImportErrors>) -> Vec<ImportError> {
     result.unwrap_err().errors
-}
-
-#[test]
-fn future_dates_and_dates_before_1900_are_refused_in_every_file() {
-    let text = format!(
-        "{HEADER}\
-         2024-03-31,2024-03-31T08:30:00Z,4,,,0,0,0,today is fine\r\n\
-         2024-04-01,2024-03-31T08:30:00Z,4,,,0,0,0,\r\n\
-         1899-12-31,2024-03-01T08:30:00Z,4,,,0,0,0,\r\n\
-         0000-01-01,2024-03-01T08:30:00Z,4,,,0,0,0,\r\n"
-    );
-    let errors = errors_of(read_checkins(text.as_bytes(), today()));
-    let found: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
-    assert_eq!(
-        found,
-        [
-            (Some(3), Some("date")),
-            (Some(4), Some("date")),
-            (Some(5), Some("date"))
-        ]
-    );
-    assert!(errors[0].message.contains("in the future"), "{}", errors[0]);
-    assert!(errors[1].message.contains("before 1900"), "{}", errors[1]);
-    assert!(errors[2].message.contains("before 1900"), "{}", errors[2]);
-
-    let text = format!(
-        "{SESSIONS_HEADER}\
-         stretch,2024-04-01T08:00:00Z,2024-04-01,60,,,,0,,,\r\n"
-    );
-    let error = only_error(read_sessions(text.as_bytes(), today()));
-    assert_eq!((error.line, error.column), (Some(2), Some("date")));
-    assert!(error.message.contains("in the future"), "{error}");
-
-    let text = "item,answer,answered_on\r\nmonitor_height,yes,2024-04-01\r\n";
-    let error = only_error(read_checklist(text.as_bytes(), today()));
-    assert_eq!((error.line, error.column), (Some(2), Some("answered_on")));
-    assert!(error.message.contains("in the future"), "{error}");
-}
-
-#[test]
-fn a_session_date_must_be_the_day_it_started_in_some_time_zone() {
-    let read = |started_at: &str, date: &str| {
-        let text = format!("{SESSIONS_HEADER}heat,{started_at},{date},60,,,,0,,,\r\n");
-        read_sessions(text.as_bytes(), today())
-    };
-    // Twelve hours behind UTC and fourteen ahead are both somewhere's clock.
-    assert!(read("2024-03-01T11:59:00Z", "2024-02-29").is_ok());
-    assert!(read("2024-03-01T10:00:00Z", "2024-03-02").is_ok());
-    assert!(read("2024-03-01T23:30:00-05:00", "2024-03-01").is_ok());
-    for (started_at, date) in [
-        ("2024-03-01T12:00:00Z", "2024-02-29"),
-        ("2024-03-01T09:59:00Z", "2024-03-02"),
-        ("2024-03-01T08:30:00Z", "2024-03-05"),
-    ] {
-        let error = only_error(read(started_at, date));
-        assert_eq!(
-            (error.line, error.column),
-            (Some(2), Some("date")),
-            "{started_at} {date}"
-        );
-        assert!(
-            error
-                .message
-                .contains("is not the day this session started"),
-            "{error}"
-        );
-    }
-}
-
-#[test]
-fn a_quote_that_is_never_closed_is_refused_where_it_opens() {
-    let text = format!(
-        "{HEADER}\
-         2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\"two\r\nlines\"\r\n\
-         2024-03-02,2024-03-02T08:30:00Z,4,,,0,0,0,\"she said \"\"sit\r\n\
-         2024-03-03,2024-03-03T08:30:00Z,4,,,0,0,0,\r\n\
-         2024-03-04,2024-03-04T08:30:00Z,4,,,0,0,0,\r\n"
-    );
-    let error = only_error(read_checkins(text.as_bytes(), today()));
-    assert_eq!(
-        (error.line, error.row, error.column),
-        (Some(4), Some(3), Some("note"))
-    );
-    assert!(
-        error
-            .to_string()
-            .starts_with("checkins.csv, line 4 (spreadsheet row 3), column note: this cell opens a quote that is never closed"),
-        "{error}"
-    );
-
-    // The same in the first cell of the last row, with no line break after it.
-    let text = format!("{HEADER}2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\r\n\"2024-03-02");
-    let error = only_error(read_checkins(text.as_bytes(), today()));
-    assert_eq!((error.line, error.column), (Some(3), Some("date")));
-
-    // In the header row too.
-    let error = only_error(read_checkins("date,\"recorded_at".as_bytes(), today()));
-    assert_eq!((error.line, error.column), (Some(1), Some("recorded_at")));
-    assert!(error.message.contains("never closed"), "{error}");
-
-    // Closed quotes, escaped quotes and text after a closing quote are fine.
-    let text = format!(
-        "{HEADER}\
-         2024-03-01,2024-03-01T08:30:00Z,4,,,0,0,0,\"a \"\"b\"\"\"\r\n\
-         2024-03-02,2024-03-02T08:30:00Z,4,,,0,0,0,\"\"\r\n\
-         2024-03-03,2024-03-03T08:30:00Z,4,,,0,0,0,x\"y"
-    );
-    let notes: Vec<String> = read_checkins(text.as_bytes(), today())
-        .unwrap()
-        .into_iter()
-        .map(|c| c.note)
-        .collect();
-    assert_eq!(notes, ["a \"b\"", "", "x\"y"]);
-}
-
-#[test]
-fn duplicate_sessions_and_checklist_items_are_refused() {
-    let text = format!(
-        "{SESSIONS_HEADER}\
-         heat,2024-03-01T18:30:00Z,2024-03-01,60,,,,0,,,\r\n\
-         stretch,2024-03-01T18:30:00Z,2024-03-01,60,,,,0,,,\r\n\
-         heat,2024-03-01T19:30:00+01:00,2024-03-01,120,,,,0,,second,\r\n"
-    );
-    let error = only_error(read_sessions(text.as_bytes(), today()));
-    assert_eq!((error.line, error.column), (Some(4), Some("started_at")));
-    assert_eq!(
-        error.message,
-        "line 2 already has a heat session that started at 2024-03-01T18:30:00Z; \
-         keep only one per kind and start time"
-    );
-
-    let text = "item,answer,answered_on\r\n\
-                monitor_height,yes,2024-03-01\r\n\
-                chair,not_yet,2024-03-01\r\n\
-                monitor_height,not_yet,2024-03-02\r\n";
-    let error = only_error(read_checklist(text.as_bytes(), today()));
-    assert_eq!((error.line, error.column), (Some(4), Some("item")));
-    assert_eq!(
-        error.message,
-        "line 2 already has an answer for \"monitor_height\"; keep only one per item"
-    );
 }

@@ -1,4 +1,8 @@
-//! Writing the three tables, to any `io::Write` or atomically into a folder.
+//! Writing the tables, to any `io::Write` or atomically into a folder. The
+//! kinds added with uids (flare-ups, days off, experiments, the function
+//! check) are written in `what_helps`.
+
+mod what_helps;
 
 use std::borrow::Cow;
 use std::fs::{self, File};
@@ -8,11 +12,18 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use tempfile::NamedTempFile;
 
+pub use what_helps::{
+    write_days_off, write_experiments, write_flare_ups, write_function_activities,
+    write_function_ratings,
+};
+
 use super::{
-    CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, EXPORT_FILES, ExportError,
-    ExportReport, ExportedFile, SESSION_COLUMNS, SESSIONS_FILE, text_to_cell,
+    CHECKIN_COLUMNS, CHECKINS_FILE, CHECKLIST_COLUMNS, CHECKLIST_FILE, DAYS_OFF_FILE,
+    EXPERIMENTS_FILE, EXPORT_FILES, ExportError, ExportReport, ExportedFile, FLARE_UPS_FILE,
+    FUNCTION_ACTIVITIES_FILE, FUNCTION_RATINGS_FILE, SESSION_COLUMNS, SESSIONS_FILE, text_to_cell,
 };
 use crate::domain::checklist::ChecklistAnswer;
+use crate::domain::keyed::{Keyed, RecordSet};
 use crate::domain::pain::{Area, CheckIn, Rating};
 use crate::domain::session::{Session, SessionExercise};
 
@@ -42,6 +53,12 @@ fn optional_text_cell(text: Option<&str>) -> Cow<'_, str> {
     text.map(text_to_cell).unwrap_or_default()
 }
 
+/// A uid as written: a text cell like any other (one may start with `-`),
+/// empty for a record that has none.
+fn uid_cell(uid: Option<&str>) -> Cow<'_, str> {
+    optional_text_cell(uid)
+}
+
 /// `id:done/planned` entries joined by `;`. An id holding `;` cannot be told
 /// apart from the separator, so it is refused rather than written wrongly.
 fn exercises_cell(exercises: &[SessionExercise]) -> Result<String, String> {
@@ -61,13 +78,14 @@ fn exercises_cell(exercises: &[SessionExercise]) -> Result<String, String> {
     Ok(entries.join(";"))
 }
 
-/// Writes `checkins.csv`: a header and one row per check-in, in the given order.
-pub fn write_checkins<W: io::Write>(w: W, checkins: &[CheckIn]) -> Result<(), ExportError> {
+/// Writes `checkins.csv`: a header and one row per check-in, in the given
+/// order, its uid last (empty for a check-in without one).
+pub fn write_checkins<W: io::Write>(w: W, checkins: &[Keyed<CheckIn>]) -> Result<(), ExportError> {
     let file = CHECKINS_FILE;
     let csv_error = |error| ExportError::Csv { file, error };
     let mut out = csv_writer(w);
     out.write_record(CHECKIN_COLUMNS).map_err(csv_error)?;
-    for c in checkins {
+    for Keyed { uid, record: c } in checkins {
         let flags = c.red_flags;
         out.write_record([
             date_cell(c.date).as_str(),
@@ -79,19 +97,21 @@ pub fn write_checkins<W: io::Write>(w: W, checkins: &[CheckIn]) -> Result<(), Ex
             flag_cell(flags.after_impact),
             flag_cell(flags.fever),
             &text_to_cell(&c.note),
+            &uid_cell(uid.as_deref()),
         ])
         .map_err(csv_error)?;
     }
     out.flush().map_err(|e| csv_error(e.into()))
 }
 
-/// Writes `sessions.csv`: a header and one row per session, in the given order.
-pub fn write_sessions<W: io::Write>(w: W, sessions: &[Session]) -> Result<(), ExportError> {
+/// Writes `sessions.csv`: a header and one row per session, in the given
+/// order, its uid last (empty for a session without one).
+pub fn write_sessions<W: io::Write>(w: W, sessions: &[Keyed<Session>]) -> Result<(), ExportError> {
     let file = SESSIONS_FILE;
     let csv_error = |error| ExportError::Csv { file, error };
     let mut out = csv_writer(w);
     out.write_record(SESSION_COLUMNS).map_err(csv_error)?;
-    for (index, s) in sessions.iter().enumerate() {
+    for (index, Keyed { uid, record: s }) in sessions.iter().enumerate() {
         let exercises =
             exercises_cell(&s.exercises).map_err(|message| ExportError::Unrepresentable {
                 file,
@@ -110,6 +130,7 @@ pub fn write_sessions<W: io::Write>(w: W, sessions: &[Session]) -> Result<(), Ex
             &rating_cell(s.feel_after),
             &text_to_cell(&s.note),
             &text_to_cell(&exercises),
+            &uid_cell(uid.as_deref()),
         ])
         .map_err(csv_error)?;
     }
@@ -208,7 +229,7 @@ fn sync_dir(dir: &Path) -> Result<(), ExportError> {
 /// Whether [`export_dir`] may replace files an earlier export left in its folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overwrite {
-    /// Write nothing when any of the three files is there already.
+    /// Write nothing when any of the files is there already.
     Never,
     /// Replace them, each in one step.
     Replace,
@@ -224,22 +245,21 @@ pub fn existing_exports(dir: &Path) -> Vec<&'static str> {
         .collect()
 }
 
-/// Writes `checkins.csv`, `sessions.csv` and `checklist.csv` into `dir`
-/// (created if missing). Files of those names already there are replaced
-/// only with [`Overwrite::Replace`]; otherwise the export is
+/// Writes every file of [`EXPORT_FILES`] into `dir` (created if missing),
+/// one per kind of record in `set`, each with its header even when it has
+/// no rows. Files of those names already there are replaced only with
+/// [`Overwrite::Replace`]; otherwise the export is
 /// [`ExportError::WouldReplace`] and writes nothing.
 ///
 /// Each table goes to a temporary file in `dir` that is flushed and synced;
-/// only when all three are safely on disk are they renamed over the targets.
+/// only when all are safely on disk are they renamed over the targets.
 /// A failure while writing leaves the previous files untouched, and each
 /// rename replaces its file in one step, so no file is ever half written.
 /// Without leave to replace, each rename also refuses a name taken in the
 /// meantime, and what this export had put in place is taken back.
 pub fn export_dir(
     dir: &Path,
-    checkins: &[CheckIn],
-    sessions: &[Session],
-    answers: &[ChecklistAnswer],
+    set: &RecordSet,
     overwrite: Overwrite,
 ) -> Result<ExportReport, ExportError> {
     if overwrite == Overwrite::Never {
@@ -247,16 +267,33 @@ pub fn export_dir(
     }
     create_folder(dir)?;
 
-    let mut tables: Vec<(&str, Vec<u8>, usize)> = Vec::with_capacity(3);
-    let mut bytes = Vec::new();
-    write_checkins(&mut bytes, checkins)?;
-    tables.push((CHECKINS_FILE, bytes, checkins.len()));
-    let mut bytes = Vec::new();
-    write_sessions(&mut bytes, sessions)?;
-    tables.push((SESSIONS_FILE, bytes, sessions.len()));
-    let mut bytes = Vec::new();
-    write_checklist(&mut bytes, answers)?;
-    tables.push((CHECKLIST_FILE, bytes, answers.len()));
+    let tables = [
+        table(CHECKINS_FILE, set.checkins.len(), |w| {
+            write_checkins(w, &set.checkins)
+        })?,
+        table(SESSIONS_FILE, set.sessions.len(), |w| {
+            write_sessions(w, &set.sessions)
+        })?,
+        table(CHECKLIST_FILE, set.checklist.len(), |w| {
+            write_checklist(w, &set.checklist)
+        })?,
+        table(FLARE_UPS_FILE, set.flare_ups.len(), |w| {
+            write_flare_ups(w, &set.flare_ups)
+        })?,
+        table(DAYS_OFF_FILE, set.days_off.len(), |w| {
+            write_days_off(w, &set.days_off)
+        })?,
+        table(EXPERIMENTS_FILE, set.experiments.len(), |w| {
+            write_experiments(w, &set.experiments)
+        })?,
+        table(FUNCTION_ACTIVITIES_FILE, set.activities.len(), |w| {
+            write_function_activities(w, &set.activities)
+        })?,
+        table(FUNCTION_RATINGS_FILE, set.function_ratings.len(), |w| {
+            write_function_ratings(w, &set.function_ratings)
+        })?,
+    ];
+    debug_assert!(tables.iter().map(|(name, ..)| *name).eq(EXPORT_FILES));
 
     // A temporary file still staged when this returns early is removed when
     // it is dropped.
@@ -290,6 +327,17 @@ pub fn export_dir(
     }
     sync_dir(dir)?;
     Ok(ExportReport { files })
+}
+
+/// One table written to memory: its file name, bytes and row count.
+fn table(
+    name: &'static str,
+    rows: usize,
+    write: impl FnOnce(&mut Vec<u8>) -> Result<(), ExportError>,
+) -> Result<(&'static str, Vec<u8>, usize), ExportError> {
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    Ok((name, bytes, rows))
 }
 
 /// [`ExportError::WouldReplace`] when `files` is not empty.

@@ -23,6 +23,15 @@ impl<T> Keyed<T> {
     }
 }
 
+/// Whether `uid` is one a record may have: 1 to 64 letters, digits, `-`
+/// or `_` (the store makes 32 hex digits; other tools may make others).
+pub fn valid_uid(uid: &str) -> bool {
+    (1..=64).contains(&uid.len())
+        && uid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 use super::checklist::ChecklistAnswer;
 use super::days_off::DaysOff;
 use super::experiment::Experiment;

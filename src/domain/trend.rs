@@ -10,6 +10,11 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
+mod days;
+
+use days::routine_days;
+pub use days::{CheckInAdherence, Streak, Streaks, check_in_adherence, streak, streaks};
+
 use chrono::NaiveDate;
 
 use super::advice::{Advice, professional_advice};
@@ -243,92 +248,6 @@ pub fn weekly_counts(
     out
 }
 
-/// Runs of consecutive calendar days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Streak {
-    /// The run ending today, or yesterday when today is not done yet; 0 otherwise.
-    pub current: u32,
-    /// The longest run ever.
-    pub longest: u32,
-}
-
-/// Streaks over the given days (any order, repeats allowed). Days after
-/// `today` are ignored. The current streak is the run that ends today, or
-/// yesterday: a day not yet logged doesn't break it until it has passed.
-/// Days off neither break a run nor add to it.
-pub fn streak(days: &[NaiveDate], days_off: &BTreeSet<NaiveDate>, today: NaiveDate) -> Streak {
-    let mut sorted: Vec<NaiveDate> = days.iter().copied().filter(|d| *d <= today).collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut longest = 0;
-    let mut run = 0;
-    let mut previous: Option<NaiveDate> = None;
-    for day in sorted {
-        run = match previous {
-            Some(p) if only_days_off_between(p, day, days_off) => run + 1,
-            _ => 1,
-        };
-        longest = longest.max(run);
-        previous = Some(day);
-    }
-    let current = match previous {
-        Some(last) if last == today || only_days_off_between(last, today, days_off) => run,
-        _ => 0,
-    };
-    Streak { current, longest }
-}
-
-/// Whether every day after `earlier` and before `later` is a day off (true
-/// for days next to each other).
-fn only_days_off_between(
-    earlier: NaiveDate,
-    later: NaiveDate,
-    days_off: &BTreeSet<NaiveDate>,
-) -> bool {
-    let Some(first) = earlier.succ_opt() else {
-        return false;
-    };
-    if first >= later {
-        return first == later;
-    }
-    let gap = usize::try_from((later - first).num_days()).unwrap_or(usize::MAX);
-    days_off.range(first..later).count() == gap
-}
-
-/// Check-in and routine streaks, side by side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Streaks {
-    /// Days with a check-in.
-    pub check_in: Streak,
-    /// Days with at least one routine session ([`SessionKind::is_routine`]).
-    pub routine: Streak,
-}
-
-pub fn streaks(
-    checkins: &[CheckIn],
-    sessions: &[Session],
-    days_off: &BTreeSet<NaiveDate>,
-    today: NaiveDate,
-) -> Streaks {
-    let check_in_days: Vec<NaiveDate> = checkins.iter().map(|c| c.date).collect();
-    Streaks {
-        check_in: streak(&check_in_days, days_off, today),
-        routine: streak(&routine_days(sessions), days_off, today),
-    }
-}
-
-/// Dates with at least one routine session, sorted, without repeats.
-fn routine_days(sessions: &[Session]) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = sessions
-        .iter()
-        .filter(|s| s.kind.is_routine())
-        .map(|s| s.date)
-        .collect();
-    days.sort_unstable();
-    days.dedup();
-    days
-}
-
 /// One square of the calendar heatmap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeatmapDay {
@@ -558,6 +477,8 @@ pub struct ProgressData {
     pub insight: Insight,
     /// Reasons to see a professional, if any.
     pub advice: Vec<Advice>,
+    /// Check-ins from `from` to `to` against the days that asked for one.
+    pub adherence: CheckInAdherence,
 }
 
 impl ProgressData {
@@ -608,6 +529,7 @@ impl ProgressData {
             streaks: streaks(&checkins, &sessions, days_off, today),
             insight: next_day_insight(&checkins, &sessions),
             advice: professional_advice(&checkins, &sessions, today),
+            adherence: check_in_adherence(&checkins, days_off, from, today),
         }
     }
 

@@ -268,6 +268,22 @@ fn pause_for_today_then_resume_tomorrow() {
 }
 
 #[test]
+fn days_off_are_quiet_and_the_next_reminder_is_the_day_after() {
+    let mut s = Scheduler::default();
+    s.set_days_off([mon("09:00").date_naive()].into());
+    assert!(s.is_day_off(mon("09:00").date_naive()));
+    assert_eq!(
+        poll(&mut s, mon("00:00"), mon("23:59"), &DayFacts::default()),
+        vec![]
+    );
+    let tuesday = t("2026-03-03T09:00:00+01:00");
+    assert_eq!(s.next_due(mon("10:00")), Some(tuesday));
+    // New settings read from the store keep the days off.
+    s.replace(ReminderSettings::default(), ReminderState::default());
+    assert_eq!(s.next_due(mon("10:00")), Some(tuesday));
+}
+
+#[test]
 fn check_in_reminder_only_when_not_checked_in() {
     let not_yet = DayFacts {
         checked_in_today: false,

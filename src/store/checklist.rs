@@ -47,6 +47,15 @@ impl Store {
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
+    /// Every answer each item has had, with the day it was given, oldest
+    /// first (the latest per item is also in [`Store::checklist_answers`]).
+    pub fn checklist_history(&self) -> Result<Vec<ChecklistAnswer>, StoreError> {
+        self.rows(
+            &format!("SELECT {ANSWER_COLUMNS} FROM checklist_changes ORDER BY answered_on, id"),
+            answer_from_row,
+        )
+    }
+
     /// Records a finished review and, in the same transaction, settles any
     /// pending desk change (see [`Store::mark_desk_changed`]). Returns its id.
     pub fn add_checklist_review(&mut self, review: &ChecklistReview) -> Result<i64, StoreError> {

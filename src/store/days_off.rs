@@ -10,7 +10,7 @@ use super::{
 use crate::domain::days_off::{DaysOff, Reason};
 use crate::domain::keyed::Keyed;
 
-const COLUMNS: &str = "id, uid, first_day, last_day, reason, created_at";
+pub(super) const COLUMNS: &str = "id, uid, first_day, last_day, reason, created_at";
 
 impl Store {
     /// Marks a range of days off; refuses one that shares a day with a
@@ -83,31 +83,17 @@ impl Store {
                 ))
                 .into());
             }
-            let id_taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM days_off WHERE id = ?1)",
-                [stored.id],
-                |row| row.get(0),
-            )?;
-            Ok(insert(
-                tx,
-                &stored.record,
-                (!id_taken).then_some(stored.id),
-                Some(&stored.uid),
-            )?
-            .id)
+            let id = super::id_if_free(tx, "days_off", stored.id)?;
+            Ok(insert(tx, &stored.record, id, Some(&stored.uid))?.id)
         })
     }
 
     /// Every range of days off, earliest first.
     pub fn days_off(&self) -> Result<Vec<Stored<DaysOff>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM days_off ORDER BY first_day, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM days_off ORDER BY first_day, id"),
+            from_row,
+        )
     }
 }
 
@@ -170,7 +156,7 @@ fn insert(
     })
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<DaysOff>> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<DaysOff>> {
     let first: String = row.get(2)?;
     let last: String = row.get(3)?;
     let reason: String = row.get(4)?;

@@ -11,7 +11,8 @@ use crate::domain::DomainError;
 use crate::domain::experiment::{Experiment, ExperimentKind, check_name_free};
 use crate::domain::keyed::Keyed;
 
-const COLUMNS: &str = "id, uid, name, kind, start_day, planned_days, stopped_on, created_at";
+pub(super) const COLUMNS: &str =
+    "id, uid, name, kind, start_day, planned_days, stopped_on, created_at";
 
 impl Store {
     /// Starts an experiment; refuses one starting in the future, and a name
@@ -30,7 +31,7 @@ impl Store {
     }
 
     /// Stops the experiment called `name` (without regard to case) that runs
-    /// today, with `on` as its last day. Refuses when none of that name
+    /// today and has not been stopped yet, with `on` as its last day. Refuses when none of that name
     /// runs, and a last day before its start or after today.
     pub fn stop_experiment(
         &mut self,
@@ -46,7 +47,7 @@ impl Store {
                 .collect();
             let running = candidates
                 .iter()
-                .filter(|s| s.record.is_running(today))
+                .filter(|s| s.record.stopped_on.is_none() && s.record.is_running(today))
                 .max_by_key(|s| s.record.start);
             let Some(found) = running else {
                 return Err(match candidates.last() {
@@ -122,31 +123,17 @@ impl Store {
     /// Puts a deleted experiment back under its id and uid.
     pub fn put_back_experiment(&mut self, stored: &Stored<Experiment>) -> Result<i64, StoreError> {
         self.in_transaction(|tx| {
-            let id_taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM experiments WHERE id = ?1)",
-                [stored.id],
-                |row| row.get(0),
-            )?;
-            Ok(insert(
-                tx,
-                &stored.record,
-                (!id_taken).then_some(stored.id),
-                Some(&stored.uid),
-            )?
-            .id)
+            let id = super::id_if_free(tx, "experiments", stored.id)?;
+            Ok(insert(tx, &stored.record, id, Some(&stored.uid))?.id)
         })
     }
 
     /// Every experiment, by start day.
     pub fn experiments(&self) -> Result<Vec<Stored<Experiment>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM experiments ORDER BY start_day, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM experiments ORDER BY start_day, id"),
+            from_row,
+        )
     }
 
     /// The experiment with this uid, if stored.
@@ -179,6 +166,9 @@ pub(super) fn insert_new(
     for e in experiments {
         crate::domain::experiment::check_name(&e.record.name)?;
         if !super::uid_taken(tx, "experiments", e.uid.as_deref())? {
+            // The same rule as a start: a name once over any day.
+            let stored: Vec<Experiment> = all(tx)?.into_iter().map(|s| s.record).collect();
+            check_name_free(&e.record, &stored)?;
             insert(tx, &e.record, None, e.uid.as_deref())?;
             added += 1;
         }
@@ -217,7 +207,7 @@ fn insert(
     Ok(Stored { id, uid, record })
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<Experiment>> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<Experiment>> {
     let kind: String = row.get(3)?;
     let start: String = row.get(4)?;
     let stopped_on: Option<String> = row.get(6)?;

@@ -10,7 +10,7 @@ use crate::domain::flare::FlareUp;
 use crate::domain::keyed::Keyed;
 use crate::domain::pain::Rating;
 
-const COLUMNS: &str = "id, uid, at, local_date, pain, set_off_by, helped";
+pub(super) const COLUMNS: &str = "id, uid, at, local_date, pain, set_off_by, helped";
 
 impl Store {
     /// Saves a new flare-up; returns it as stored. Checked against `now`
@@ -68,24 +68,17 @@ impl Store {
     /// old one was taken since).
     pub fn put_back_flare_up(&mut self, stored: &Stored<FlareUp>) -> Result<i64, StoreError> {
         self.in_transaction(|tx| {
-            let id_taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM flare_ups WHERE id = ?1)",
-                [stored.id],
-                |row| row.get(0),
-            )?;
-            let id = (!id_taken).then_some(stored.id);
+            let id = super::id_if_free(tx, "flare_ups", stored.id)?;
             Ok(insert(tx, &stored.record, id, Some(&stored.uid))?.id)
         })
     }
 
     /// Every flare-up, oldest first.
     pub fn flare_ups(&self) -> Result<Vec<Stored<FlareUp>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM flare_ups ORDER BY at, id"))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM flare_ups ORDER BY at, id"),
+            from_row,
+        )
     }
 }
 
@@ -136,7 +129,7 @@ fn insert(
     })
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FlareUp>> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FlareUp>> {
     let at: String = row.get(2)?;
     let date: String = row.get(3)?;
     Ok(Stored {

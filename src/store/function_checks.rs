@@ -10,7 +10,8 @@ use super::{
 };
 use crate::domain::DomainError;
 use crate::domain::function_check::{
-    Activity, FunctionRating, check_activity_name, check_answers, check_new_activity,
+    Activity, FunctionRating, MAX_ACTIVITIES, check_activity_name, check_answers,
+    check_new_activity,
 };
 use crate::domain::keyed::Keyed;
 use crate::domain::pain::Rating;
@@ -89,29 +90,16 @@ impl Store {
 
     /// Every activity ever named, in the order they were added.
     pub fn function_activities(&self) -> Result<Vec<Activity>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(ACTIVITIES)
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], activity_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(ACTIVITIES, activity_from_row)
     }
 
     /// Every rating with its uid, by day.
     pub fn function_ratings(&self) -> Result<Vec<Stored<FunctionRating>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, uid, activity_uid, local_date, rated_at, score FROM function_ratings \
-                 ORDER BY local_date, id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], rating_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        self.rows(
+            "SELECT id, uid, activity_uid, local_date, rated_at, score FROM function_ratings \
+             ORDER BY local_date, id",
+            rating_from_row,
+        )
     }
 }
 
@@ -149,6 +137,17 @@ pub(super) fn insert_new(
             activities_added += 1;
         }
     }
+    if activities_added > 0 {
+        let active = activities(tx)?.iter().filter(|a| a.is_active()).count();
+        if active > MAX_ACTIVITIES {
+            return Err(DomainError::Invalid(format!(
+                "this would make {active} function-check activities current at once; \
+                 at most {MAX_ACTIVITIES} can be (take some off the list in Unknot or in \
+                 the file's retired_on column first)"
+            ))
+            .into());
+        }
+    }
     let mut ratings_added = 0;
     for r in ratings {
         if super::uid_taken(tx, "function_ratings", r.uid.as_deref())? {
@@ -176,7 +175,7 @@ pub(super) fn insert_new(
     Ok((activities_added, ratings_added))
 }
 
-fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
+pub(super) fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
     let added_on: String = row.get(2)?;
     let retired_on: Option<String> = row.get(3)?;
     Ok(Activity {
@@ -187,7 +186,7 @@ fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
     })
 }
 
-fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FunctionRating>> {
+pub(super) fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<Stored<FunctionRating>> {
     let date: String = row.get(3)?;
     let rated_at: String = row.get(4)?;
     Ok(Stored {

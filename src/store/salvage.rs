@@ -4,39 +4,125 @@
 
 use rusqlite::Row;
 
-use super::{Store, checkins, checklist, sessions};
-use crate::domain::checklist::ChecklistAnswer;
-use crate::domain::pain::CheckIn;
-use crate::domain::session::{Session, SessionExercise};
+use super::stored::Stored;
+use super::{
+    Store, checkins, checklist, days_off, experiments, flare_ups, function_checks, sessions,
+};
+use crate::domain::keyed::{Keyed, RecordSet};
+use crate::domain::session::SessionExercise;
 
-/// Every readable record, in the order the normal reads give, and a line
-/// for each that could not be read.
+/// Every readable record with its uid, each kind in the order the normal
+/// reads give (ties by row id), and a line for each that could not be read.
 #[derive(Debug, Clone, Default)]
 pub struct Salvage {
-    pub checkins: Vec<CheckIn>,
-    pub sessions: Vec<Session>,
-    pub checklist: Vec<ChecklistAnswer>,
+    pub set: RecordSet,
     pub skipped: Vec<String>,
 }
 
 impl Store {
-    /// Reads the three exported tables record by record (see [`Salvage`]).
-    /// On a healthy store this is the same as the normal reads.
+    /// Reads every exported table record by record (see [`Salvage`]). On a
+    /// healthy store this is the same as the normal reads, uids added; the
+    /// order depends only on what is stored, so two exports of the same data
+    /// are the same bytes.
     pub fn salvage(&self) -> Salvage {
         let mut skipped = Vec::new();
         let mut checkins = self.salvage_rows(
             "check-ins",
-            &format!("SELECT {} FROM checkins", checkins::COLUMNS),
-            checkins::from_row,
+            &format!("SELECT {}, uid FROM checkins", checkins::COLUMNS),
+            |row| Ok(keyed(row.get(9)?, checkins::from_row(row)?)),
             &mut skipped,
         );
-        checkins.sort_by_key(|c| c.date);
+        checkins.sort_by_key(|c| c.record.date);
 
+        let sessions = self.salvage_sessions(&mut skipped);
+
+        let mut checklist = self.salvage_rows(
+            "checklist answers",
+            &format!(
+                "SELECT {} FROM checklist_answers",
+                checklist::ANSWER_COLUMNS
+            ),
+            checklist::answer_from_row,
+            &mut skipped,
+        );
+        checklist.sort_by(|a, b| a.item.cmp(&b.item));
+
+        let mut flare_ups = self.salvage_rows(
+            "flare-ups",
+            &format!("SELECT {} FROM flare_ups", flare_ups::COLUMNS),
+            flare_ups::from_row,
+            &mut skipped,
+        );
+        flare_ups.sort_by_key(|f| (f.record.at, f.id));
+
+        let mut days_off = self.salvage_rows(
+            "days off",
+            &format!("SELECT {} FROM days_off", days_off::COLUMNS),
+            days_off::from_row,
+            &mut skipped,
+        );
+        days_off.sort_by_key(|d| (d.record.first, d.id));
+
+        let mut experiments = self.salvage_rows(
+            "experiments",
+            &format!("SELECT {} FROM experiments", experiments::COLUMNS),
+            experiments::from_row,
+            &mut skipped,
+        );
+        experiments.sort_by_key(|e| (e.record.start, e.id));
+
+        let mut activities = self.salvage_rows(
+            "function-check activities",
+            "SELECT uid, name, added_on, retired_on, id FROM function_activities",
+            |row| {
+                Ok((
+                    row.get::<_, i64>(4)?,
+                    function_checks::activity_from_row(row)?,
+                ))
+            },
+            &mut skipped,
+        );
+        activities.sort_by_key(|(id, _)| *id);
+
+        let mut function_ratings = self.salvage_rows(
+            "function-check scores",
+            "SELECT id, uid, activity_uid, local_date, rated_at, score FROM function_ratings",
+            function_checks::rating_from_row,
+            &mut skipped,
+        );
+        function_ratings.sort_by_key(|r| (r.record.date, r.id));
+
+        Salvage {
+            set: RecordSet {
+                checkins,
+                sessions,
+                checklist,
+                flare_ups: flare_ups.into_iter().map(Stored::into_keyed).collect(),
+                days_off: days_off.into_iter().map(Stored::into_keyed).collect(),
+                experiments: experiments.into_iter().map(Stored::into_keyed).collect(),
+                activities: activities.into_iter().map(|(_, a)| a).collect(),
+                function_ratings: function_ratings
+                    .into_iter()
+                    .map(Stored::into_keyed)
+                    .collect(),
+            },
+            skipped,
+        }
+    }
+
+    /// Sessions with their exercises, by start (ties by row id).
+    fn salvage_sessions(
+        &self,
+        skipped: &mut Vec<String>,
+    ) -> Vec<Keyed<crate::domain::session::Session>> {
         let mut sessions = self.salvage_rows(
             "sessions",
-            &format!("SELECT {} FROM sessions", sessions::COLUMNS),
-            sessions::from_row,
-            &mut skipped,
+            &format!("SELECT {}, uid FROM sessions", sessions::COLUMNS),
+            |row| {
+                let uid: Option<String> = row.get(11)?;
+                Ok((uid, sessions::from_row(row)?))
+            },
+            skipped,
         );
         let exercises = self.salvage_rows(
             "session exercises",
@@ -53,38 +139,24 @@ impl Store {
                     },
                 ))
             },
-            &mut skipped,
+            skipped,
         );
         let mut by_session: std::collections::HashMap<i64, Vec<(i64, SessionExercise)>> =
             std::collections::HashMap::new();
         for (id, position, exercise) in exercises {
             by_session.entry(id).or_default().push((position, exercise));
         }
-        for (id, session) in &mut sessions {
+        for (_, (id, session)) in &mut sessions {
             if let Some(mut list) = by_session.remove(id) {
                 list.sort_by_key(|(position, _)| *position);
                 session.exercises = list.into_iter().map(|(_, e)| e).collect();
             }
         }
-        sessions.sort_by_key(|(id, s)| (s.started_at, *id));
-
-        let mut checklist = self.salvage_rows(
-            "checklist answers",
-            &format!(
-                "SELECT {} FROM checklist_answers",
-                checklist::ANSWER_COLUMNS
-            ),
-            checklist::answer_from_row,
-            &mut skipped,
-        );
-        checklist.sort_by(|a, b| a.item.cmp(&b.item));
-
-        Salvage {
-            checkins,
-            sessions: sessions.into_iter().map(|(_, s)| s).collect(),
-            checklist,
-            skipped,
-        }
+        sessions.sort_by_key(|(_, (id, s))| (s.started_at, *id));
+        sessions
+            .into_iter()
+            .map(|(uid, (_, s))| keyed(uid, s))
+            .collect()
     }
 
     /// Runs `sql` (a plain table scan, so no damaged index is needed) and
@@ -131,5 +203,18 @@ impl Store {
             }
         }
         out
+    }
+}
+
+/// A record with the uid read beside it (a column that may be NULL in
+/// check-ins and sessions, though the store always fills it).
+fn keyed<T>(uid: Option<String>, record: T) -> Keyed<T> {
+    Keyed { uid, record }
+}
+
+impl<T> Stored<T> {
+    /// The record with its uid, as export writes it.
+    fn into_keyed(self) -> Keyed<T> {
+        Keyed::new(self.uid, self.record)
     }
 }

@@ -11,11 +11,5 @@ pub struct Stored<T> {
     pub record: T,
 }
 
-/// Whether `uid` is one the store accepts: 1 to 64 letters, digits, `-`
-/// or `_` (the store makes 32 hex digits; other tools may make others).
-pub fn valid_uid(uid: &str) -> bool {
-    (1..=64).contains(&uid.len())
-        && uid
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
+/// The rule for uids lives in the domain, where CSV import checks it too.
+pub use crate::domain::keyed::valid_uid;

@@ -273,7 +273,7 @@ impl UnknotApp {
                     today: today_date,
                     intro_dismissed: self.preferences.intro_dismissed,
                     setup_due: ergonomics::review_due(&self.data, today_date),
-                    now: now.utc(),
+                    now: *now,
                     data: &self.data,
                     advice: self.advice.reasons(),
                 };
@@ -283,7 +283,7 @@ impl UnknotApp {
                 self.progress
                     .ui(ui, &self.data, now, self.preferences.baseline_pain)
             }
-            Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, today_date),
+            Screen::Ergonomics => self.ergonomics.ui(ui, &self.data, now),
             // Drawn directly by `ui`, which gives History its own row-by-row scrolling.
             Screen::History => None,
             Screen::Settings => {
@@ -306,8 +306,10 @@ impl UnknotApp {
                         away_signals: self.away_signals(),
                         sounds: self.preferences.sounds,
                         appearance: self.preferences.appearance,
+                        days_off: &self.data.helps.days_off,
                     },
                     autostart,
+                    now,
                 )
             }
             Screen::Routines => self.routines.ui(ui, &self.data, now),

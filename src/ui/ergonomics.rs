@@ -1,8 +1,10 @@
 //! Ergonomics: the workstation checklist. Each item is answered yes, not yet
 //! or doesn't apply; the score and the open fixes come first, then the items
 //! by group, then past re-checks. "Re-check my setup" walks through the items
-//! one at a time from the keyboard (see [`review`]).
+//! one at a time from the keyboard (see [`review`]). An item just turned
+//! "yes" offers to try the change as an experiment (see [`experiment`]).
 
+mod experiment;
 mod history;
 mod items;
 mod review;
@@ -15,6 +17,7 @@ use egui::{RichText, Role, Ui, WidgetInfo};
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::checklist::{
     self, Answer, ChecklistAnswer, ChecklistItem, ChecklistReview, ReviewReason, Score,
@@ -32,10 +35,13 @@ pub struct ErgonomicsScreen {
     walk: Option<review::Walk>,
     /// Why noting a desk change failed, shown beside its button.
     desk_error: Option<String>,
+    /// "Try it as an experiment" offers, for items just turned "yes".
+    offers: experiment::Offers,
 }
 
 impl ErgonomicsScreen {
-    pub fn ui(&mut self, ui: &mut Ui, data: &Data, today: NaiveDate) -> Option<Command> {
+    pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
+        let today = now.today();
         if self.walk.is_some() {
             return self.walk_ui(ui, data, today);
         }
@@ -63,7 +69,7 @@ impl ErgonomicsScreen {
         }
         ui.add_space(theme::GAP);
         for group in checklist::Group::ALL {
-            if let Some(c) = self.group_ui(ui, data, group, today) {
+            if let Some(c) = self.group_ui(ui, data, group, now) {
                 command = Some(c);
             }
             ui.add_space(theme::GAP);
@@ -91,6 +97,7 @@ impl ErgonomicsScreen {
 
     /// Called when the store refused an answer: it stays on screen with the reason.
     pub fn answer_failed(&mut self, answer: ChecklistAnswer, error: String) {
+        self.offers.answer_failed(&answer.item);
         self.unsaved
             .insert(answer.item, (answer.answer, format!("Not saved: {error}")));
     }
@@ -157,11 +164,9 @@ impl ErgonomicsScreen {
             if answered && !counts.is_empty() {
                 widgets::hint_ui(ui, &counts);
             } else {
-                widgets::hint_ui(
-                    ui,
-                    "Answer the statements below, or go through them one at a time with \
-                     \"Check my setup\".",
-                );
+                // Short enough for one line in a narrow window, as the
+                // counts that replace it are: the statements stay put.
+                widgets::hint_ui(ui, "Answer below, or one at a time: \"Check my setup\".");
             }
             if let Some(text) = last_review_text(data, today) {
                 ui.add_space(4.0);
@@ -329,6 +334,7 @@ fn answer_buttons_ui(
 
 impl OnEvent for ErgonomicsScreen {
     fn on_event(&mut self, event: &Event) -> Option<Command> {
+        self.offers.on_event(event);
         match event {
             Event::ChecklistAnswerSaved {
                 answer,

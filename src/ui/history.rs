@@ -407,7 +407,9 @@ fn text_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset) -> Option<RowActi
     });
     let mut details = values_text(entry);
     let note = entry.note();
-    if !note.is_empty() {
+    // A flare-up's and an experiment's words are among their values.
+    let own_note = matches!(entry, Entry::CheckIn(_) | Entry::Session { .. });
+    if own_note && !note.is_empty() {
         details.push_str(" · ");
         details.push_str(&note.replace(['\r', '\n'], " "));
     }
@@ -442,9 +444,13 @@ fn values_text(entry: Entry<'_>) -> String {
         }
         Entry::FlareUp(f) => {
             parts.push(format!("Pain {}", f.record.pain));
+            if !f.record.set_off_by.is_empty() {
+                parts.push(format!("set off by: {}", f.record.set_off_by));
+            }
             if !f.record.helped.is_empty() {
                 parts.push(format!("helped: {}", f.record.helped));
             }
+            return parts.join(" · ").replace(['\r', '\n'], " ");
         }
         Entry::DaysOff(d) => {
             parts.push(d.record.reason.label().to_owned());
@@ -455,7 +461,8 @@ fn values_text(entry: Entry<'_>) -> String {
             ));
         }
         Entry::Experiment(e) => {
-            parts.push(e.record.kind.label().to_owned());
+            parts.push(format!("\"{}\"", e.record.name));
+            parts.push(e.record.kind.label().to_lowercase());
             let planned = format!("{} days planned", e.record.planned_days);
             parts.push(match e.record.stopped_on {
                 Some(on) => format!("{planned}, stopped on {on}"),
@@ -469,6 +476,9 @@ fn values_text(entry: Entry<'_>) -> String {
 fn buttons_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset, action: &mut Option<RowAction>) {
     if Editor::can_edit(entry) {
         edit_button_ui(ui, entry, offset, action);
+    } else {
+        // The same room, unseen, so every Delete lines up.
+        ui.add_visible(false, egui::Button::new(EDIT).small());
     }
     delete_button_ui(ui, entry, offset, action);
 }

@@ -23,6 +23,8 @@ pub struct ReminderRuntime {
     scheduler: Scheduler,
     banner: Option<Reminder>,
     notifier: Arc<dyn Notifier>,
+    /// The data revision the scheduler's days off were read from.
+    days_off_revision: Option<u64>,
 }
 
 impl ReminderRuntime {
@@ -45,6 +47,7 @@ impl ReminderRuntime {
             scheduler: Scheduler::with_state(preferences.reminders.clone(), state),
             banner: None,
             notifier,
+            days_off_revision: None,
         }
     }
 
@@ -104,6 +107,10 @@ impl ReminderRuntime {
     pub fn tick(&mut self, now: DateTime<FixedOffset>, data: &Data) -> Option<std::time::Duration> {
         // Wake at least hourly so time-zone and DST changes are noticed.
         let hourly = std::time::Duration::from_secs(3600);
+        if self.days_off_revision != Some(data.revision) {
+            self.scheduler.set_days_off(data.helps.days_off_set());
+            self.days_off_revision = Some(data.revision);
+        }
         if self.banner.is_none() {
             let facts = day_facts(now, data);
             if let Some(reminder) = self.scheduler.due(now, &facts) {

@@ -1,6 +1,7 @@
 //! Routines: pick a ready routine or build one from the catalog, play it with
 //! hold timers, log sessions done away from the computer, and see the week's
-//! strengthening against its target.
+//! strengthening against its target. A ready routine can also be tried as
+//! an experiment, to see whether the days with it go with less pain.
 
 pub(super) mod log;
 mod player;
@@ -13,16 +14,25 @@ use egui::{RichText, Ui};
 use super::command::{Command, Origin};
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::experiment_form::ExperimentForm;
 use super::outcome::LastSession;
+use super::screen::Screen;
 use super::session_log::SessionLog;
 use super::unsaved::Unsaved;
 use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::clock::Moment;
-use crate::domain::exercise::{Routine, catalog, find_template, templates};
+use crate::domain::exercise::{Routine, RoutineTemplate, catalog, find_template, templates};
+use crate::domain::experiment::ExperimentKind;
 use crate::domain::session::Session;
 
 pub use player::Ticked;
+
+/// The width a ready routine's start button needs, with a gap before it.
+const START_WIDTH: f32 = 166.0;
+
+/// The button that opens the experiment form for a ready routine.
+const TRY_THIS: &str = "Try this as an experiment…";
 
 pub struct RoutinesScreen {
     /// Catalog ids ticked for a custom routine.
@@ -34,6 +44,9 @@ pub struct RoutinesScreen {
     player: Option<player::ActivePlayer>,
     last: LastSession,
     log: SessionLog<log::RoutineEntry>,
+    /// "Try this as an experiment", and the ready routine it was opened for.
+    experiment: ExperimentForm,
+    experiment_for: Option<&'static str>,
 }
 
 impl RoutinesScreen {
@@ -46,6 +59,8 @@ impl RoutinesScreen {
             player: None,
             last: LastSession::default(),
             log: SessionLog::new(today, log::RoutineEntry::default()),
+            experiment: ExperimentForm::new(Screen::Routines),
+            experiment_for: None,
         }
     }
 
@@ -160,7 +175,9 @@ impl RoutinesScreen {
             widgets::error_ui(ui, &format!("Could not read your sessions: {error}"));
         }
 
-        self.templates_ui(ui, now);
+        if let Some(c) = self.templates_ui(ui, now) {
+            command = Some(c);
+        }
         ui.add_space(theme::GAP);
         week::week_target_ui(ui, &facts.this_week);
         ui.add_space(theme::GAP);
@@ -172,8 +189,9 @@ impl RoutinesScreen {
         command
     }
 
-    fn templates_ui(&mut self, ui: &mut Ui, now: &Now) {
+    fn templates_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
         let mut chosen = None;
+        let mut command = None;
         for template in templates() {
             let suggested = self.suggested == Some(template.id);
             let frame = if suggested {
@@ -191,6 +209,9 @@ impl RoutinesScreen {
                 }
                 ui.horizontal(|ui| {
                     ui.vertical(|ui| {
+                        // Room kept for the start button, so the words wrap
+                        // before they reach it in a narrow window.
+                        ui.set_max_width((ui.available_width() - START_WIDTH).max(160.0));
                         widgets::section_title_ui(ui, template.name);
                         ui.label(template.summary);
                         let names: Vec<&str> = template
@@ -200,16 +221,24 @@ impl RoutinesScreen {
                             .map(|e| e.name)
                             .collect();
                         widgets::hint_ui(ui, &names.join(", "));
+                        if self.experiment_for != Some(template.id) {
+                            self.try_button_ui(ui, template);
+                        }
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let label = format!("Start {}", template.name.to_lowercase());
-                        let button =
-                            widgets::accent_button(ui, label).min_size(egui::vec2(150.0, 34.0));
+                        let button = widgets::accent_button(ui, label)
+                            .min_size(egui::vec2(START_WIDTH - 16.0, 34.0));
                         if ui.add(button).clicked() {
                             chosen = Some(template);
                         }
                     });
                 });
+                if self.experiment_for == Some(template.id)
+                    && let Some(c) = self.experiment_ui(ui, template, now)
+                {
+                    command = Some(c);
+                }
             });
             ui.add_space(theme::GAP / 2.0);
         }
@@ -219,6 +248,39 @@ impl RoutinesScreen {
                 Err(e) => self.custom_error = Some(widgets::sentence(&e.to_string())),
             }
         }
+        command
+    }
+
+    /// "Try this as an experiment…": opens the form, filled in, in this
+    /// routine's card (and closes it in any other).
+    fn try_button_ui(&mut self, ui: &mut Ui, template: &'static RoutineTemplate) {
+        let button = ui.button(TRY_THIS);
+        let name = format!("Try {} as an experiment…", template.name);
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if button.clicked() {
+            self.experiment = ExperimentForm::new(Screen::Routines);
+            self.experiment
+                .open_with(template.name, ExperimentKind::Exercise);
+            self.experiment_for = Some(template.id);
+        }
+    }
+
+    /// The experiment form in the card of the routine it was opened for;
+    /// closed again, its button opens it filled in once more.
+    fn experiment_ui(
+        &mut self,
+        ui: &mut Ui,
+        template: &'static RoutineTemplate,
+        now: &Now,
+    ) -> Option<Command> {
+        let was_open = self.experiment.is_open();
+        ui.add_space(4.0);
+        let command = self.experiment.ui(ui, now, TRY_THIS);
+        if !was_open && self.experiment.is_open() {
+            self.experiment
+                .open_with(template.name, ExperimentKind::Exercise);
+        }
+        command
     }
 
     fn custom_ui(&mut self, ui: &mut Ui, now: &Now) {
@@ -324,7 +386,7 @@ impl OnEvent for RoutinesScreen {
                 result,
             } => self.feel_result(result.clone()),
             Event::RoutineSuggested(template_id) => self.suggest(template_id),
-            _ => {}
+            _ => self.experiment.on_event(event),
         }
         None
     }

@@ -1,5 +1,6 @@
 //! Settings: where the data lives, CSV export and import, backups, and About.
 
+mod days_off;
 mod files;
 
 use std::path::{Path, PathBuf};
@@ -10,10 +11,14 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::event::{Event, OnEvent};
 use super::folder_dialog::FolderDialog;
+use super::when::Now;
 use super::{theme, widgets};
+use crate::domain::days_off::DaysOff;
 use crate::preferences::{Appearance, KeepReminding, Sounds};
 use crate::reminders::ReminderAction;
 use crate::reminders::{POSTURE_MINS, ReminderSettings, TimeWindow};
+use crate::store::Stored;
+use days_off::DaysOffCard;
 use files::FilesCard;
 
 /// The appearance choices, in the order Settings offers them.
@@ -63,6 +68,7 @@ pub struct Nudges<'a> {
     pub away_signals: Option<Vec<&'static str>>,
     pub sounds: Sounds,
     pub appearance: Appearance,
+    pub days_off: &'a [Stored<DaysOff>],
 }
 
 pub struct SettingsScreen {
@@ -77,6 +83,7 @@ pub struct SettingsScreen {
     restore_choices: Option<Vec<widgets::BackupChoice>>,
     /// The backup whose restore waits for a second, explicit click.
     confirming_restore: Option<PathBuf>,
+    days_off: DaysOffCard,
 }
 
 impl SettingsScreen {
@@ -87,6 +94,7 @@ impl SettingsScreen {
             backup_outcome: None,
             restore_choices: None,
             confirming_restore: None,
+            days_off: DaysOffCard::default(),
         }
     }
 
@@ -112,6 +120,7 @@ impl SettingsScreen {
         backup_dir: &Path,
         nudges: Nudges<'_>,
         autostart: Option<(PathBuf, bool)>,
+        now: &Now,
     ) -> Option<Command> {
         let Nudges {
             reminders,
@@ -122,6 +131,7 @@ impl SettingsScreen {
             away_signals,
             sounds,
             appearance,
+            days_off,
         } = nudges;
         let mut command = None;
         ui.heading("Settings");
@@ -164,6 +174,13 @@ impl SettingsScreen {
             }
             if let Some(error) = &self.reminders_error {
                 widgets::error_ui(ui, error);
+            }
+        });
+        ui.add_space(theme::GAP);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if let Some(c) = self.days_off.ui(ui, days_off, now) {
+                command = Some(c);
             }
         });
         ui.add_space(theme::GAP);
@@ -489,6 +506,7 @@ impl OnEvent for SettingsScreen {
             }
             Event::BackupDone(result) => self.backup_outcome = Some(Outcome::from(result)),
             Event::RemindersSaved(result) => self.reminders_saved(result.clone().err()),
+            Event::DaysOffMarked(_) => self.days_off.on_event(event),
             _ => {}
         }
         None

@@ -6,7 +6,13 @@
 //! form should not cost what was typed for today, and a question at every
 //! step would be in the way more often than it helps. Closing the window
 //! asks about every draft ([`TodayScreen::unsaved_work`]).
+//!
+//! Around the check-in: flare-ups (logged apart from it, never changing
+//! it), the weekly function check when it is due, the experiments running
+//! and a way to start one, and a calm word on a day off.
 
+mod flare;
+mod function_check;
 mod plan;
 
 use std::collections::BTreeMap;
@@ -18,10 +24,13 @@ use super::checkin_fields::CheckInFields;
 use super::command::Command;
 use super::data::Data;
 use super::event::{Event, OnEvent};
+use super::experiment_form::ExperimentForm;
 use super::keyboard::DIGIT_KEYS;
 use super::record::Record;
+use super::screen::Screen;
 use super::settings::ABOUT;
 use super::unsaved::Unsaved;
+use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::advice::AdviceRule;
 use crate::domain::checklist::ReviewReason;
@@ -29,6 +38,9 @@ use crate::domain::pain::{CheckIn, Rating};
 
 /// How long after typing "1" a "0" still makes it 10.
 const TEN_WINDOW_SECS: f64 = 1.0;
+
+/// The button that opens the form to start an experiment.
+const TRY_SOMETHING: &str = "Try something new…";
 
 enum Message {
     Saved(String),
@@ -42,7 +54,7 @@ pub struct TodayContext<'a> {
     pub intro_dismissed: bool,
     /// Why a workstation re-check is due, if it is.
     pub setup_due: Option<ReviewReason>,
-    pub now: chrono::DateTime<chrono::Utc>,
+    pub now: Now,
     pub data: &'a Data,
     /// Professional-help advice that applies, with the rule that fired.
     pub advice: &'a [(AdviceRule, String)],
@@ -60,6 +72,12 @@ pub struct TodayScreen {
     last_digit: Option<(u8, f64)>,
     /// Forms with changes not saved, for days other than `date`.
     drafts: BTreeMap<NaiveDate, CheckInFields>,
+    flare: flare::FlareSection,
+    function: function_check::FunctionCheck,
+    experiment: ExperimentForm,
+    /// The pass the screen was last drawn in: a gap means it was left and
+    /// has been come back to.
+    last_pass: Option<u64>,
 }
 
 impl TodayScreen {
@@ -71,6 +89,10 @@ impl TodayScreen {
             message: None,
             last_digit: None,
             drafts: BTreeMap::new(),
+            flare: flare::FlareSection::default(),
+            function: function_check::FunctionCheck::default(),
+            experiment: ExperimentForm::new(Screen::Today),
+            last_pass: None,
         }
     }
 
@@ -188,10 +210,20 @@ impl TodayScreen {
             data,
             advice,
         } = *ctx;
-        let mut command = self.keyboard(ui, now);
+        self.follow_visits(ui);
+        let mut command = self.keyboard(ui, now.utc());
+        let mut take = |c: Option<Command>| {
+            if c.is_some() {
+                command = c;
+            }
+        };
+        let facts = data.facts(today);
 
         ui.heading("Today");
         ui.add_space(4.0);
+        if facts.day_off {
+            day_off_ui(ui, data, today);
+        }
         // The form's own notice below covers a warning sign ticked there.
         let form_flags = self.form.red_flags.any().then_some(AdviceRule::RedFlag);
         super::advice::notice_ui(ui, advice, form_flags);
@@ -201,30 +233,35 @@ impl TodayScreen {
                 widgets::section_title_ui(ui, "Welcome to Unknot");
                 ui.label(ABOUT);
                 if ui.button("Got it").clicked() {
-                    command = Some(Command::DismissIntro);
+                    take(Some(Command::DismissIntro));
                 }
             });
             ui.add_space(theme::GAP);
         } else if let Some(reason) = setup_due {
             // Kept to one quiet line; the first-run note above is enough on day one.
             if setup_nudge_ui(ui, reason) {
-                command = Some(Command::StartChecklistReview);
+                take(Some(Command::StartChecklistReview));
             }
             ui.add_space(theme::GAP);
         }
 
-        if let Some(c) = plan::plan_ui(ui, today, data) {
-            command = Some(c);
-        }
+        take(plan::plan_ui(ui, data, &now, &mut self.flare));
         ui.add_space(theme::GAP);
 
-        if let Some(c) = self.date_bar_ui(ui, today) {
-            command = Some(c);
+        // Asked for at the top while it is due, but not on a day off.
+        if self.function.place.is_none() && facts.function_check_due && !facts.day_off {
+            self.function.place = Some(function_check::Place::Top);
         }
+        if self.function.place == Some(function_check::Place::Top) {
+            take(self.function.ui(ui, data, &now));
+            ui.add_space(theme::GAP);
+        }
+
+        take(self.date_bar_ui(ui, today));
         ui.add_space(theme::GAP);
 
         if self.form.ui(ui) {
-            command = self.save_command(now);
+            take(self.save_command(now.utc()));
         }
         ui.add_space(theme::GAP);
         // Below the warning signs, where the tick was made: above the form it
@@ -246,8 +283,57 @@ impl TodayScreen {
             );
             ui.add_space(theme::GAP);
         }
-
+        take(self.what_helps_ui(ui, data, &now));
         command
+    }
+
+    /// Below the check-in: starting an experiment, and the function check
+    /// (opened here from its link when it is not asked for at the top).
+    fn what_helps_ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
+        let mut command = None;
+        if self.experiment.is_open() {
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if let Some(c) = self.experiment.ui(ui, now, TRY_SOMETHING) {
+                    command = Some(c);
+                }
+            });
+        } else {
+            ui.horizontal_wrapped(|ui| {
+                if let Some(c) = self.experiment.ui(ui, now, TRY_SOMETHING) {
+                    command = Some(c);
+                }
+                if self.function.place.is_none() {
+                    let link = ui
+                        .link("Weekly function check")
+                        .on_hover_text("Score a few everyday activities your back makes hard.");
+                    if link.clicked() {
+                        self.function.place = Some(function_check::Place::Bottom);
+                    }
+                }
+            });
+        }
+        ui.add_space(theme::GAP);
+        // Below the link that opened it, so the row above stays put.
+        if self.function.place == Some(function_check::Place::Bottom) {
+            if let Some(c) = self.function.ui(ui, data, now) {
+                command = Some(c);
+            }
+            ui.add_space(theme::GAP);
+        }
+        command
+    }
+
+    /// Notices a return to the screen (it was not drawn in the last pass):
+    /// what was said on the last visit goes, and the function check shows
+    /// again only if it is due.
+    fn follow_visits(&mut self, ui: &Ui) {
+        let pass = ui.ctx().cumulative_pass_nr();
+        let returned = self.last_pass.is_none_or(|last| pass > last + 1);
+        self.last_pass = Some(pass);
+        if returned {
+            self.function.new_visit();
+        }
     }
 
     /// The save button and the outcome of the last save, kept in view at the bottom.
@@ -350,7 +436,9 @@ impl TodayScreen {
     fn keyboard(&mut self, ui: &mut Ui, now: chrono::DateTime<chrono::Utc>) -> Option<Command> {
         // Nor while a question (closing the window) is asked over the screen.
         let asking = ui.memory(|m| m.top_modal_layer().is_some());
-        if asking || ui.ctx().text_edit_focused() {
+        // A flare-up's or the function check's scale takes its own keys.
+        let aside = self.flare.has_focus() || self.function.has_focus();
+        if asking || aside || ui.ctx().text_edit_focused() {
             return None;
         }
         let enter_is_free =
@@ -392,6 +480,24 @@ impl TodayScreen {
     }
 }
 
+/// The calm line at the top on a day off: "Today is a day off (holiday):
+/// nothing is asked of today."
+fn day_off_ui(ui: &mut Ui, data: &Data, today: NaiveDate) {
+    let reason = data
+        .helps
+        .day_off(today)
+        .map(|d| format!(" ({})", d.record.reason.label().to_lowercase()))
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!(
+            "Today is a day off{reason}: nothing is asked of today."
+        ))
+        .color(theme::palette(ui.ctx()).accent)
+        .strong(),
+    );
+    ui.add_space(theme::GAP / 2.0);
+}
+
 /// One line suggesting a look at the desk setup; true when its button was clicked.
 fn setup_nudge_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
     let text = match reason {
@@ -412,6 +518,9 @@ fn setup_nudge_ui(ui: &mut Ui, reason: ReviewReason) -> bool {
 
 impl OnEvent for TodayScreen {
     fn on_event(&mut self, event: &Event) -> Option<Command> {
+        self.flare.on_event(event);
+        self.function.on_event(event);
+        self.experiment.on_event(event);
         match event {
             Event::DateShown { date, saved } => self.show_date(*date, saved.clone()),
             Event::CheckInSaved(Ok(checkin)) => self.saved(checkin.clone()),

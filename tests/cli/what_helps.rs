@@ -5,7 +5,7 @@ use unknot::domain::experiment::compare::hodges_lehmann;
 use unknot::domain::pain::{CheckIn, Rating};
 use unknot::store::Store;
 
-use super::{text, unknot};
+use super::run::{text, unknot};
 
 fn today() -> NaiveDate {
     Local::now().date_naive()

@@ -6,6 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::csv_files::cell_to_text;
 use crate::domain::checklist::Answer;
 use crate::domain::dates::check_record_date;
+use crate::domain::days_off::Reason;
+use crate::domain::experiment::{ExperimentKind, PLANNED_DAYS};
+use crate::domain::keyed::valid_uid;
 use crate::domain::pain::{Area, Rating, check_note};
 use crate::domain::session::{Session, SessionExercise, SessionKind};
 
@@ -22,6 +25,18 @@ pub(super) fn record_date(cell: &str, today: NaiveDate) -> Result<NaiveDate, Str
     let date = date(cell)?;
     check_record_date(date, today).map_err(|e| e.to_string())?;
     Ok(date)
+}
+
+/// A date a record may have, or an empty cell for none.
+pub(super) fn optional_record_date(
+    cell: &str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, String> {
+    if cell.is_empty() {
+        Ok(None)
+    } else {
+        record_date(cell, today).map(Some)
+    }
 }
 
 pub(super) fn instant(cell: &str) -> Result<DateTime<Utc>, String> {
@@ -132,4 +147,66 @@ pub(super) fn exercises(cell: &str) -> Result<Vec<SessionExercise>, String> {
             })
         })
         .collect()
+}
+
+/// A record's uid: required, 1 to 64 letters, digits, `-` or `_`.
+pub(super) fn uid(cell: &str) -> Result<String, String> {
+    let uid = cell_to_text(cell);
+    if uid.is_empty() {
+        return Err(
+            "a uid is required: any text of letters, digits, - or _ that no other \
+             row of this file has"
+                .to_owned(),
+        );
+    }
+    if !valid_uid(uid) {
+        return Err(format!(
+            "\"{uid}\" is not a uid: use 1 to 64 letters, digits, - or _, with no spaces"
+        ));
+    }
+    Ok(uid.to_owned())
+}
+
+/// A uid, or an empty cell for a record without one (as in a row added by
+/// hand to a file of check-ins or sessions).
+pub(super) fn optional_uid(cell: &str) -> Result<Option<String>, String> {
+    if cell.is_empty() {
+        Ok(None)
+    } else {
+        uid(cell).map(Some)
+    }
+}
+
+pub(super) fn reason(cell: &str) -> Result<Reason, String> {
+    Reason::from_code(cell_to_text(cell)).map_err(|e| {
+        let known = known_codes(&Reason::ALL, Reason::code);
+        format!("{e}; known reasons are {known}")
+    })
+}
+
+pub(super) fn experiment_kind(cell: &str) -> Result<ExperimentKind, String> {
+    ExperimentKind::from_code(cell_to_text(cell)).map_err(|e| {
+        let known = known_codes(&ExperimentKind::ALL, ExperimentKind::code);
+        format!("{e}; known kinds are {known}")
+    })
+}
+
+/// 7, 14 or 28.
+pub(super) fn planned_days(cell: &str) -> Result<u32, String> {
+    match cell.trim().parse() {
+        Ok(days) if PLANNED_DAYS.contains(&days) => Ok(days),
+        _ => Err(format!(
+            "an experiment runs for 7, 14 or 28 days, not \"{cell}\""
+        )),
+    }
+}
+
+/// A name checked by `check`, the domain's rule for that kind of name.
+pub(super) fn name(
+    cell: &str,
+    check: fn(&str) -> Result<(), crate::domain::DomainError>,
+) -> Result<String, String> {
+    let name = cell_to_text(cell);
+    check(name).map_err(|e| e.to_string())?;
+    Ok(name.to_owned())
 }

@@ -698,3 +698,26 @@ fn days_off_hold_a_streak_without_adding_to_it_and_lower_the_week_target() {
     assert_eq!(crate::domain::session::strength_target(1), 3);
     assert_eq!(crate::domain::session::strength_target(7), 0);
 }
+
+#[test]
+fn adherence_asks_nothing_of_days_off() {
+    let checkins: Vec<CheckIn> = [1, 2, 4, 6, 9]
+        .iter()
+        .map(|d| checkin(day(2026, 3, *d), 4))
+        .collect();
+    let off: BTreeSet<NaiveDate> = (5..=7).map(|d| day(2026, 3, d)).collect();
+    let a = check_in_adherence(&checkins, &off, day(2026, 3, 2), day(2026, 3, 8));
+    // 7 days, 3 off; check-ins on the 2nd and 4th count, the 6th was a day off.
+    assert_eq!(
+        a,
+        CheckInAdherence {
+            done: 2,
+            asked: 4,
+            days_off: 3
+        }
+    );
+    assert_eq!(
+        check_in_adherence(&checkins, &off, day(2026, 3, 9), day(2026, 3, 1)),
+        CheckInAdherence::default()
+    );
+}

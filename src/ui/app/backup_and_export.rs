@@ -9,7 +9,7 @@ use crate::ui::event::Event;
 use crate::ui::widgets::sentence;
 
 impl UnknotApp {
-    /// Writes the three CSV files into `folder` and says where. Read record
+    /// Writes every CSV file into `folder` and says where. Read record
     /// by record, so that a damaged store still gives up what it can. Files
     /// of an earlier export there are replaced only with `overwrite`;
     /// otherwise the event names them, so the person can be asked.
@@ -18,27 +18,15 @@ impl UnknotApp {
             return Event::CsvDone(Err(sentence(&format!("Nothing was exported: {problem}"))));
         }
         let salvage = self.store.salvage();
-        let outcome = crate::csv_files::export_dir(
-            folder,
-            &salvage.checkins,
-            &salvage.sessions,
-            &salvage.checklist,
-            overwrite,
-        );
+        let outcome = crate::csv_files::export_dir(folder, &salvage.set, overwrite);
         Event::CsvDone(match outcome {
             Err(ExportError::WouldReplace { dir, files }) => {
                 return Event::ExportWouldReplace { folder: dir, files };
             }
             Ok(report) => {
                 let mut text = format!(
-                    "Exported {}, {} and {} to {}.",
-                    count(salvage.checkins.len(), "check-in", "check-ins"),
-                    count(salvage.sessions.len(), "session", "sessions"),
-                    count(
-                        salvage.checklist.len(),
-                        "checklist answer",
-                        "checklist answers"
-                    ),
+                    "Exported {} to {}.",
+                    exported_counts(&salvage.set),
                     report
                         .files
                         .first()
@@ -110,6 +98,41 @@ impl UnknotApp {
         };
         Event::BackupDone(outcome)
     }
+}
+
+/// "3 check-ins, 2 sessions and 5 checklist answers": the three kinds every
+/// export has always, the newer ones when there are some.
+fn exported_counts(set: &crate::domain::keyed::RecordSet) -> String {
+    let mut parts = vec![
+        count(set.checkins.len(), "check-in", "check-ins"),
+        count(set.sessions.len(), "session", "sessions"),
+        count(set.checklist.len(), "checklist answer", "checklist answers"),
+    ];
+    for (n, one, many) in [
+        (set.flare_ups.len(), "flare-up", "flare-ups"),
+        (
+            set.days_off.len(),
+            "range of days off",
+            "ranges of days off",
+        ),
+        (set.experiments.len(), "experiment", "experiments"),
+        (
+            set.activities.len(),
+            "function-check activity",
+            "function-check activities",
+        ),
+        (
+            set.function_ratings.len(),
+            "function-check score",
+            "function-check scores",
+        ),
+    ] {
+        if n > 0 {
+            parts.push(count(n, one, many));
+        }
+    }
+    let names: Vec<&str> = parts.iter().map(String::as_str).collect();
+    crate::text::and_list(&names)
 }
 
 /// Where exports go unless another folder is chosen: `exports/` in the data folder.

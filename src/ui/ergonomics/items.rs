@@ -1,12 +1,12 @@
 //! The checklist itself: the "To fix" card and one card per group of items.
 
-use chrono::NaiveDate;
 use egui::{RichText, Role, Ui, WidgetInfo};
 
 use super::{ErgonomicsScreen, answer_buttons_ui, statement};
 use crate::domain::checklist::{self, ChecklistAnswer, ChecklistItem, Group};
 use crate::ui::command::Command;
 use crate::ui::data::Data;
+use crate::ui::when::Now;
 use crate::ui::{theme, widgets};
 
 /// Items answered "not yet", each with how to fix it; or, once everything is
@@ -56,7 +56,7 @@ impl ErgonomicsScreen {
         ui: &mut Ui,
         data: &Data,
         group: Group,
-        today: NaiveDate,
+        now: &Now,
     ) -> Option<Command> {
         let mut command = None;
         theme::card(ui).show(ui, |ui| {
@@ -67,7 +67,7 @@ impl ErgonomicsScreen {
                 if n > 0 {
                     ui.separator();
                 }
-                if let Some(c) = self.item_ui(ui, data, item, today) {
+                if let Some(c) = self.item_ui(ui, data, item, now) {
                     command = Some(c);
                 }
             }
@@ -80,13 +80,15 @@ impl ErgonomicsScreen {
         ui: &mut Ui,
         data: &Data,
         item: &'static ChecklistItem,
-        today: NaiveDate,
+        now: &Now,
     ) -> Option<Command> {
+        let today = now.today();
         let mut command = None;
         ui.label(RichText::new(item.text).size(16.0));
         ui.horizontal_wrapped(|ui| {
             let current = self.shown_answer(data, item.id);
             if let Some(answer) = answer_buttons_ui(ui, item, current, false) {
+                self.offers.answered(item, current, answer);
                 command = Some(Command::SaveChecklistAnswer(ChecklistAnswer {
                     item: item.id.to_owned(),
                     answer,
@@ -106,6 +108,11 @@ impl ErgonomicsScreen {
                         .small()
                         .color(theme::palette(ui.ctx()).muted),
                 );
+            }
+            // After the answer, where it was given: the button appears
+            // beside the one just clicked, never above it.
+            if let Some(c) = self.offers.ui(ui, item, now) {
+                command = Some(c);
             }
         });
         self.why_and_how_ui(ui, item);

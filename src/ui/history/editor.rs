@@ -7,7 +7,9 @@ use egui::Ui;
 
 use crate::domain::session::SessionKind;
 use crate::ui::checkin_fields::CheckInFields;
+use crate::ui::command::Command;
 use crate::ui::data::Data;
+use crate::ui::flare_form::{FlareAction, FlareForm};
 use crate::ui::heat::manual::HeatEntry;
 use crate::ui::record::{Entry, Record, RecordKey};
 use crate::ui::routines::log::RoutineEntry;
@@ -46,13 +48,17 @@ enum Form {
         id: i64,
         log: SessionLog<RoutineEntry>,
     },
+    FlareUp(FlareForm),
 }
 
 impl Editor {
     /// Whether History offers to change this kind of record in a form
     /// (days off and experiments are deleted and added again instead).
     pub fn can_edit(entry: Entry<'_>) -> bool {
-        matches!(entry, Entry::CheckIn(_) | Entry::Session { .. })
+        matches!(
+            entry,
+            Entry::CheckIn(_) | Entry::Session { .. } | Entry::FlareUp(_)
+        )
     }
 
     /// A form filled from `entry`; `None` for a kind it cannot change.
@@ -71,7 +77,8 @@ impl Editor {
                 id,
                 log: SessionLog::editing(id, session, RoutineEntry::from_session(session), now),
             },
-            Entry::FlareUp(_) | Entry::DaysOff(_) | Entry::Experiment(_) => return None,
+            Entry::FlareUp(stored) => Form::FlareUp(FlareForm::editing(stored, now)),
+            Entry::DaysOff(_) | Entry::Experiment(_) => return None,
         };
         Some(Self {
             title: change_title(entry, *now.local.offset()),
@@ -91,6 +98,7 @@ impl Editor {
             Form::CheckIn { error, .. } => *error = Some(format!("Not saved: {why}")),
             Form::Heat { log, .. } => log.failed(why),
             Form::Routine { log, .. } => log.failed(why),
+            Form::FlareUp(form) => form.failed(why),
         }
     }
 
@@ -115,6 +123,17 @@ impl Editor {
             Form::Routine { id, log } => log
                 .edit_ui(ui, title, data, now)
                 .map(|action| session(*id, action)),
+            Form::FlareUp(form) => {
+                widgets::section_title_ui(ui, title);
+                ui.add_space(theme::GAP / 2.0);
+                match form.ui(ui, now) {
+                    Some(FlareAction::Save(Command::UpdateRecord(record))) => {
+                        Some(EditorAction::Save(record))
+                    }
+                    Some(FlareAction::Cancel) => Some(EditorAction::Cancel),
+                    Some(FlareAction::Save(_)) | None => None,
+                }
+            }
         };
         if matches!(action, Some(EditorAction::Save(_)))
             && data.entry(self.key()).map(Entry::to_record).as_ref() != Some(&self.opened)

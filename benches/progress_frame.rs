@@ -125,8 +125,11 @@ struct Layers {
 fn fill_ten_years(dir: &Path, clock: &ManualClock) -> Layers {
     let today = clock.today();
     let zone = clock.local_now().timezone();
-    let history =
+    let mut history =
         unknot::demo::generate_in(TEN_YEARS_DAYS, today, unknot::demo::DEFAULT_SEED, &zone);
+    // The demo's own flare-ups, days off and experiments are left out: the
+    // layers below come at known rates, through the Store API.
+    history.helps = Default::default();
     let mut store = Store::open(dir).unwrap();
     unknot::demo::fill_store(&mut store, &history).unwrap();
     let first = today - Days::new(u64::from(TEN_YEARS_DAYS) - 1);

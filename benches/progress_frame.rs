@@ -125,8 +125,10 @@ struct Layers {
 fn fill_ten_years(dir: &Path, clock: &ManualClock) -> Layers {
     let today = clock.today();
     let zone = clock.local_now().timezone();
-    let history =
+    let mut history =
         unknot::demo::generate_in(TEN_YEARS_DAYS, today, unknot::demo::DEFAULT_SEED, &zone);
+    // The layers below, denser than the demo's own, are written instead.
+    history.helps = Default::default();
     let mut store = Store::open(dir).unwrap();
     unknot::demo::fill_store(&mut store, &history).unwrap();
     let first = today - Days::new(u64::from(TEN_YEARS_DAYS) - 1);

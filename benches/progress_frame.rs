@@ -127,8 +127,7 @@ fn fill_ten_years(dir: &Path, clock: &ManualClock) -> Layers {
     let zone = clock.local_now().timezone();
     let mut history =
         unknot::demo::generate_in(TEN_YEARS_DAYS, today, unknot::demo::DEFAULT_SEED, &zone);
-    // The demo's own flare-ups, days off and experiments are left out: the
-    // layers below come at known rates, through the Store API.
+    // The layers below, denser than the demo's own, are written instead.
     history.helps = Default::default();
     let mut store = Store::open(dir).unwrap();
     unknot::demo::fill_store(&mut store, &history).unwrap();

@@ -150,6 +150,7 @@ impl ProgressScreen {
                 .wrap_mode(egui::TextWrapMode::Extend),
             );
         });
+        widgets::hint_ui(ui, &view.adherence_text);
         ui.add_space(theme::GAP);
 
         if data.checkins.is_empty() {

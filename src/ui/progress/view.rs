@@ -68,6 +68,8 @@ pub struct ProgressView {
     pub calendar: CalendarGrid,
     /// "23 check-ins in the last 4 weeks".
     pub range_summary: String,
+    /// Check-ins against the days that asked for one (days off do not).
+    pub adherence_text: String,
     pub baseline_text: String,
     pub change_text: Option<String>,
     pub streak_rows: [(&'static str, String, String); 2],
@@ -147,6 +149,7 @@ impl ProgressView {
             calendar: CalendarGrid::build(&progress.heatmap, key.today, &days_off),
             helps: HelpsView::build(data, span, x_bounds),
             range_summary: range_summary(&progress),
+            adherence_text: adherence_text(&progress),
             baseline_text: baseline_text(&progress),
             change_text: change_text(&progress),
             streak_rows: [
@@ -279,6 +282,24 @@ fn range_summary(p: &ProgressData) -> String {
             })
         ),
         range => format!("{checkins} in the last {}", range.label()),
+    }
+}
+
+/// "Checked in on 60 of the 78 days that asked for it; 6 days off are not
+/// counted."
+fn adherence_text(p: &ProgressData) -> String {
+    let a = p.adherence;
+    let asked = format!(
+        "Checked in on {} of the {} days that asked for it",
+        a.done, a.asked
+    );
+    match a.days_off {
+        0 => format!("{asked}."),
+        n => format!(
+            "{asked}; {} off {} not counted.",
+            count(n as usize, "day", "days"),
+            if n == 1 { "is" } else { "are" }
+        ),
     }
 }
 

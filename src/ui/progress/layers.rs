@@ -58,6 +58,19 @@ struct ShapeKey {
     highlighted: bool,
 }
 
+impl ShapeKey {
+    /// What the kept shapes of an item drawn now depend on.
+    fn new(ui: &Ui, transform: &PlotTransform, colors: [Color32; 3], highlighted: bool) -> Self {
+        Self {
+            frame: *transform.frame(),
+            bounds: *transform.bounds(),
+            pixels_per_point: ui.pixels_per_point(),
+            colors,
+            highlighted,
+        }
+    }
+}
+
 /// Where a band's label goes: the band, the label's top left corner and
 /// the width it may take.
 struct LabelPlace {
@@ -156,13 +169,7 @@ pub struct BandsItem<'a> {
 
 impl PlotItem for BandsItem<'_> {
     fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
-        let key = ShapeKey {
-            frame: *transform.frame(),
-            bounds: *transform.bounds(),
-            pixels_per_point: ui.pixels_per_point(),
-            colors: self.colors,
-            highlighted: self.highlighted(),
-        };
+        let key = ShapeKey::new(ui, transform, self.colors, self.highlighted());
         let build = || self.bands.build_shapes(ui.ctx(), key, transform);
         let Some(kept) = self.bands.shapes.get(key, build) else {
             return;
@@ -275,13 +282,7 @@ pub struct RingsItem<'a> {
 
 impl PlotItem for RingsItem<'_> {
     fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
-        let key = ShapeKey {
-            frame: *transform.frame(),
-            bounds: *transform.bounds(),
-            pixels_per_point: ui.pixels_per_point(),
-            colors: self.colors,
-            highlighted: self.highlighted(),
-        };
+        let key = ShapeKey::new(ui, transform, self.colors, self.highlighted());
         let build = || {
             let [color, inner, _] = self.colors;
             let mut radius = self.rings.radius;

@@ -308,9 +308,10 @@ pub fn away(
         created_at: clock.utc_now(),
     };
     let today = clock.today();
+    // The range on its own before the store is opened (or made); the
+    // store checks it against the ranges already marked, in its write.
+    days_off.validate(today, &[]).map_err(usage)?;
     let mut store = open_for_writing(data_dir)?;
-    let existing: Vec<DaysOff> = store.days_off()?.into_iter().map(|s| s.record).collect();
-    days_off.validate(today, &existing).map_err(usage)?;
     store.add_days_off(&days_off, today).map_err(refused)?;
     Ok(format!(
         "Marked {} as days off ({}): streaks and weekly targets hold, and reminders keep quiet.",

@@ -263,17 +263,4 @@ fn stage(folder: &Path, path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTemp
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_paper_follows_the_locale_territory() {
-        assert_eq!(Paper::for_locale("en_US.UTF-8"), Some(Paper::Letter));
-        assert_eq!(Paper::for_locale("fr_CA.UTF-8"), Some(Paper::Letter));
-        assert_eq!(Paper::for_locale("es_MX"), Some(Paper::Letter));
-        assert_eq!(Paper::for_locale("en_GB.UTF-8"), Some(Paper::A4));
-        assert_eq!(Paper::for_locale("de_DE@euro"), Some(Paper::A4));
-        assert_eq!(Paper::for_locale("C.UTF-8"), None);
-        assert_eq!(Paper::for_locale(""), None);
-    }
-}
+mod tests;

@@ -12,6 +12,7 @@ use super::font::Face;
 use super::layout::Rect;
 use super::pdf::{MUTED, Rgb, TEXT, fill_path, fill_rect, rect_path, stroke, text};
 use super::words::date;
+use crate::domain::dates::week_start;
 use crate::domain::trend::{
     MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT, contiguous_runs,
 };
@@ -197,37 +198,44 @@ fn grid(surface: &mut Surface<'_>, face: &Face, plot: &Plot) {
     }
 }
 
-/// Date marks under the plot: Mondays (every week or every other) up to
-/// twelve weeks, the first of each month beyond; a mark that would touch
-/// the one before is left out.
+/// Date marks under the plot: each day (or every other) up to two weeks,
+/// Mondays (every week or every other) up to twelve, the first of each
+/// month beyond; a mark that would touch the one before is left out.
 fn dates(surface: &mut Surface<'_>, face: &Face, plot: &Plot, summary: &VisitSummary) {
     let period = summary.period;
+    let days = period.days();
     let weekly = summary.chart.weekly;
-    let step = if period.days() <= 35 { 1 } else { 2 };
-    let mut mondays = 0;
     let mut last_right = f32::MIN;
     let baseline = plot.area.y + plot.area.h + LABEL_PT + 3.0;
-    for day in period.from.iter_days().take_while(|d| *d <= period.to) {
-        let label = if weekly {
-            if day.day() != 1 {
-                continue;
-            }
-            if day.month() == 1 {
-                day.format("%b %Y").to_string()
+    let marked = period
+        .from
+        .iter_days()
+        .take_while(|d| *d <= period.to)
+        .enumerate()
+        .filter(|(i, day)| {
+            if weekly {
+                day.day() == 1
+            } else if days <= 14 {
+                i % if days <= 8 { 1 } else { 2 } == 0
             } else {
-                day.format("%b").to_string()
+                let week = (*day - week_start(period.from)).num_days() / 7;
+                day.weekday() == chrono::Weekday::Mon && (days <= 35 || week % 2 == 1)
             }
+        });
+    for (_, day) in marked {
+        let label = if weekly && day.month() == 1 {
+            day.format("%b %Y").to_string()
+        } else if weekly {
+            day.format("%b").to_string()
         } else {
-            if day.weekday() != chrono::Weekday::Mon {
-                continue;
-            }
-            mondays += 1;
-            if (mondays - 1) % step != 0 {
-                continue;
-            }
             format!("{} {}", day.day(), day.format("%b"))
         };
-        let x = plot.x(day) - plot.half_day();
+        // Days are marked at their middle, weeks and months where they begin.
+        let x = if days <= 14 {
+            plot.x(day)
+        } else {
+            plot.x(day) - plot.half_day()
+        };
         let w = face.width(&label, LABEL_PT);
         let left = (x - w / 2.0).max(plot.area.x - 4.0);
         if left < last_right + 6.0 || left + w > plot.area.x + plot.area.w + 4.0 {

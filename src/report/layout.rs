@@ -142,6 +142,8 @@ pub(super) struct Page {
     /// The lowest the content may reach: the footer's top.
     pub limit: f32,
     pub footer: Vec<Line>,
+    /// Where the rule above the footer goes.
+    pub footer_rule: f32,
     /// Whether the last resort left something off.
     pub cut: bool,
 }
@@ -208,9 +210,10 @@ fn lay_out(summary: &VisitSummary, face: &Face, paper: Paper, plan: &Plan) -> Pa
     let mut footer = footer_flow.lines(&words::footer(summary), Style::Small, MARGIN_X, column);
     let footer_top = height - MARGIN_BOTTOM - footer_flow.y;
     for line in &mut footer {
-        line.baseline += footer_top + 4.0;
+        line.baseline += footer_top;
     }
-    let limit = footer_top - 6.0;
+    let footer_rule = footer_top - 4.0;
+    let limit = footer_rule - 6.0;
     let cut_line = Style::Small.line_height() + 4.0;
 
     let sections: Vec<Section> = [
@@ -289,6 +292,7 @@ fn lay_out(summary: &VisitSummary, face: &Face, paper: Paper, plan: &Plan) -> Pa
         bottom: flow.y,
         limit,
         footer,
+        footer_rule,
         cut,
     }
 }

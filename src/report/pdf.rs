@@ -95,13 +95,10 @@ pub(super) fn document(
                 None => nodes.into_iter().for_each(|n| tree.push(n)),
             }
         }
-        let rule_y = page
-            .footer
-            .first()
-            .map_or(page.limit, |l| l.baseline - Style::Small.size() - 3.0);
+        let rule_y = page.footer_rule;
         artifact(&mut surface, |s| {
             let mut rule = PathBuilder::new();
-            rule.move_to(page.footer.first().map_or(0.0, |l| l.x), rule_y);
+            rule.move_to(super::layout::MARGIN_X, rule_y);
             rule.line_to(page.width - super::layout::MARGIN_X, rule_y);
             if let Some(path) = rule.finish() {
                 stroke(s, &path, RULE, 0.6, None);

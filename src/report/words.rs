@@ -171,14 +171,22 @@ pub(super) fn warnings(s: &VisitSummary) -> Option<Section> {
         text: "Warning signs answered yes".to_owned(),
     }];
     for sign in &s.warnings {
-        const SHOWN: usize = 8;
-        let mut days: Vec<String> = sign.dates.iter().take(SHOWN).map(|d| date(*d)).collect();
-        if sign.dates.len() > SHOWN {
-            days.push(format!("and {} more days", sign.dates.len() - SHOWN));
-        }
+        let days = match sign.dates.as_slice() {
+            [first, .., last] if sign.dates.len() > 4 => format!(
+                "{} days, the first on {}, the latest on {}",
+                sign.dates.len(),
+                date(*first),
+                date(*last)
+            ),
+            dates => dates
+                .iter()
+                .map(|d| date(*d))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
         items.push(Item::Para {
             style: Style::Strong,
-            text: format!("{}: {}.", capitalised(sign.reason), days.join(", ")),
+            text: format!("{}: {days}.", capitalised(sign.reason)),
             indent: 0.0,
         });
     }
@@ -282,17 +290,14 @@ fn sub(text: &str) -> Item {
     }
 }
 
-/// "And 3 more changes.", when a list was cut.
-fn more(total: usize, shown: usize, one: &str, many: &str) -> Option<Item> {
-    let rest = total.saturating_sub(shown);
-    (rest > 0).then(|| {
-        let rest = i64::try_from(rest).unwrap_or(i64::MAX);
-        para(
-            Style::Small,
-            format!("And {} more.", plural(rest, one, many)),
-            12.0,
-        )
-    })
+/// "3 earlier changes are not shown.": a list cut to its latest items.
+fn earlier(skipped: usize, one: &str, many: &str) -> Option<Item> {
+    let text = match skipped {
+        0 => return None,
+        1 => format!("1 earlier {one} is not shown."),
+        n => format!("{n} earlier {many} are not shown."),
+    };
+    Some(para(Style::Small, text, 12.0))
 }
 
 /// Sessions, the checklist, experiments and the function check; `None`
@@ -346,7 +351,12 @@ pub(super) fn done(s: &VisitSummary, plan: &Plan) -> Option<Section> {
             ),
             0.0,
         ));
-        for change in checklist.changes.iter().take(plan.checklist_changes) {
+        let skipped = checklist
+            .changes
+            .len()
+            .saturating_sub(plan.checklist_changes);
+        items.extend(earlier(skipped, "change", "changes"));
+        for change in &checklist.changes[skipped..] {
             let was = change
                 .previous
                 .map_or(String::new(), |p| format!(", was {}", answer(p)));
@@ -361,16 +371,12 @@ pub(super) fn done(s: &VisitSummary, plan: &Plan) -> Option<Section> {
                 12.0,
             ));
         }
-        items.extend(more(
-            checklist.changes.len(),
-            plan.checklist_changes,
-            "change",
-            "changes",
-        ));
     }
     if !s.experiments.is_empty() {
         items.push(sub("Experiments"));
-        for (n, e) in s.experiments.iter().enumerate().take(plan.experiments) {
+        let skipped = s.experiments.len().saturating_sub(plan.experiments);
+        items.extend(earlier(skipped, "experiment", "experiments"));
+        for (n, e) in s.experiments.iter().enumerate().skip(skipped) {
             let x = &e.experiment;
             let running = if x.is_running(s.period.to) {
                 ", still running"
@@ -407,12 +413,6 @@ pub(super) fn done(s: &VisitSummary, plan: &Plan) -> Option<Section> {
                 }
             }
         }
-        items.extend(more(
-            s.experiments.len(),
-            plan.experiments,
-            "experiment",
-            "experiments",
-        ));
     }
     if let Some(function) = &s.function {
         items.push(sub(

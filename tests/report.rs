@@ -14,7 +14,7 @@ use unknot::domain::experiment::{Experiment, ExperimentKind};
 use unknot::domain::flare::FlareUp;
 use unknot::domain::pain::{CheckIn, Rating, RedFlags};
 use unknot::domain::session::{Session, SessionKind};
-use unknot::domain::visit::{Period, VisitSummary};
+use unknot::domain::visit::{Period, VisitRecords, VisitSummary};
 use unknot::store::Store;
 
 fn unknot(data_dir: &Path, args: &[&str]) -> Output {
@@ -169,6 +169,55 @@ fn known_store(dir: &Path) {
     }
 }
 
+/// The summary computed from every record in the store, read whole.
+fn from_everything(store: &Store, period: Period) -> VisitSummary {
+    let mut sessions = store.sessions().unwrap();
+    sessions.sort_by_key(|s| s.date);
+    let mut flare_ups: Vec<FlareUp> = store
+        .flare_ups()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.record)
+        .collect();
+    flare_ups.sort_by_key(|f| f.date);
+    let checkins = store.checkins().unwrap();
+    let records = VisitRecords {
+        first_record: [
+            checkins.first().map(|c| c.date),
+            sessions.first().map(|s| s.date),
+        ]
+        .into_iter()
+        .flatten()
+        .min(),
+        checkins,
+        first_checkins: Vec::new(),
+        user_baseline: store.preferences().unwrap().0.baseline_pain,
+        sessions,
+        flare_ups,
+        days_off: store
+            .days_off()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.record)
+            .collect(),
+        experiments: store
+            .experiments()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.record)
+            .collect(),
+        checklist_history: store.checklist_history().unwrap(),
+        activities: store.function_activities().unwrap(),
+        function_ratings: store
+            .function_ratings()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.record)
+            .collect(),
+    };
+    VisitSummary::compute(period, &records, today()).unwrap()
+}
+
 #[test]
 fn the_figures_on_the_page_are_the_ones_computed() {
     let data = tempfile::tempdir().unwrap();
@@ -201,6 +250,11 @@ fn the_figures_on_the_page_are_the_ones_computed() {
     let store = Store::open(data.path()).unwrap();
     let period = Period::last_weeks(12, today()).unwrap();
     let summary: VisitSummary = unknot::report::summarize(&store, period, today()).unwrap();
+    assert_eq!(
+        summary,
+        from_everything(&store, period),
+        "the store's narrow reads lose nothing"
+    );
     let page = page_text(&pdf);
     let change = summary.pain.change.unwrap();
     let adherence = summary.adherence;
@@ -249,6 +303,14 @@ fn demo_data_fits_one_page_on_either_paper() {
     let out = unknot(data.path(), &["demo-data", "--days", "120"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out_dir = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    for weeks in [4, 12] {
+        let period = Period::last_weeks(weeks, today()).unwrap();
+        let summary = unknot::report::summarize(&store, period, today()).unwrap();
+        assert_eq!(summary, from_everything(&store, period), "{weeks} weeks");
+        assert!(!summary.experiments.is_empty(), "{weeks} weeks");
+    }
+    drop(store);
     for (paper, weeks) in [("a4", "12"), ("letter", "52")] {
         let pdf = out_dir.path().join(format!("{paper}.pdf"));
         let out = unknot(

@@ -121,10 +121,11 @@ impl Period {
 }
 
 /// What a summary is computed from. Every list is sorted by date, oldest
-/// first; each may hold the whole history or only the days from
-/// [`reach_back`] to the period's end (more is fine, fewer is not).
+/// first, and may hold the whole history; what each must hold at least is
+/// said beside it (more is fine, fewer is not).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VisitRecords {
+    /// From [`reach_back`] to the period's end.
     pub checkins: Vec<CheckIn>,
     /// The first [`trend::BASELINE_CHECKINS`] check-ins of the whole
     /// history (fewer if there are fewer): the automatic baseline, as
@@ -135,25 +136,30 @@ pub struct VisitRecords {
     pub user_baseline: Option<f64>,
     /// The first day with a check-in or a session, if any.
     pub first_record: Option<NaiveDate>,
+    /// From the Monday of the period's first week to its end.
     pub sessions: Vec<Session>,
+    /// In the period.
     pub flare_ups: Vec<FlareUp>,
-    /// Every range of days off (there are few).
+    /// Those on a day from the Monday of the period's first week to its end.
     pub days_off: Vec<DaysOff>,
-    /// Every experiment (there are few).
+    /// Those that ran on a day of the period, and those that ran on a day
+    /// of theirs (an experiment's result names them).
     pub experiments: Vec<Experiment>,
     /// Every answer the checklist's items have had (there are few).
     pub checklist_history: Vec<ChecklistAnswer>,
     /// Every function-check activity, retired ones included.
     pub activities: Vec<Activity>,
+    /// In the period.
     pub function_ratings: Vec<FunctionRating>,
 }
 
-/// The earliest day a summary of `period` reads: the week before it for
-/// the 7-day mean, the Monday of its first week for weekly counts, and the
-/// windows the experiments that touch it are compared over.
+/// The earliest day whose check-in a summary of `period` reads: the week
+/// before it for the 7-day mean, and the windows the experiments that ran
+/// in it are compared over (their "before" days and the weeks before
+/// those, for the bad-spell caveat).
 pub fn reach_back(period: Period, experiments: &[Experiment]) -> NaiveDate {
-    let mean = days_before(period.from, (ROLLING_WINDOW_DAYS - 1).unsigned_abs());
-    let mut first = mean.min(week_start(period.from));
+    // Six days before the start: never after the Monday of the first week.
+    let mut first = days_before(period.from, (ROLLING_WINDOW_DAYS - 1).unsigned_abs());
     for e in experiments.iter().filter(|e| touches(e, period)) {
         let before = e.before_window().0;
         first = first.min(days_before(before, u64::from(BAD_SPELL_REFERENCE_DAYS)));

@@ -169,32 +169,26 @@ fn experiment_numbers(surface: &mut Surface<'_>, face: &Face, plot: &Plot, summa
 
 /// Horizontal lines at 0, 2, ... 10, labelled on the left.
 fn grid(surface: &mut Surface<'_>, face: &Face, plot: &Plot) {
-    for level in (0..=10).step_by(2) {
+    let mut lines = PathBuilder::new();
+    for level in (2..=10).step_by(2) {
         let y = plot.y(f64::from(level));
-        let mut line = PathBuilder::new();
-        line.move_to(plot.area.x, y);
-        line.line_to(plot.area.x + plot.area.w, y);
-        if let Some(path) = line.finish() {
-            stroke(
-                surface,
-                &path,
-                GRID,
-                if level == 0 { 0.8 } else { 0.4 },
-                None,
-            );
-        }
+        lines.move_to(plot.area.x, y);
+        lines.line_to(plot.area.x + plot.area.w, y);
+    }
+    if let Some(path) = lines.finish() {
+        stroke(surface, &path, GRID, 0.4, None);
+    }
+    let mut zero = PathBuilder::new();
+    zero.move_to(plot.area.x, plot.y(0.0));
+    zero.line_to(plot.area.x + plot.area.w, plot.y(0.0));
+    if let Some(path) = zero.finish() {
+        stroke(surface, &path, GRID, 0.8, None);
+    }
+    for level in (0..=10).step_by(2) {
         let label = level.to_string();
         let x = plot.area.x - 4.0 - face.width(&label, LABEL_PT);
-        text(
-            surface,
-            face,
-            x,
-            y + LABEL_PT * 0.35,
-            &label,
-            LABEL_PT,
-            MUTED,
-            false,
-        );
+        let y = plot.y(f64::from(level)) + LABEL_PT * 0.35;
+        text(surface, face, x, y, &label, LABEL_PT, MUTED, false);
     }
 }
 
@@ -222,6 +216,7 @@ fn dates(surface: &mut Surface<'_>, face: &Face, plot: &Plot, summary: &VisitSum
                 day.weekday() == chrono::Weekday::Mon && (days <= 35 || week % 2 == 1)
             }
         });
+    let mut ticks = PathBuilder::new();
     for (_, day) in marked {
         let label = if weekly && day.month() == 1 {
             day.format("%b %Y").to_string()
@@ -241,16 +236,15 @@ fn dates(surface: &mut Surface<'_>, face: &Face, plot: &Plot, summary: &VisitSum
         if left < last_right + 6.0 || left + w > plot.area.x + plot.area.w + 4.0 {
             continue;
         }
-        let mut tick = PathBuilder::new();
-        tick.move_to(x, plot.area.y + plot.area.h);
-        tick.line_to(x, plot.area.y + plot.area.h + 3.0);
-        if let Some(path) = tick.finish() {
-            stroke(surface, &path, MUTED, 0.6, None);
-        }
+        ticks.move_to(x, plot.area.y + plot.area.h);
+        ticks.line_to(x, plot.area.y + plot.area.h + 3.0);
         text(
             surface, face, left, baseline, &label, LABEL_PT, MUTED, false,
         );
         last_right = left + w;
+    }
+    if let Some(path) = ticks.finish() {
+        stroke(surface, &path, MUTED, 0.6, None);
     }
 }
 
@@ -301,12 +295,22 @@ fn series(surface: &mut Surface<'_>, summary: &VisitSummary, plot: &Plot) {
     if chart.weekly {
         polyline(surface, plot, &chart.points, DOT, 0.8);
     }
+    // Each kind of mark as one path: one fill for all of them.
     let radius = if chart.weekly { 2.2 } else { 1.5 };
+    let mut dots = PathBuilder::new();
     for &(day, pain) in &chart.points {
-        dot(surface, plot.x(day), plot.y(pain), radius, DOT);
+        add_dot(&mut dots, plot.x(day), plot.y(pain), radius);
     }
+    if let Some(path) = dots.finish() {
+        fill_path(surface, &path, DOT);
+    }
+    let mut diamonds = PathBuilder::new();
     for &(day, pain) in &chart.flare_ups {
-        diamond(surface, plot.x(day), plot.y(f64::from(pain)), 3.4);
+        add_diamond(&mut diamonds, plot.x(day), plot.y(f64::from(pain)), 3.4);
+    }
+    if let Some(path) = diamonds.finish() {
+        fill_path(surface, &path, FLARE);
+        stroke(surface, &path, WHITE, 0.5, None);
     }
 }
 
@@ -332,33 +336,42 @@ fn polyline(
     }
 }
 
-/// A filled circle, from four cubic arcs.
+/// A filled circle.
 fn dot(surface: &mut Surface<'_>, x: f32, y: f32, r: f32, colour: Rgb) {
+    let mut c = PathBuilder::new();
+    add_dot(&mut c, x, y, r);
+    if let Some(path) = c.finish() {
+        fill_path(surface, &path, colour);
+    }
+}
+
+/// A circle from four cubic arcs.
+fn add_dot(c: &mut PathBuilder, x: f32, y: f32, r: f32) {
     const K: f32 = 0.552_284_8;
     let k = K * r;
-    let mut c = PathBuilder::new();
     c.move_to(x + r, y);
     c.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
     c.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
     c.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
     c.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
     c.close();
-    if let Some(path) = c.finish() {
-        fill_path(surface, &path, colour);
-    }
 }
 
 fn diamond(surface: &mut Surface<'_>, x: f32, y: f32, r: f32) {
     let mut d = PathBuilder::new();
+    add_diamond(&mut d, x, y, r);
+    if let Some(path) = d.finish() {
+        fill_path(surface, &path, FLARE);
+        stroke(surface, &path, WHITE, 0.5, None);
+    }
+}
+
+fn add_diamond(d: &mut PathBuilder, x: f32, y: f32, r: f32) {
     d.move_to(x, y - r);
     d.line_to(x + r, y);
     d.line_to(x, y + r);
     d.line_to(x - r, y);
     d.close();
-    if let Some(path) = d.finish() {
-        fill_path(surface, &path, FLARE);
-        stroke(surface, &path, WHITE, 0.5, None);
-    }
 }
 
 /// Diagonal lines across `rect`: a day off, which lets an experiment's

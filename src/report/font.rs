@@ -5,7 +5,9 @@
 //! advances are enough for a page of figures and short sentences.
 
 use krilla::text::{Font, GlyphId, KrillaGlyph};
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 
 use super::ReportError;
@@ -16,8 +18,12 @@ const MISSING: char = '?';
 /// The font, for krilla and for measuring.
 pub(super) struct Face {
     pdf: Font,
-    font: FontRef<'static>,
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
     units_per_em: f32,
+    /// The glyph and advance (in ems) of the first 256 characters, which
+    /// are nearly all the page has: looked up once.
+    latin: Vec<Option<(u32, f32)>>,
     /// Above the baseline, in ems.
     pub ascent: f32,
     /// Below the baseline, in ems (positive).
@@ -32,13 +38,17 @@ impl Face {
         let pdf = Font::new(bytes.into(), 0).ok_or_else(|| broken("krilla cannot read it"))?;
         let metrics = font.metrics(Size::unscaled(), LocationRef::default());
         let units_per_em = f32::from(metrics.units_per_em.max(1));
-        Ok(Face {
+        let mut face = Face {
             pdf,
-            font,
+            charmap: font.charmap(),
+            metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             units_per_em,
+            latin: Vec::new(),
             ascent: metrics.ascent / units_per_em,
             descent: metrics.descent.abs() / units_per_em,
-        })
+        };
+        face.latin = (0..=255u8).map(|b| face.look_up(char::from(b))).collect();
+        Ok(face)
     }
 
     pub(super) fn pdf_font(&self) -> Font {
@@ -48,12 +58,11 @@ impl Face {
     /// `text` with what cannot be drawn replaced: control characters (line
     /// breaks included) become spaces, characters the font lacks a `?`.
     pub(super) fn clean(&self, text: &str) -> String {
-        let charmap = self.font.charmap();
         text.chars()
             .map(|c| {
                 if c.is_control() {
                     ' '
-                } else if charmap.map(c).is_some_and(|g| g.to_u32() != 0) {
+                } else if self.glyph(c).is_some() {
                     c
                 } else {
                     MISSING
@@ -62,26 +71,27 @@ impl Face {
             .collect()
     }
 
-    /// The advance of one character, in ems; `None` if the font lacks it.
+    /// The glyph of one character and its advance in ems; `None` if the
+    /// font lacks it.
     fn glyph(&self, c: char) -> Option<(u32, f32)> {
-        let glyph = self.font.charmap().map(c).filter(|g| g.to_u32() != 0)?;
-        let advance = self
-            .font
-            .glyph_metrics(Size::unscaled(), LocationRef::default())
-            .advance_width(glyph)?;
+        match self.latin.get(c as usize) {
+            Some(known) => *known,
+            None => self.look_up(c),
+        }
+    }
+
+    fn look_up(&self, c: char) -> Option<(u32, f32)> {
+        let glyph = self.charmap.map(c).filter(|g| g.to_u32() != 0)?;
+        let advance = self.metrics.advance_width(glyph)?;
         Some((glyph.to_u32(), advance / self.units_per_em))
     }
 
     /// How wide `text` is at `size` points.
     pub(super) fn width(&self, text: &str, size: f32) -> f32 {
-        let metrics = self
-            .font
-            .glyph_metrics(Size::unscaled(), LocationRef::default());
-        let charmap = self.font.charmap();
         text.chars()
-            .filter_map(|c| charmap.map(c).and_then(|g| metrics.advance_width(g)))
+            .filter_map(|c| self.glyph(c))
+            .map(|(_, advance)| advance)
             .sum::<f32>()
-            / self.units_per_em
             * size
     }
 
@@ -110,16 +120,23 @@ impl Face {
     /// the last keeps its trailing space, so that text taken from the page
     /// has its words apart.
     pub(super) fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let space = self.width(" ", size);
         let mut lines = Vec::new();
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in text.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() {
-                word.to_owned()
+            let word_width = self.width(word, size);
+            let joined = if line.is_empty() {
+                word_width
             } else {
-                format!("{line} {word}")
+                line_width + space + word_width
             };
-            if self.width(&candidate, size) <= width {
-                line = candidate;
+            if joined <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = joined;
                 continue;
             }
             if !line.is_empty() {
@@ -143,6 +160,7 @@ impl Face {
                 rest = &rest[end..];
             }
             line = rest.to_owned();
+            line_width = self.width(rest, size);
         }
         if !line.is_empty() || lines.is_empty() {
             lines.push(line);
@@ -164,7 +182,7 @@ mod tests {
         let lines = face.wrap(text, 9.0, 120.0);
         assert!(lines.len() > 1, "{lines:?}");
         for line in &lines {
-            assert!(face.width(line.trim_end(), 9.0) <= 120.0, "{line}");
+            assert!(face.width(line.trim_end(), 9.0) <= 120.001, "{line}");
         }
         assert_eq!(lines.concat(), text);
         let long = face.wrap(&"x".repeat(200), 9.0, 50.0);

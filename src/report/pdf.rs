@@ -59,6 +59,7 @@ pub(super) fn document(
     let mut document = Document::new_with(SerializeSettings {
         configuration,
         enable_tagging: true,
+        compress_content_streams: false,
         ..SerializeSettings::default()
     });
     let settings = PageSettings::from_wh(page.width, page.height)

@@ -224,7 +224,7 @@ pub(super) fn pain(s: &VisitSummary) -> Section {
     let mut items = vec![
         Item::Heading {
             level: 2,
-            text: "Pain, 0 to 10".to_owned(),
+            text: "Check-ins and pain (0 to 10)".to_owned(),
         },
         Item::Figures(vec![
             Figure {
@@ -269,7 +269,7 @@ pub(super) fn pain(s: &VisitSummary) -> Section {
         });
     }
     Section {
-        title: Some("Pain".to_owned()),
+        title: Some("Check-ins and pain".to_owned()),
         warning: false,
         items,
     }

@@ -17,19 +17,10 @@ use unknot::domain::session::{Session, SessionKind};
 use unknot::domain::visit::{Period, VisitRecords, VisitSummary};
 use unknot::store::Store;
 
-fn unknot(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unknot"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("UNKNOT_DATA_DIR")
-        .output()
-        .unwrap()
-}
+#[path = "common/run.rs"]
+mod run;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use run::{text, unknot};
 
 /// Runs a poppler or qpdf tool; scripts/test installs them.
 fn tool(name: &str, args: &[&str]) -> Output {

@@ -39,7 +39,7 @@ impl Store {
         .flatten()
         .min();
         Ok(VisitRecords {
-            checkins: self.rows(
+            checkins: self.rows_with(
                 &format!(
                     "SELECT {} FROM checkins WHERE local_date BETWEEN ?1 AND ?2 \
                      ORDER BY local_date",
@@ -48,7 +48,7 @@ impl Store {
                 &checkin_days,
                 super::checkins::from_row,
             )?,
-            first_checkins: self.rows(
+            first_checkins: self.rows_with(
                 &format!(
                     "SELECT {} FROM checkins ORDER BY local_date LIMIT {BASELINE_CHECKINS}",
                     super::checkins::COLUMNS
@@ -59,7 +59,7 @@ impl Store {
             user_baseline: self.preferences()?.0.baseline_pain,
             first_record,
             // Without their exercises, which the summary does not show.
-            sessions: self.rows(
+            sessions: self.rows_with(
                 &format!(
                     "SELECT {} FROM sessions WHERE local_date BETWEEN ?1 AND ?2 \
                      ORDER BY local_date, id",
@@ -68,7 +68,7 @@ impl Store {
                 &session_days,
                 |row| super::sessions::from_row(row).map(|(_, s)| s),
             )?,
-            flare_ups: self.rows(
+            flare_ups: self.rows_with(
                 &format!(
                     "SELECT {} FROM flare_ups WHERE local_date BETWEEN ?1 AND ?2 \
                      ORDER BY local_date, id",
@@ -77,7 +77,7 @@ impl Store {
                 &days,
                 |row| super::flare_ups::from_row(row).map(|s| s.record),
             )?,
-            days_off: self.rows(
+            days_off: self.rows_with(
                 &format!(
                     "SELECT {} FROM days_off WHERE last_day >= ?1 AND first_day <= ?2 \
                      ORDER BY first_day, id",
@@ -89,7 +89,7 @@ impl Store {
             experiments,
             checklist_history: self.checklist_history()?,
             activities: self.function_activities()?,
-            function_ratings: self.rows(
+            function_ratings: self.rows_with(
                 "SELECT id, uid, activity_uid, local_date, rated_at, score FROM function_ratings \
                  WHERE local_date BETWEEN ?1 AND ?2 ORDER BY local_date, id",
                 &days,
@@ -102,7 +102,7 @@ impl Store {
     /// ran alongside those (an experiment's result names them), by start.
     fn experiments_for(&self, period: Period) -> Result<Vec<Experiment>, StoreError> {
         let between = |from: NaiveDate| {
-            self.rows(
+            self.rows_with(
                 &format!(
                     "SELECT {} FROM experiments WHERE start_day <= ?2 AND \
                      coalesce(stopped_on, date(start_day, (planned_days - 1) || ' days')) >= ?1 \
@@ -130,7 +130,8 @@ impl Store {
             .transpose()
     }
 
-    fn rows<T>(
+    /// The rows `sql` gives for `args`, each made by `from_row`.
+    fn rows_with<T>(
         &self,
         sql: &str,
         args: &[&dyn AsRef<str>],

@@ -134,7 +134,7 @@ enum Command {
         /// The last day, YYYY-MM-DD (with --from).
         #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
         to: Option<String>,
-        /// a4 or letter (default: from the locale, LC_PAPER or LANG).
+        /// a4 or letter (default: from the locale, LC_ALL, LC_PAPER or LANG).
         #[arg(long, value_enum)]
         paper: Option<cli::PaperChoice>,
         /// The PDF file to write.

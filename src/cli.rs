@@ -1,5 +1,6 @@
 //! Command-line subcommands. Errors are `anyhow` here and nowhere else in the library.
 
+mod report;
 mod what_helps;
 
 use std::path::Path;
@@ -13,6 +14,7 @@ use crate::domain::dates::check_record_date;
 use crate::domain::pain::{CheckIn, Rating, RedFlags, check_note};
 use crate::store::{Store, StoreError};
 
+pub use report::{PaperChoice, ReportArgs, report};
 pub use what_helps::{
     FlareArgs, StartArgs, away, experiment_list, experiment_start, experiment_stop, flare,
 };

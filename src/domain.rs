@@ -16,6 +16,7 @@ pub mod pain;
 pub mod routine;
 pub mod session;
 pub mod trend;
+pub mod visit;
 
 use thiserror::Error;
 

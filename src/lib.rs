@@ -20,6 +20,7 @@ pub mod notify;
 pub mod preferences;
 pub mod presence;
 pub mod reminders;
+pub mod report;
 pub mod shutdown;
 pub mod store;
 pub mod text;

@@ -20,6 +20,7 @@ mod lock;
 mod posture;
 mod preferences;
 pub mod private;
+mod report_reads;
 mod salvage;
 mod sessions;
 mod settings;

@@ -217,6 +217,26 @@ pub fn write(
     Ok(())
 }
 
+/// What to tell the person once `summary` is written to `path`: the
+/// period, the paper and where, and whether the period was shortened.
+pub fn written_text(summary: &VisitSummary, paper: Paper, path: &Path) -> String {
+    let period = summary.period;
+    let mut text = format!(
+        "Wrote the visit summary from {} to {} ({}) to {}.",
+        period.from,
+        period.to,
+        paper.label(),
+        path.display()
+    );
+    if summary.shortened() {
+        text.push_str(&format!(
+            " It starts at the first record, on {}, since the period asked for began before it.",
+            period.from
+        ));
+    }
+    text
+}
+
 /// The folder a file is to go into ("." for a bare name).
 fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {

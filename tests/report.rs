@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Utc};
 use unknot::domain::checklist::{Answer, ChecklistAnswer};
@@ -17,47 +16,16 @@ use unknot::domain::session::{Session, SessionKind};
 use unknot::domain::visit::{Period, VisitRecords, VisitSummary};
 use unknot::store::Store;
 
+#[path = "common/pdf.rs"]
+mod pdf;
 #[path = "common/run.rs"]
 mod run;
 
+use pdf::{assert_sound, page_text};
 use run::{text, unknot};
 
-/// Runs a poppler or qpdf tool; scripts/test installs them.
-fn tool(name: &str, args: &[&str]) -> Output {
-    Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} could not be run ({e}); run ./scripts/test, which installs poppler-utils and qpdf")
-    })
-}
-
-/// The page's text as `pdftotext -layout` reads it, runs of white space
-/// made one space (a sentence may wrap).
-fn page_text(pdf: &Path) -> String {
-    let out = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    text(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn pages(pdf: &Path) -> String {
-    let out = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let info = text(&out.stdout);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .map(|n| n.trim().to_owned())
-        .unwrap_or_else(|| panic!("no page count in {info}"))
-}
-
-fn assert_sound(pdf: &Path) {
-    let out = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    pdf::info(pdf, "Pages")
 }
 
 fn today() -> NaiveDate {

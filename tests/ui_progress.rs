@@ -7,13 +7,17 @@ use chrono::{Days, NaiveDate, TimeZone, Utc};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use unknot::demo;
 use unknot::domain::clock::Clock;
 use unknot::domain::days_off::{DaysOff, Reason};
 use unknot::domain::experiment::{Experiment, ExperimentKind};
 use unknot::domain::flare::FlareUp;
 use unknot::domain::pain::{CheckIn, Rating, RedFlags};
+
 use unknot::store::Store;
+use unknot::ui::desktop_files::{DesktopFiles, Picked};
 use unknot::ui::{Screen, UnknotApp};
 
 fn today() -> NaiveDate {
@@ -351,4 +355,233 @@ fn what_helps_fits_a_small_window() {
         })
         .collect();
     assert!(outside.is_empty(), "past the right edge: {outside:?}");
+}
+
+#[path = "common/pdf.rs"]
+mod pdf;
+
+/// The desktop's dialogs and viewer as the tests want them: "Choose…"
+/// answers `save_as`, and files opened are noted.
+struct FakeDesktop {
+    save_as: PathBuf,
+    opened: Mutex<Vec<PathBuf>>,
+}
+
+impl DesktopFiles for FakeDesktop {
+    fn pick_folder(&self, _title: &str, _start: &Path) -> Picked {
+        Picked::Cancelled
+    }
+
+    fn pick_pdf_to_save(&self, _title: &str, _folder: &Path, _file_name: &str) -> Picked {
+        Picked::Path(self.save_as.clone())
+    }
+
+    fn open_file(&self, file: &Path) -> Result<(), String> {
+        self.opened.lock().unwrap().push(file.to_path_buf());
+        Ok(())
+    }
+}
+
+fn field_value(harness: &Harness<'static, UnknotApp>, label: &str) -> String {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_visit_summary_is_saved_from_progress_and_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo_history(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let chosen = out.path().join("for the physio.pdf");
+    let desktop = Arc::new(FakeDesktop {
+        save_as: chosen.clone(),
+        opened: Mutex::default(),
+    });
+    let shared: Arc<dyn DesktopFiles> = desktop.clone();
+    let clock = common::clock();
+    let mut harness = common::harness_of(
+        dir.path(),
+        &clock,
+        &unknot::notify::RecordingNotifier::default(),
+        move |app| app.with_desktop_files(shared),
+    );
+    open_progress(&mut harness);
+    common::click(&mut harness, "Visit summary…");
+    // Twelve weeks to begin with, their dates shown, a file in the exports folder.
+    assert_eq!(field_value(&harness, "From"), "2026-09-03");
+    assert_eq!(field_value(&harness, "To"), "2026-11-25");
+    let offered = dir
+        .path()
+        .join("exports/unknot-visit-summary-2026-11-25.pdf");
+    assert_eq!(field_value(&harness, "File"), offered.display().to_string());
+
+    common::click(&mut harness, "Last 4 weeks");
+    assert_eq!(field_value(&harness, "From"), "2026-10-29");
+    common::click(&mut harness, "US Letter");
+    common::click(&mut harness, "Choose…");
+    // The dialog answers on its own thread.
+    for _ in 0..100 {
+        if field_value(&harness, "File") == chosen.display().to_string() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    assert_eq!(field_value(&harness, "File"), chosen.display().to_string());
+    common::click(&mut harness, "Save PDF");
+
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Wrote the visit summary from 2026-10-29 to 2026-11-25 (US Letter)"
+            )
+            .is_some()
+    );
+    assert_eq!(mode(&chosen), 0o600);
+    assert_eq!(pdf::info(&chosen, "Pages"), "1");
+    assert!(
+        pdf::info(&chosen, "Page size").starts_with("612 x 792"),
+        "{}",
+        pdf::info(&chosen, "Page size")
+    );
+    pdf::assert_sound(&chosen);
+    let page = pdf::page_text(&chosen);
+    assert!(
+        page.contains("from 29 Oct 2026 to 25 Nov 2026 (4 weeks)"),
+        "{page}"
+    );
+    // The figures are the ones the store gives for the period.
+    let store = Store::open(dir.path()).unwrap();
+    let period = unknot::domain::visit::Period::last_weeks(4, today()).unwrap();
+    let summary = unknot::report::summarize(&store, period, today()).unwrap();
+    // The row of figures under their labels: check-ins, baseline, latest.
+    let figures = format!(
+        "{} of {} {:.1} {:.1}",
+        summary.adherence.done,
+        summary.adherence.asked,
+        summary.pain.baseline.value,
+        summary.pain.latest.1
+    );
+    assert!(page.contains(&figures), "{figures} not in {page}");
+
+    common::click(&mut harness, "Open it");
+    assert_eq!(*desktop.opened.lock().unwrap(), vec![chosen.clone()]);
+}
+
+/// In a small window, with no file dialog on the system: the offered file
+/// in the exports folder (made private on first use), what is refused and
+/// why, and a file already there kept or replaced as the person says.
+#[test]
+fn a_visit_summary_refuses_what_cannot_be_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo_history(dir.path());
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(700.0, 500.0));
+    open_progress(&mut harness);
+    common::click(&mut harness, "Visit summary…");
+    common::click(&mut harness, "Choose…");
+    for _ in 0..100 {
+        if harness
+            .query_by_label_contains("No file dialog can be opened here")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Type the file's full path in the File field")
+            .is_some()
+    );
+
+    let exports = dir.path().join("exports");
+    let file = exports.join("unknot-visit-summary-2026-11-25.pdf");
+    common::click(&mut harness, "Save PDF");
+    assert_eq!(mode(&exports), 0o700);
+    assert_eq!(mode(&file), 0o600);
+    let first = std::fs::read(&file).unwrap();
+    assert!(pdf::page_text(&file).contains("from 3 Sep 2026 to 25 Nov 2026 (12 weeks)"));
+
+    // Refused, with the reason, and nothing written.
+    let offered = file.display().to_string();
+    let refusals = [
+        (
+            "yesterday",
+            "2026-11-25",
+            &*offered,
+            "type the date as year-month-day",
+        ),
+        ("2026-11-26", "2026-11-27", &offered, "after today"),
+        (
+            "2026-11-20",
+            "2026-11-26",
+            &offered,
+            "choose an end on or before today",
+        ),
+        ("2026-11-20", "2026-11-01", &offered, "before it starts"),
+        ("2025-01-01", "2026-11-25", &offered, "at most 52 weeks"),
+        (
+            "2026-01-01",
+            "2026-01-31",
+            &offered,
+            "there are no check-ins",
+        ),
+        (
+            "2026-11-01",
+            "2026-11-25",
+            "summary.pdf",
+            "Give the file's full path",
+        ),
+    ];
+    for (from, to, file, reason) in refusals {
+        common::fill(&mut harness, "From", from);
+        common::fill(&mut harness, "To", to);
+        common::fill(&mut harness, "File", file);
+        common::click(&mut harness, "Save PDF");
+        assert!(
+            harness.query_by_label_contains(reason).is_some(),
+            "no \"{reason}\" for {from} to {to} into {file}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(&exports).unwrap().count(), 1);
+
+    // Already there: kept, then replaced.
+    common::fill(&mut harness, "File", &file.display().to_string());
+    common::click(&mut harness, "Last 4 weeks");
+    common::click(&mut harness, "Save PDF");
+    assert!(
+        harness
+            .query_by_label_contains("is already there. Replace it with this summary?")
+            .is_some()
+    );
+    common::click(&mut harness, "Keep it");
+    assert!(
+        harness
+            .query_by_label_contains("Nothing was saved")
+            .is_some()
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), first);
+    common::click(&mut harness, "Save PDF");
+    common::click(&mut harness, "Replace it");
+    assert!(pdf::page_text(&file).contains("from 29 Oct 2026 to 25 Nov 2026 (4 weeks)"));
+    assert_eq!(std::fs::read_dir(&exports).unwrap().count(), 1);
+
+    // With no viewer on the system, opening it says where the file is.
+    common::click(&mut harness, "Open it");
+    assert!(
+        harness
+            .query_by_label_contains("Could not open it")
+            .is_some()
+    );
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{UsageError, open_for_reading};
 use crate::domain::clock::Clock;
-use crate::domain::visit::{DEFAULT_WEEKS, Period};
+use crate::domain::visit::{DEFAULT_WEEKS, PeriodChoice};
 use crate::report::{self, IfExists, Paper, ReportError};
 
 /// The paper as typed after `--paper`.
@@ -70,12 +70,14 @@ fn parse_date(text: &str, option: &str) -> Result<NaiveDate> {
 pub fn report(data_dir: &Path, args: &ReportArgs, clock: &dyn Clock) -> Result<String> {
     let today = clock.today();
     let asked = match (&args.from, &args.to) {
-        (Some(from), Some(to)) => {
-            Period::between(parse_date(from, "--from")?, parse_date(to, "--to")?, today)
-        }
-        (None, None) => Period::last_weeks(args.weeks.unwrap_or(DEFAULT_WEEKS), today),
+        (Some(from), Some(to)) => PeriodChoice::Between {
+            from: parse_date(from, "--from")?,
+            to: parse_date(to, "--to")?,
+        },
+        (None, None) => PeriodChoice::LastWeeks(args.weeks.unwrap_or(DEFAULT_WEEKS)),
         _ => return Err(usage("give both --from and --to, or neither")),
     }
+    .period(today)
     .map_err(usage)?;
     let if_exists = if args.force {
         IfExists::Replace
@@ -88,19 +90,5 @@ pub fn report(data_dir: &Path, args: &ReportArgs, clock: &dyn Clock) -> Result<S
     let summary = report::summarize(&store, asked, today).map_err(refused)?;
     let paper = args.paper.map_or_else(Paper::from_environment, Paper::from);
     report::write(&summary, paper, &args.out, if_exists).map_err(refused)?;
-    let period = summary.period;
-    let mut line = format!(
-        "Wrote the visit summary from {} to {} ({}) to {}.",
-        period.from,
-        period.to,
-        paper.label(),
-        args.out.display()
-    );
-    if summary.shortened() {
-        line.push_str(&format!(
-            " It starts at the first record, on {}, since the period asked for began before it.",
-            period.from
-        ));
-    }
-    Ok(line)
+    Ok(report::written_text(&summary, paper, &args.out))
 }

@@ -120,6 +120,25 @@ impl Period {
     }
 }
 
+/// A period as a person asks for it, before it is checked against today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodChoice {
+    /// The last this many weeks, ending today.
+    LastWeeks(u32),
+    /// From one day to another, both included.
+    Between { from: NaiveDate, to: NaiveDate },
+}
+
+impl PeriodChoice {
+    /// The days this choice names on `today`, or why there are none.
+    pub fn period(self, today: NaiveDate) -> Result<Period, PeriodError> {
+        match self {
+            PeriodChoice::LastWeeks(weeks) => Period::last_weeks(weeks, today),
+            PeriodChoice::Between { from, to } => Period::between(from, to, today),
+        }
+    }
+}
+
 /// What a summary is computed from. Every list is sorted by date, oldest
 /// first, and may hold the whole history; what each must hold at least is
 /// said beside it (more is fine, fewer is not).

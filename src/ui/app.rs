@@ -10,7 +10,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
-use super::folder_dialog::{DesktopFolderDialog, FolderDialog};
+use super::desktop_files::{DesktopDialogs, DesktopFiles};
 use super::reminders::ReminderRuntime;
 use super::screen::Screen;
 use super::settings::{Nudges, SettingsScreen};
@@ -32,6 +32,7 @@ mod outside_changes;
 mod preferences;
 mod presence;
 mod timers_and_reminders;
+mod visit_summary;
 mod window;
 
 pub struct UnknotApp {
@@ -89,20 +90,19 @@ impl UnknotApp {
         let today_date = clock.today();
         let preferences = preferences::load(&store);
         let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new());
+        let desktop: Arc<dyn DesktopFiles> = Arc::new(DesktopDialogs);
+        let export_dir = backup_and_export::default_export_dir(store.path());
         let mut app = Self {
             today: today::TodayScreen::new(today_date),
             routines: routines::RoutinesScreen::new(today_date),
             heat: heat::HeatScreen::new(today_date),
             history: history::HistoryView::default(),
-            settings: SettingsScreen::new(
-                &backup_and_export::default_export_dir(store.path()),
-                Arc::new(DesktopFolderDialog),
-            ),
+            settings: SettingsScreen::new(&export_dir, Arc::clone(&desktop)),
             reminders: ReminderRuntime::new(&preferences, Arc::clone(&notifier), clock.local_now()),
             config_dir: crate::autostart::config_dir(),
             autostart_installed: None,
             ergonomics: ergonomics::ErgonomicsScreen::default(),
-            progress: progress::ProgressScreen::default(),
+            progress: progress::ProgressScreen::new(&export_dir, desktop),
             advice: advice::AdviceCache::default(),
             preferences,
             unsaved_preferences: Vec::new(),
@@ -150,11 +150,13 @@ impl UnknotApp {
         self
     }
 
-    /// Asks for folders through `dialog` instead of the desktop's (tests
-    /// never open a real one).
+    /// Asks for folders and files, and opens saved ones, through `desktop`
+    /// instead of the desktop's own dialogs and viewer (tests never open a
+    /// real one).
     #[must_use]
-    pub fn with_folder_dialog(mut self, dialog: Arc<dyn FolderDialog>) -> Self {
-        self.settings.set_folder_dialog(dialog);
+    pub fn with_desktop_files(mut self, desktop: Arc<dyn DesktopFiles>) -> Self {
+        self.settings.set_desktop_files(Arc::clone(&desktop));
+        self.progress.set_desktop_files(desktop);
         self
     }
 

@@ -15,8 +15,10 @@ use crate::domain::flare::FlareUp;
 use crate::domain::pain::{CheckIn, Rating};
 use crate::domain::session::Session;
 use crate::domain::trend::ProgressRange;
+use crate::domain::visit::PeriodChoice;
 use crate::preferences::{Appearance, KeepReminding, Sounds};
 use crate::reminders::{ReminderAction, ReminderSettings};
+use crate::report::{IfExists, Paper};
 
 /// Which part of which screen a session comes from, so the outcome of saving
 /// it goes back to the right place.
@@ -52,6 +54,15 @@ pub enum Command {
     ExportCsv {
         folder: PathBuf,
         overwrite: Overwrite,
+    },
+    /// Write the visit summary PDF for `period` on `paper` to `file`;
+    /// replace a file already there only when told to (after the person
+    /// agreed).
+    SaveVisitSummary {
+        period: PeriodChoice,
+        paper: Paper,
+        file: PathBuf,
+        if_exists: IfExists,
     },
     /// Read CSV files from a folder and add what is new.
     ImportCsv(PathBuf),

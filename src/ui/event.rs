@@ -66,6 +66,11 @@ pub enum Event {
         folder: PathBuf,
         files: Vec<&'static str>,
     },
+    /// The visit summary was written (or not).
+    VisitSummarySaved(Result<SavedSummary, Failure>),
+    /// A file is already where the visit summary was to go, and nothing was
+    /// written: the person decides whether to replace it.
+    VisitSummaryWouldReplace(PathBuf),
     /// A backup or a restore finished: what to tell the person.
     BackupDone(Result<String, Failure>),
     /// Reminder settings or the start-up entry were changed (or not).
@@ -79,6 +84,13 @@ pub enum Event {
     DaysOffMarked(Result<Stored<DaysOff>, Failure>),
     /// The function check's activities or scores were saved (or not).
     FunctionCheckSaved(Result<(), Failure>),
+}
+
+/// A visit summary written to `file`, and what to tell the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedSummary {
+    pub file: PathBuf,
+    pub text: String,
 }
 
 /// A screen's reaction to events. It may ask for a follow-up command (the

@@ -18,12 +18,17 @@ mod sections;
 mod shape_cache;
 mod sparkline;
 mod view;
+mod visit_summary;
+
+use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate};
 use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::data::Data;
+use super::desktop_files::DesktopFiles;
 use super::event::{Event, OnEvent};
 use super::experiment_form::ExperimentForm;
 use super::record::Record;
@@ -32,6 +37,7 @@ use super::when::Now;
 use super::{advice, theme, widgets};
 use crate::domain::trend::ProgressRange;
 use view::{ProgressView, ViewKey};
+use visit_summary::VisitSummaryDialog;
 
 pub struct ProgressScreen {
     range: ProgressRange,
@@ -49,6 +55,8 @@ pub struct ProgressScreen {
     stopping: Option<i64>,
     /// Why the last stop failed.
     stop_error: Option<String>,
+    /// "Visit summary…": the one-page PDF.
+    visit: VisitSummaryDialog,
 }
 
 impl Default for ProgressScreen {
@@ -63,11 +71,25 @@ impl Default for ProgressScreen {
             all_experiments: false,
             stopping: None,
             stop_error: None,
+            visit: VisitSummaryDialog::default(),
         }
     }
 }
 
 impl ProgressScreen {
+    /// A screen whose visit summary is offered first in `summary_folder`
+    /// and asks `desktop` for files.
+    pub fn new(summary_folder: &Path, desktop: Arc<dyn DesktopFiles>) -> Self {
+        let mut screen = Self::default();
+        screen.visit.set_folder(summary_folder);
+        screen.visit.set_desktop_files(desktop);
+        screen
+    }
+
+    pub fn set_desktop_files(&mut self, desktop: Arc<dyn DesktopFiles>) {
+        self.visit.set_desktop_files(desktop);
+    }
+
     pub fn range(&self) -> ProgressRange {
         self.range
     }
@@ -125,7 +147,17 @@ impl ProgressScreen {
             return None;
         };
 
-        ui.heading("Progress");
+        ui.horizontal(|ui| {
+            ui.heading("Progress");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let button = ui.button("Visit summary…").on_hover_text(
+                    "A one-page PDF of your pain and what you did, for a physiotherapist                      or doctor",
+                );
+                if button.clicked() {
+                    self.visit.open(today);
+                }
+            });
+        });
         ui.add_space(4.0);
         advice::notice_ui(ui, &view.advice, None);
         if let Some(e) = &data.error {
@@ -236,6 +268,9 @@ impl ProgressScreen {
             }
         });
 
+        if let Some(c) = self.visit.ui(ui.ctx(), today) {
+            command = Some(c);
+        }
         self.baseline_input = baseline_input;
         self.all_experiments = all_experiments;
         if let Some(Command::StopExperiment { id, .. }) = &command {
@@ -339,6 +374,7 @@ impl OnEvent for ProgressScreen {
             _ => {}
         }
         self.form.on_event(event);
+        self.visit.on_event(event);
         None
     }
 }

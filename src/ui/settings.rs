@@ -9,8 +9,8 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::desktop_files::DesktopFiles;
 use super::event::{Event, OnEvent};
-use super::folder_dialog::FolderDialog;
 use super::when::Now;
 use super::{theme, widgets};
 use crate::domain::days_off::DaysOff;
@@ -87,7 +87,7 @@ pub struct SettingsScreen {
 }
 
 impl SettingsScreen {
-    pub fn new(default_folder: &Path, dialog: Arc<dyn FolderDialog>) -> Self {
+    pub fn new(default_folder: &Path, dialog: Arc<dyn DesktopFiles>) -> Self {
         Self {
             reminders_error: None,
             files: FilesCard::new(default_folder, dialog),
@@ -104,7 +104,7 @@ impl SettingsScreen {
     }
 
     /// Asks for folders through `dialog` from now on.
-    pub fn set_folder_dialog(&mut self, dialog: Arc<dyn FolderDialog>) {
+    pub fn set_desktop_files(&mut self, dialog: Arc<dyn DesktopFiles>) {
         self.files.set_dialog(dialog);
     }
 

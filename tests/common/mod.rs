@@ -12,7 +12,7 @@ use unknot::notify::RecordingNotifier;
 use unknot::preferences::PreferenceKey;
 use unknot::store::Store;
 use unknot::ui::UnknotApp;
-use unknot::ui::folder_dialog::NoFolderDialog;
+use unknot::ui::desktop_files::NoDialogs;
 
 /// Wednesday 25 November 2026, 09:00 in a UTC+1 zone.
 pub const NOW: &str = "2026-11-25T09:00:00+01:00";
@@ -67,7 +67,7 @@ pub fn harness_of(
             finish(
                 UnknotApp::new(&cc.egui_ctx, store, clock)
                     .with_notifier(notifier)
-                    .with_folder_dialog(Arc::new(NoFolderDialog))
+                    .with_desktop_files(Arc::new(NoDialogs))
                     .with_config_dir(config),
             )
         });

@@ -94,6 +94,12 @@ impl UnknotApp {
                 return None;
             }
             Command::ExportCsv { folder, overwrite } => self.export_csv(&folder, overwrite),
+            Command::SaveVisitSummary {
+                period,
+                paper,
+                file,
+                if_exists,
+            } => self.save_visit_summary(period, paper, &file, if_exists),
             Command::ImportCsv(folder) => self.import_csv(&folder),
             Command::BackupNow => self.backup_now(),
             Command::RestoreBackup(file) => self.restore_backup(&file),

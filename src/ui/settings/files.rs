@@ -12,7 +12,7 @@ use super::Outcome;
 use crate::csv_files::Overwrite;
 use crate::text::and_list;
 use crate::ui::command::Command;
-use crate::ui::folder_dialog::{FolderDialog, Picked};
+use crate::ui::desktop_files::{DesktopFiles, Picked};
 use crate::ui::widgets;
 
 pub struct FilesCard {
@@ -20,7 +20,7 @@ pub struct FilesCard {
     folder: String,
     /// The last export or import (or folder dialog) outcome.
     outcome: Option<Outcome>,
-    dialog: Arc<dyn FolderDialog>,
+    dialog: Arc<dyn DesktopFiles>,
     /// A folder dialog running on its own thread, so the window keeps drawing.
     picking: Option<Receiver<Picked>>,
     /// An export that found an earlier one's files, waiting for the person
@@ -29,7 +29,7 @@ pub struct FilesCard {
 }
 
 impl FilesCard {
-    pub fn new(default_folder: &Path, dialog: Arc<dyn FolderDialog>) -> Self {
+    pub fn new(default_folder: &Path, dialog: Arc<dyn DesktopFiles>) -> Self {
         Self {
             folder: default_folder.display().to_string(),
             outcome: None,
@@ -39,7 +39,7 @@ impl FilesCard {
         }
     }
 
-    pub fn set_dialog(&mut self, dialog: Arc<dyn FolderDialog>) {
+    pub fn set_dialog(&mut self, dialog: Arc<dyn DesktopFiles>) {
         self.dialog = dialog;
     }
 
@@ -66,7 +66,7 @@ impl FilesCard {
         };
         self.picking = None;
         match picked {
-            Picked::Folder(folder) => {
+            Picked::Path(folder) => {
                 self.folder = folder.display().to_string();
                 self.replacing = None;
             }

@@ -417,7 +417,7 @@ fn a_visit_summary_is_saved_from_progress_and_opened() {
     common::click(&mut harness, "Visit summary…");
     // Twelve weeks to begin with, their dates shown, a file in the exports folder.
     assert_eq!(field_value(&harness, "From"), "2026-09-03");
-    assert_eq!(field_value(&harness, "To"), "2026-11-25");
+    assert_eq!(field_value(&harness, "to"), "2026-11-25");
     let offered = dir
         .path()
         .join("exports/unknot-visit-summary-2026-11-25.pdf");
@@ -546,7 +546,7 @@ fn a_visit_summary_refuses_what_cannot_be_and_asks_before_replacing() {
     ];
     for (from, to, file, reason) in refusals {
         common::fill(&mut harness, "From", from);
-        common::fill(&mut harness, "To", to);
+        common::fill(&mut harness, "to", to);
         common::fill(&mut harness, "File", file);
         common::click(&mut harness, "Save PDF");
         assert!(

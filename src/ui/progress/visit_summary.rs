@@ -139,12 +139,14 @@ impl VisitSummaryDialog {
         let modal = egui::Modal::new(egui::Id::unique("visit_summary"))
             .area(area)
             .show(ctx, |ui| {
-                ui.set_width((screen.width() - 64.0).clamp(200.0, 480.0));
-                egui::ScrollArea::vertical()
-                    .max_height((screen.height() - 96.0).max(120.0))
-                    .show(ui, |ui| {
-                        command = self.contents_ui(ui, today, &mut close);
-                    });
+                ui.set_width((screen.width() - 64.0).clamp(200.0, 600.0));
+                // An area lays its content out in last frame's size; room to
+                // grow is given here, so the question grows with what it says
+                // (and scrolls only where the window is too short for it).
+                ui.set_max_height((screen.height() - 96.0).max(120.0));
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    command = self.contents_ui(ui, today, &mut close);
+                });
             });
         if close || (modal.should_close() && self.picking.is_none()) {
             self.open = false;
@@ -162,43 +164,15 @@ impl VisitSummaryDialog {
              your workstation changes and notes, as a PDF.",
         );
         ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Period:");
-            for weeks in WEEK_CHOICES {
-                let chosen = self.span == Span::Weeks(weeks);
-                let button = egui::Button::selectable(chosen, format!("Last {weeks} weeks"));
-                if ui.add(button).clicked() {
-                    self.show_weeks(weeks, today);
-                    self.replacing = None;
-                }
-            }
-            let button = egui::Button::selectable(self.span == Span::Dates, "Two dates");
-            if ui.add(button).clicked() {
-                self.span = Span::Dates;
-                self.replacing = None;
-            }
-        });
+        // Wrapped on a line of its own: a grid cell does not wrap cleanly.
+        self.period_ui(ui, today);
         egui::Grid::new("visit_summary_form")
             .num_columns(2)
-            .spacing([12.0, 6.0])
+            .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                let mut edited = false;
-                for (name, text) in [("From", &mut self.from), ("To", &mut self.to)] {
-                    let label = ui.label(name);
-                    edited |= ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .hint_text("YYYY-MM-DD")
-                                .desired_width(120.0),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
-                    ui.end_row();
-                }
-                if edited {
-                    self.span = Span::Dates;
-                    self.replacing = None;
-                }
+                let from = ui.label("From");
+                self.dates_ui(ui, from.id);
+                ui.end_row();
                 ui.label("Paper");
                 ui.horizontal(|ui| {
                     for paper in [Paper::A4, Paper::Letter] {
@@ -206,24 +180,26 @@ impl VisitSummaryDialog {
                     }
                 });
                 ui.end_row();
+                let label = ui.label("File");
+                ui.horizontal(|ui| {
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.file)
+                                .id(file_field_id())
+                                .desired_width(ui.available_width() - 90.0),
+                        )
+                        .labelled_by(label.id);
+                    if field.changed() {
+                        self.replacing = None;
+                    }
+                    let choose =
+                        ui.add_enabled(self.picking.is_none(), egui::Button::new("Choose…"));
+                    if choose.clicked() {
+                        self.choose_file(ui.ctx());
+                    }
+                });
+                ui.end_row();
             });
-        ui.horizontal(|ui| {
-            let label = ui.label("File");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.file)
-                        .id(file_field_id())
-                        .desired_width(ui.available_width() - 90.0),
-                )
-                .labelled_by(label.id);
-            if field.changed() {
-                self.replacing = None;
-            }
-            let choose = ui.add_enabled(self.picking.is_none(), egui::Button::new("Choose…"));
-            if choose.clicked() {
-                self.choose_file(ui.ctx());
-            }
-        });
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             let save = ui.add_enabled(!self.saving, widgets::accent_button(ui, "Save PDF"));
@@ -259,6 +235,48 @@ impl VisitSummaryDialog {
             self.saved = None;
         }
         command
+    }
+
+    /// The weeks offered as one click each, and "Two dates".
+    fn period_ui(&mut self, ui: &mut Ui, today: NaiveDate) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Period");
+            for weeks in WEEK_CHOICES {
+                let chosen = self.span == Span::Weeks(weeks);
+                let button = egui::Button::selectable(chosen, format!("Last {weeks} weeks"));
+                if ui.add(button).clicked() {
+                    self.show_weeks(weeks, today);
+                    self.replacing = None;
+                }
+            }
+            let button = egui::Button::selectable(self.span == Span::Dates, "Two dates");
+            if ui.add(button).clicked() {
+                self.span = Span::Dates;
+                self.replacing = None;
+            }
+        });
+    }
+
+    /// The first and last day: those of the chosen weeks, or typed (which
+    /// chooses "Two dates"). `from_label` names the first field.
+    fn dates_ui(&mut self, ui: &mut Ui, from_label: egui::Id) {
+        ui.horizontal(|ui| {
+            let field = |text| {
+                egui::TextEdit::singleline(text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0)
+            };
+            let mut edited = ui
+                .add(field(&mut self.from))
+                .labelled_by(from_label)
+                .changed();
+            let to = ui.label("to");
+            edited |= ui.add(field(&mut self.to)).labelled_by(to.id).changed();
+            if edited {
+                self.span = Span::Dates;
+                self.replacing = None;
+            }
+        });
     }
 
     /// "Already there": replace it, or keep it.

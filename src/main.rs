@@ -124,26 +124,7 @@ enum Command {
         reason: Option<String>,
     },
     /// Write a one-page visit summary (PDF) for a physiotherapist or doctor.
-    Report {
-        /// The last N weeks, up to today (1 to 52; default 12).
-        #[arg(long, value_name = "N", conflicts_with_all = ["from", "to"])]
-        weeks: Option<u32>,
-        /// The first day, YYYY-MM-DD (with --to).
-        #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
-        from: Option<String>,
-        /// The last day, YYYY-MM-DD (with --from).
-        #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
-        to: Option<String>,
-        /// a4 or letter (default: from the locale, LC_ALL, LC_PAPER or LANG).
-        #[arg(long, value_enum)]
-        paper: Option<cli::PaperChoice>,
-        /// The PDF file to write.
-        #[arg(short, long, value_name = "FILE.pdf")]
-        out: PathBuf,
-        /// Replace the file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Report(cli::ReportArgs),
     /// Fill an empty store with made-up history, to try the charts.
     DemoData {
         /// How many days of history, ending today.
@@ -311,25 +292,7 @@ fn main() -> ExitCode {
                 yes || ask(question)
             }))
         }
-        Some(Command::Report {
-            weeks,
-            from,
-            to,
-            paper,
-            out,
-            force,
-        }) => report(cli::report(
-            &data_dir,
-            &cli::ReportArgs {
-                weeks,
-                from,
-                to,
-                paper,
-                out,
-                force,
-            },
-            &SystemClock,
-        )),
+        Some(Command::Report(args)) => report(cli::report(&data_dir, &args, &SystemClock)),
         Some(Command::DemoData { days, force }) => {
             match cli::demo_data(&data_dir, days, force, &SystemClock) {
                 Ok(line) => {

@@ -22,7 +22,7 @@ mod pdf;
 mod run;
 
 use pdf::{assert_sound, page_text};
-use run::{text, unknot};
+use run::{refused, text, unknot};
 
 fn pages(pdf: &Path) -> String {
     pdf::info(pdf, "Pages")
@@ -333,18 +333,7 @@ fn refusals_exit_with_2_and_leave_no_file() {
     for (args, says) in cases {
         let mut all: Vec<&str> = vec!["report", "-o", target];
         all.extend(args.iter().map(String::as_str));
-        let out = unknot(data.path(), &all);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
-        assert!(
-            text(&out.stderr).contains(says),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
+        refused(&unknot(data.path(), &all), &format!("{args:?}"), says);
         assert_eq!(
             std::fs::read_dir(out_dir.path()).unwrap().count(),
             1,
@@ -358,18 +347,15 @@ fn refusals_exit_with_2_and_leave_no_file() {
         (Path::new("/sys/unknot-summary.pdf"), "cannot be written"),
     ] {
         let out = unknot(data.path(), &["report", "-o", path.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-        assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
+        refused(&out, &path.display().to_string(), says);
         assert!(!path.exists());
     }
     // An existing file is kept without --force and replaced with it.
     std::fs::write(&pdf, "keep me").unwrap();
-    let out = unknot(data.path(), &["report", "-o", target]);
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stderr).contains("--force"),
-        "{}",
-        text(&out.stderr)
+    refused(
+        &unknot(data.path(), &["report", "-o", target]),
+        "a file already there",
+        "--force",
     );
     assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "keep me");
     let out = unknot(data.path(), &["report", "-o", target, "--force"]);

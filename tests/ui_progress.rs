@@ -428,13 +428,9 @@ fn a_visit_summary_is_saved_from_progress_and_opened() {
     common::click(&mut harness, "US Letter");
     common::click(&mut harness, "Choose…");
     // The dialog answers on its own thread.
-    for _ in 0..100 {
-        if field_value(&harness, "File") == chosen.display().to_string() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run();
-    }
+    common::wait_until(&mut harness, |h| {
+        field_value(h, "File") == chosen.display().to_string()
+    });
     assert_eq!(field_value(&harness, "File"), chosen.display().to_string());
     common::click(&mut harness, "Save PDF");
 
@@ -489,16 +485,10 @@ fn a_visit_summary_refuses_what_cannot_be_and_asks_before_replacing() {
     open_progress(&mut harness);
     common::click(&mut harness, "Visit summary…");
     common::click(&mut harness, "Choose…");
-    for _ in 0..100 {
-        if harness
-            .query_by_label_contains("No file dialog can be opened here")
+    common::wait_until(&mut harness, |h| {
+        h.query_by_label_contains("No file dialog can be opened here")
             .is_some()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run();
-    }
+    });
     assert!(
         harness
             .query_by_label_contains("Type the file's full path in the File field")

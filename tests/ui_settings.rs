@@ -213,16 +213,10 @@ fn without_a_folder_dialog_the_typed_folder_is_checked_and_used() {
     open_settings(&mut harness);
     common::click(&mut harness, "Choose…");
     // The dialog answers on its own thread.
-    for _ in 0..50 {
-        if harness
-            .query_by_label_contains("No folder dialog can be opened here")
+    common::wait_until(&mut harness, |h| {
+        h.query_by_label_contains("No folder dialog can be opened here")
             .is_some()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run();
-    }
+    });
     assert!(
         harness
             .query_by_label_contains("Type the folder's full path")

@@ -29,14 +29,25 @@ impl From<PaperChoice> for Paper {
 }
 
 /// What `unknot report` was given.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
+    /// The last N weeks, up to today (1 to 52; default 12).
+    #[arg(long, value_name = "N", conflicts_with_all = ["from", "to"])]
     pub weeks: Option<u32>,
+    /// The first day, YYYY-MM-DD (with --to).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
     pub from: Option<String>,
+    /// The last day, YYYY-MM-DD (with --from).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
     pub to: Option<String>,
-    /// `None`: from the locale.
+    /// a4 or letter (default: from the locale, LC_ALL, LC_PAPER or LANG).
+    #[arg(long, value_enum)]
     pub paper: Option<PaperChoice>,
+    /// The PDF file to write.
+    #[arg(short, long, value_name = "FILE.pdf")]
     pub out: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
     pub force: bool,
 }
 

@@ -16,7 +16,7 @@ use crate::domain::dates::week_start;
 use crate::domain::trend::{
     MODERATE_IMPROVEMENT_PCT, SUBSTANTIAL_IMPROVEMENT_PCT, contiguous_runs,
 };
-use crate::domain::visit::VisitSummary;
+use crate::domain::visit::{Band, VisitSummary};
 
 const LABEL_PT: f32 = 8.0;
 const GRID: Rgb = Rgb(0xd6, 0xd6, 0xd6);
@@ -47,6 +47,18 @@ impl Plot {
 
     fn half_day(&self) -> f32 {
         0.5 * self.area.w / self.days
+    }
+
+    /// The plot's full height over a band's days, edge to edge.
+    fn band_rect(&self, band: &Band) -> Rect {
+        let x0 = self.x(band.from) - self.half_day();
+        let x1 = self.x(band.to) + self.half_day();
+        Rect {
+            x: x0,
+            y: self.area.y,
+            w: x1 - x0,
+            h: self.area.h,
+        }
     }
 
     fn y(&self, pain: f64) -> f32 {
@@ -100,38 +112,18 @@ pub(super) fn draw(surface: &mut Surface<'_>, face: &Face, summary: &VisitSummar
     let chart = &summary.chart;
     // Bands first, so that everything else is drawn over them.
     for band in &chart.experiments {
-        let x0 = plot.x(band.from) - plot.half_day();
-        let x1 = plot.x(band.to) + plot.half_day();
-        fill_rect(
-            surface,
-            Rect {
-                x: x0,
-                y: plot.area.y,
-                w: x1 - x0,
-                h: plot.area.h,
-            },
-            EXPERIMENT,
-        );
+        let rect = plot.band_rect(band);
+        fill_rect(surface, rect, EXPERIMENT);
         // Its first day, so that overlapping experiments stay apart.
         let mut edge = PathBuilder::new();
-        edge.move_to(x0, plot.area.y);
-        edge.line_to(x0, plot.area.y + plot.area.h);
+        edge.move_to(rect.x, rect.y);
+        edge.line_to(rect.x, rect.y + rect.h);
         if let Some(path) = edge.finish() {
             stroke(surface, &path, EXPERIMENT_EDGE, 0.8, None);
         }
     }
     for band in &chart.days_off {
-        let x0 = plot.x(band.from) - plot.half_day();
-        let x1 = plot.x(band.to) + plot.half_day();
-        hatch(
-            surface,
-            Rect {
-                x: x0,
-                y: plot.area.y,
-                w: x1 - x0,
-                h: plot.area.h,
-            },
-        );
+        hatch(surface, plot.band_rect(band));
     }
     grid(surface, face, &plot);
     dates(surface, face, &plot, summary);

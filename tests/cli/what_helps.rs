@@ -5,7 +5,7 @@ use unknot::domain::experiment::compare::hodges_lehmann;
 use unknot::domain::pain::{CheckIn, Rating};
 use unknot::store::Store;
 
-use super::run::{text, unknot};
+use super::run::{refused, text, unknot};
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -255,18 +255,7 @@ fn every_refusal_exits_2_says_why_and_writes_nothing() {
         ),
     ];
     for (args, says) in cases {
-        let out = unknot(dir.path(), &args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
-        assert!(
-            text(&out.stderr).contains(says),
-            "{args:?} should say \"{says}\": {}",
-            text(&out.stderr)
-        );
+        refused(&unknot(dir.path(), &args), &format!("{args:?}"), says);
     }
     assert_eq!(everything(dir.path()), before, "nothing written");
 }

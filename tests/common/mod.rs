@@ -101,6 +101,21 @@ pub fn fill(harness: &mut Harness<'static, UnknotApp>, label: &str, text: &str) 
     harness.run();
 }
 
+/// Draws frames until `done` holds, for up to two seconds: for what
+/// another thread answers (a dialog), which wakes the window when it does.
+pub fn wait_until(
+    harness: &mut Harness<'static, UnknotApp>,
+    done: impl Fn(&Harness<'static, UnknotApp>) -> bool,
+) {
+    for _ in 0..100 {
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+}
+
 /// Moves the clock on by `secs` in steps of `step` seconds, drawing a frame
 /// after each, as a window left open would.
 pub fn advance(

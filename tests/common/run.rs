@@ -30,3 +30,15 @@ pub fn ok(out: &Output) -> String {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// Standard error of a run refused as a usage error: exit status 2, with a
+/// message that says `says`. `what` names the run in a failure.
+pub fn refused(out: &Output, what: &str, says: &str) -> String {
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{what}: {stderr}");
+    assert!(
+        stderr.contains(says),
+        "{what} should say \"{says}\": {stderr}"
+    );
+    stderr
+}

@@ -29,7 +29,7 @@ fn past_the_edge(harness: &Harness<'static, UnknotApp>, right: f32) -> Vec<Strin
             let ak = node.accesskit_node();
             // The window itself and grouping nodes have no rect of their own.
             let right_edge = ak.bounding_box()?.x1 as f32 / harness.ctx.pixels_per_point();
-            let label = ak.label().unwrap_or_default();
+            let label = ak.label().or_else(|| ak.value()).unwrap_or_default();
             (right_edge > right + 0.5 && !label.is_empty())
                 .then(|| format!("{label}: {right_edge:.0}"))
         })
@@ -103,4 +103,40 @@ fn progress_at_700x500_snapshot() {
     harness.remove_cursor();
     harness.run();
     harness.snapshot("progress_700x500");
+}
+
+/// On Routines at 150% in a small window, a ready routine's start button
+/// goes below its words instead of over them: no start button meets any
+/// other named thing on the screen.
+#[test]
+fn start_buttons_never_cover_the_words_at_150_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    // A 700x500 window at 150% is this many points.
+    harness.set_size(egui::vec2(700.0, 500.0) / 1.5);
+    harness.run();
+    common::open(&mut harness, Screen::Routines);
+    harness.run();
+    let named: Vec<(String, egui::accesskit::Rect)> = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .filter_map(|node| {
+            let ak = node.accesskit_node();
+            // A button's words are its label; a text's, its value.
+            Some((ak.label().or_else(|| ak.value())?, ak.bounding_box()?))
+        })
+        .collect();
+    let starts: Vec<&(String, egui::accesskit::Rect)> = named
+        .iter()
+        .filter(|(label, _)| label.starts_with("Start "))
+        .collect();
+    assert!(starts.len() >= 3, "{named:?}");
+    for (start, button) in starts {
+        for (other, rect) in &named {
+            let overlap = button.intersect(*rect);
+            assert!(
+                other == start || overlap.width() < 1.0 || overlap.height() < 1.0,
+                "\"{start}\" lies over \"{other}\""
+            );
+        }
+    }
 }

@@ -30,6 +30,8 @@ pub use player::Ticked;
 
 /// The width a ready routine's start button needs, with a gap before it.
 const START_WIDTH: f32 = 166.0;
+/// The narrowest the words of a ready routine get beside its start button.
+const MIN_WORDS_WIDTH: f32 = 200.0;
 
 /// The button that opens the experiment form for a ready routine.
 const TRY_THIS: &str = "Try this as an experiment…";
@@ -207,33 +209,33 @@ impl RoutinesScreen {
                             .color(theme::palette(ui.ctx()).accent),
                     );
                 }
-                ui.horizontal(|ui| {
-                    ui.vertical(|ui| {
-                        // Room kept for the start button, so the words wrap
-                        // before they reach it in a narrow window.
-                        ui.set_max_width((ui.available_width() - START_WIDTH).max(160.0));
-                        widgets::section_title_ui(ui, template.name);
-                        ui.label(template.summary);
-                        let names: Vec<&str> = template
-                            .exercise_ids
-                            .iter()
-                            .filter_map(|id| crate::domain::exercise::find(id))
-                            .map(|e| e.name)
-                            .collect();
-                        widgets::hint_ui(ui, &names.join(", "));
-                        if self.experiment_for != Some(template.id) {
-                            self.try_button_ui(ui, template);
-                        }
+                // Beside the words where there is room for both, else below
+                // them, so the button never lies over the exercise names.
+                let beside = ui.available_width() >= START_WIDTH + MIN_WORDS_WIDTH;
+                let start_ui = |ui: &mut Ui| {
+                    let label = format!("Start {}", template.name.to_lowercase());
+                    let button = widgets::accent_button(ui, label)
+                        .min_size(egui::vec2(START_WIDTH - 16.0, 34.0));
+                    ui.add(button).clicked()
+                };
+                let mut start = false;
+                if beside {
+                    ui.horizontal(|ui| {
+                        ui.vertical(|ui| {
+                            ui.set_max_width(ui.available_width() - START_WIDTH);
+                            self.routine_words_ui(ui, template);
+                        });
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            start = start_ui(ui);
+                        });
                     });
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let label = format!("Start {}", template.name.to_lowercase());
-                        let button = widgets::accent_button(ui, label)
-                            .min_size(egui::vec2(START_WIDTH - 16.0, 34.0));
-                        if ui.add(button).clicked() {
-                            chosen = Some(template);
-                        }
-                    });
-                });
+                } else {
+                    self.routine_words_ui(ui, template);
+                    start = start_ui(ui);
+                }
+                if start {
+                    chosen = Some(template);
+                }
                 if self.experiment_for == Some(template.id)
                     && let Some(c) = self.experiment_ui(ui, template, now)
                 {
@@ -249,6 +251,23 @@ impl RoutinesScreen {
             }
         }
         command
+    }
+
+    /// A ready routine's name, what it is, its exercises, and (unless its
+    /// form is open) "Try this as an experiment…".
+    fn routine_words_ui(&mut self, ui: &mut Ui, template: &'static RoutineTemplate) {
+        widgets::section_title_ui(ui, template.name);
+        ui.label(template.summary);
+        let names: Vec<&str> = template
+            .exercise_ids
+            .iter()
+            .filter_map(|id| crate::domain::exercise::find(id))
+            .map(|e| e.name)
+            .collect();
+        widgets::hint_ui(ui, &names.join(", "));
+        if self.experiment_for != Some(template.id) {
+            self.try_button_ui(ui, template);
+        }
     }
 
     /// "Try this as an experiment…": opens the form, filled in, in this

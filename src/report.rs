@@ -9,8 +9,10 @@
 //! unless told to.
 
 mod chart;
+mod content;
 mod font;
 mod layout;
+mod paint;
 mod pdf;
 mod words;
 

@@ -10,7 +10,7 @@ use krilla::surface::Surface;
 
 use super::font::Face;
 use super::layout::Rect;
-use super::pdf::{MUTED, Rgb, TEXT, fill_path, fill_rect, rect_path, stroke, text};
+use super::paint::{MUTED, Rgb, TEXT, fill_path, fill_rect, rect_path, stroke, text};
 use super::words::date;
 use crate::domain::dates::week_start;
 use crate::domain::trend::{

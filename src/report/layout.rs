@@ -5,6 +5,7 @@
 //! none under 8 points.
 
 use super::Paper;
+use super::content::{Figure, Item, Section, Style};
 use super::font::Face;
 use super::words::{self, Plan};
 use crate::domain::visit::VisitSummary;
@@ -16,79 +17,6 @@ pub(super) const MARGIN_BOTTOM: f32 = 34.0;
 const BOX_PADDING: f32 = 7.0;
 /// Between the boxes of the figures row.
 const FIGURE_GAP: f32 = 12.0;
-
-/// A kind of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Style {
-    Title,
-    Heading,
-    Subheading,
-    Body,
-    /// Body text that must not be missed (the warning signs).
-    Strong,
-    Small,
-    /// A figure's big number.
-    Value,
-}
-
-impl Style {
-    pub(super) fn size(self) -> f32 {
-        match self {
-            Style::Title => 18.0,
-            Style::Heading => 11.5,
-            Style::Subheading | Style::Strong => 9.5,
-            Style::Body => 9.5,
-            Style::Small => 8.0,
-            Style::Value => 16.0,
-        }
-    }
-
-    pub(super) fn line_height(self) -> f32 {
-        (self.size() * 1.3).round()
-    }
-
-    /// Drawn heavier than the font's light weight (filled and outlined).
-    pub(super) fn bold(self) -> bool {
-        matches!(
-            self,
-            Style::Title | Style::Heading | Style::Subheading | Style::Strong | Style::Value
-        )
-    }
-}
-
-/// A figure in the row of key numbers.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Figure {
-    pub label: String,
-    pub value: String,
-    pub note: String,
-}
-
-/// What a section holds, before it is measured.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Item {
-    Heading {
-        level: u16,
-        text: String,
-    },
-    Para {
-        style: Style,
-        text: String,
-        indent: f32,
-    },
-    Figures(Vec<Figure>),
-    Chart,
-}
-
-/// A part of the page with its own heading (the outline's entry).
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Section {
-    /// The outline's name for it; `None` for the title block.
-    pub title: Option<String>,
-    /// Set apart in a box.
-    pub warning: bool,
-    pub items: Vec<Item>,
-}
 
 /// A rectangle, `y` growing down the page.
 #[derive(Debug, Clone, Copy, PartialEq)]

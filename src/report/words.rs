@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::layout::{Figure, Item, Section, Style};
+use super::content::{Figure, Item, Section, Style};
 use crate::domain::checklist::Answer;
 use crate::domain::experiment::compare::Side;
 use crate::domain::function_check::change_sentence;

@@ -29,13 +29,15 @@
 //!   due during a short sleep comes on waking, once.
 //! - The check-in comes once a day, only when you haven't checked in; the
 //!   strengthening nudge once a day, only when the week is behind pace (see
-//!   [`strength_behind`]).
+//!   [`strength_pace`]), which counts only the days that are not off (a week
+//!   off asks for none).
 
-use crate::domain::session::STRENGTH_SESSIONS_PER_WEEK;
+use crate::domain::dates::week_start;
+use crate::domain::session::strength_target;
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// How long "remind me later" waits.
@@ -57,11 +59,6 @@ pub const BREAK_MINS: i64 = 5;
 pub const POSTURE_MINS: RangeInclusive<u32> = 15..=60;
 /// Longest stretch-break interval, in hours.
 pub const MAX_STRETCH_HOURS: u32 = 8;
-/// Sessions that should be done by each weekday (Monday first) to keep the
-/// target in reach with a rest day between sessions: at least one by
-/// Wednesday, two by Friday, three by Sunday.
-pub const STRENGTH_PACE: [u32; 7] = [0, 0, 1, 1, 2, 2, 3];
-
 const fn hm(hour: u32, min: u32) -> NaiveTime {
     match NaiveTime::from_hms_opt(hour, min, 0) {
         Some(t) => t,
@@ -69,11 +66,16 @@ const fn hm(hour: u32, min: u32) -> NaiveTime {
     }
 }
 
-/// True when the week is behind the strengthening pace on this weekday,
-/// counting sessions already done this week (Monday to Sunday), today included.
-pub fn strength_behind(weekday: Weekday, sessions_this_week: u32) -> bool {
-    let index = weekday.num_days_from_monday() as usize;
-    sessions_this_week < STRENGTH_PACE.get(index).copied().unwrap_or(0)
+/// Strengthening sessions that should be done by a day to keep the week's
+/// `target` in reach: the target spread evenly over the week's `days_on`
+/// (the days that are not off), `days_on_so_far` of them passed, the day
+/// itself included. A week without days off asks for one by Wednesday,
+/// two by Friday and three by Sunday, with a rest day between sessions.
+pub fn strength_pace(target: u32, days_on_so_far: u32, days_on: u32) -> u32 {
+    if days_on == 0 {
+        return 0;
+    }
+    target * days_on_so_far.min(days_on) / days_on
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -154,7 +156,8 @@ const STRETCH_BODY: &str = "You have been sitting for a while. Stand up for a fe
 const CHECK_IN_BODY: &str = "How is your back today? A rating takes a few seconds, and over the weeks the ratings show the trend.";
 
 impl Reminder {
-    fn new(kind: ReminderKind, facts: &DayFacts) -> Self {
+    /// `target`: the week's strengthening target.
+    fn new(kind: ReminderKind, facts: &DayFacts, target: u32) -> Self {
         let (title, body) = match kind {
             ReminderKind::Posture => ("Posture check", POSTURE_BODY.to_owned()),
             ReminderKind::StretchBreak => ("Time for a stretch break", STRETCH_BODY.to_owned()),
@@ -168,7 +171,7 @@ impl Reminder {
                 };
                 let body = format!(
                     "{so_far} Ten minutes of wall angels or bird-dogs today keeps you on the \
-                     way to {STRENGTH_SESSIONS_PER_WEEK}."
+                     way to {target}."
                 );
                 ("Strengthening this week", body)
             }
@@ -252,6 +255,32 @@ impl Scheduler {
 
     pub fn is_day_off(&self, date: NaiveDate) -> bool {
         self.days_off.contains(&date)
+    }
+
+    /// Whether `date`'s week is behind the strengthening pace with
+    /// `sessions` done: the target and the pace count only the days that
+    /// are not off.
+    fn strength_behind(&self, date: NaiveDate, sessions: u32) -> bool {
+        sessions < self.strength_pace(date)
+    }
+
+    /// Sessions due by `date` (see [`strength_pace`]).
+    fn strength_pace(&self, date: NaiveDate) -> u32 {
+        let (target, days_on_so_far, days_on) = self.strength_week(date);
+        strength_pace(target, days_on_so_far, days_on)
+    }
+
+    /// `date`'s week: its strengthening target (fewer sessions for its days
+    /// off), its days on up to `date`, and its days on in all.
+    fn strength_week(&self, date: NaiveDate) -> (u32, u32, u32) {
+        let monday = week_start(date);
+        let on = |day: &NaiveDate| !self.days_off.contains(day);
+        let week: Vec<NaiveDate> = monday.iter_days().take(7).collect();
+        let days_on = week.iter().filter(|d| on(d)).count();
+        let so_far = week.iter().filter(|d| **d <= date && on(d)).count();
+        let count = |n: usize| u32::try_from(n).unwrap_or(7);
+        let target = strength_target(7 - count(days_on));
+        (target, count(so_far), count(days_on))
     }
 
     pub fn settings(&self) -> &ReminderSettings {
@@ -463,7 +492,7 @@ impl Scheduler {
         }
         if let Some(at) = self.settings.strength_nudge_at
             && now.time() >= at
-            && !strength_behind(today.weekday(), facts.strength_sessions_this_week)
+            && !self.strength_behind(today, facts.strength_sessions_this_week)
         {
             self.state.strength_on = Some(today);
         }
@@ -489,7 +518,7 @@ impl Scheduler {
             ReminderKind::CheckIn => self.settings.check_in_at.is_some() && !facts.checked_in_today,
             ReminderKind::Strength => {
                 self.settings.strength_nudge_at.is_some()
-                    && strength_behind(now.weekday(), facts.strength_sessions_this_week)
+                    && self.strength_behind(now.date_naive(), facts.strength_sessions_this_week)
             }
             ReminderKind::StretchBreak => self.settings.stretch_interval().is_some(),
             ReminderKind::Posture => self.settings.posture_enabled,
@@ -511,7 +540,7 @@ impl Scheduler {
             ReminderKind::Strength => self.state.strength_on = Some(today),
             ReminderKind::Posture => {}
         }
-        Reminder::new(kind, facts)
+        Reminder::new(kind, facts, self.strength_week(today).0)
     }
 
     /// The rule for `kind`; a snoozed reminder comes back whatever its time and day.
@@ -554,9 +583,7 @@ impl Scheduler {
                         done_on,
                         needs_pace,
                         ..
-                    } => {
-                        done_on == Some(date) || (needs_pace && !strength_behind(date.weekday(), 0))
-                    }
+                    } => done_on == Some(date) || (needs_pace && !self.strength_behind(date, 0)),
                     Gate::ActiveHours => false,
                 };
             if skip_day {

@@ -1,4 +1,4 @@
-use chrono::WeekdaySet;
+use chrono::{Weekday, WeekdaySet};
 
 use super::*;
 
@@ -318,16 +318,13 @@ fn check_in_comes_at_its_time_even_after_active_hours() {
 
 #[test]
 fn strength_pace_by_weekday() {
-    assert!(!strength_behind(Weekday::Mon, 0));
-    assert!(!strength_behind(Weekday::Tue, 0));
-    assert!(strength_behind(Weekday::Wed, 0));
-    assert!(!strength_behind(Weekday::Wed, 1));
-    assert!(strength_behind(Weekday::Thu, 0));
-    assert!(!strength_behind(Weekday::Thu, 1));
-    assert!(strength_behind(Weekday::Fri, 1));
-    assert!(!strength_behind(Weekday::Fri, 2));
-    assert!(strength_behind(Weekday::Sun, 2));
-    assert!(!strength_behind(Weekday::Sun, 3));
+    // A week without days off: one by Wednesday, two by Friday, three by Sunday.
+    let pace: Vec<u32> = (1..=7).map(|day| strength_pace(3, day, 7)).collect();
+    assert_eq!(pace, [0, 0, 1, 1, 2, 2, 3]);
+    // Monday to Wednesday off: two sessions over four days.
+    let pace: Vec<u32> = (1..=4).map(|day| strength_pace(2, day, 4)).collect();
+    assert_eq!(pace, [0, 1, 1, 2]);
+    assert_eq!(strength_pace(0, 1, 0), 0);
 }
 
 #[test]
@@ -361,6 +358,53 @@ fn strength_nudge_at_noon_when_behind_once_a_day() {
     assert!(
         r.body
             .starts_with("No strengthening session yet this week.")
+    );
+    assert!(r.body.ends_with("on the way to 3."), "{}", r.body);
+}
+
+#[test]
+fn days_off_spread_the_strength_pace_over_the_days_on() {
+    let day = |d: u32, hm: &str| t(&format!("2026-03-{d:02}T{hm}:00+01:00"));
+    let behind = DayFacts {
+        checked_in_today: true,
+        strength_sessions_this_week: 1,
+    };
+    // Friday with one session is behind a week of three...
+    let mut s = Scheduler::default();
+    s.acknowledge(ReminderKind::Posture, day(6, "11:50"));
+    assert!(
+        kinds(&poll(&mut s, day(6, "11:55"), day(6, "14:00"), &behind))
+            .contains(&ReminderKind::Strength)
+    );
+    // ...but on pace in a week with Monday to Wednesday off (two sessions
+    // over Thursday to Sunday: one by Friday).
+    let off: BTreeSet<NaiveDate> = (2..=4).map(|d| day(d, "09:00").date_naive()).collect();
+    let mut s = Scheduler::default();
+    s.set_days_off(off.clone());
+    s.acknowledge(ReminderKind::Posture, day(6, "11:50"));
+    assert!(
+        !kinds(&poll(&mut s, day(6, "11:55"), day(6, "14:00"), &behind))
+            .contains(&ReminderKind::Strength)
+    );
+    // With none done that week is behind, and the words name its target.
+    let none = DayFacts {
+        checked_in_today: true,
+        strength_sessions_this_week: 0,
+    };
+    let mut s = Scheduler::default();
+    s.set_days_off(off);
+    let r = s.due(day(6, "12:00"), &none).unwrap();
+    assert_eq!(r.kind, ReminderKind::Strength);
+    assert!(r.body.ends_with("on the way to 2."), "{}", r.body);
+
+    // Monday to Thursday off: one session over Friday to Sunday, none yet
+    // due on Friday.
+    let mut s = Scheduler::default();
+    s.set_days_off((2..=5).map(|d| day(d, "09:00").date_naive()).collect());
+    s.acknowledge(ReminderKind::Posture, day(6, "11:50"));
+    assert!(
+        !kinds(&poll(&mut s, day(6, "11:55"), day(6, "14:00"), &none))
+            .contains(&ReminderKind::Strength)
     );
 }
 
@@ -493,7 +537,7 @@ fn waking_at_next_due_matches_polling_every_minute() {
 #[test]
 fn texts_are_plain_sentence_case() {
     for kind in ReminderKind::ALL {
-        let r = Reminder::new(kind, &DayFacts::default());
+        let r = Reminder::new(kind, &DayFacts::default(), 3);
         assert!(!r.body.is_empty() && !r.body.contains("  "), "{}", r.body);
         let rest: String = r.title.chars().skip(1).collect();
         assert_eq!(rest, rest.to_lowercase(), "{}", r.title);

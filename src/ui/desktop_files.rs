@@ -9,6 +9,7 @@
 //! there is asked first, and "no dialog here" is told apart from "cancelled".
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// What became of asking for a folder or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +73,42 @@ impl DesktopFiles for DesktopDialogs {
 
 fn picked(chosen: Option<PathBuf>) -> Picked {
     chosen.map_or(Picked::Cancelled, Picked::Path)
+}
+
+/// A dialog open on a thread of its own, so the window keeps drawing while
+/// it waits; the window is woken when it closes.
+pub struct OpenDialog {
+    answer: Receiver<Picked>,
+}
+
+impl OpenDialog {
+    /// Runs `ask` (which shows the dialog and waits for it) on a new thread.
+    /// Fails only when no thread can be started.
+    pub fn start(
+        ctx: &egui::Context,
+        ask: impl FnOnce() -> Picked + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let (tx, answer) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let _ = tx.send(ask());
+                ctx.request_repaint();
+            })?;
+        Ok(Self { answer })
+    }
+
+    /// What became of the dialog once it has closed; `None` while it is open.
+    pub fn answer(&self) -> Option<Picked> {
+        match self.answer.try_recv() {
+            Ok(picked) => Some(picked),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Picked::Unavailable(
+                "the dialog stopped unexpectedly".to_owned(),
+            )),
+        }
+    }
 }
 
 /// For systems without any dialog or viewer, and for tests: every request

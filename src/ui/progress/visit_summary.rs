@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::NaiveDate;
 use egui::Ui;
@@ -20,7 +19,7 @@ use crate::domain::dates::days_before;
 use crate::domain::visit::PeriodChoice;
 use crate::report::{IfExists, Paper};
 use crate::ui::command::Command;
-use crate::ui::desktop_files::{DesktopFiles, NoDialogs, Picked};
+use crate::ui::desktop_files::{DesktopFiles, NoDialogs, OpenDialog, Picked};
 use crate::ui::event::Event;
 use crate::ui::widgets;
 
@@ -56,7 +55,7 @@ pub struct VisitSummaryDialog {
     offered: String,
     desktop: Arc<dyn DesktopFiles>,
     /// A file dialog running on its own thread, so the window keeps drawing.
-    picking: Option<Receiver<Picked>>,
+    picking: Option<OpenDialog>,
     /// A save asked for, until what became of it comes back.
     saving: bool,
     /// A file already there, waiting for the person to say whether to
@@ -351,8 +350,6 @@ impl VisitSummaryDialog {
     }
 
     fn choose_file(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = ctx.clone();
         let typed = PathBuf::from(self.file.trim());
         let folder = typed
             .parent()
@@ -363,15 +360,11 @@ impl VisitSummaryDialog {
             |n| n.to_string_lossy().into_owned(),
         );
         let desktop = Arc::clone(&self.desktop);
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".to_owned())
-            .spawn(move || {
-                let picked = desktop.pick_pdf_to_save("Save the visit summary as", &folder, &name);
-                let _ = tx.send(picked);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.picking = Some(rx),
+        let opened = OpenDialog::start(ctx, move || {
+            desktop.pick_pdf_to_save("Save the visit summary as", &folder, &name)
+        });
+        match opened {
+            Ok(open) => self.picking = Some(open),
             Err(e) => {
                 self.outcome = Some(Err(format!(
                     "Could not open a file dialog ({e}); type the file's full path instead."
@@ -382,13 +375,8 @@ impl VisitSummaryDialog {
 
     /// Picks up the file chosen in the dialog, if it has closed.
     fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.picking else { return };
-        let picked = match rx.try_recv() {
-            Ok(picked) => picked,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => {
-                Picked::Unavailable("the file dialog stopped unexpectedly".to_owned())
-            }
+        let Some(picked) = self.picking.as_ref().and_then(OpenDialog::answer) else {
+            return;
         };
         self.picking = None;
         match picked {

@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::Ui;
 
@@ -12,7 +11,7 @@ use super::Outcome;
 use crate::csv_files::Overwrite;
 use crate::text::and_list;
 use crate::ui::command::Command;
-use crate::ui::desktop_files::{DesktopFiles, Picked};
+use crate::ui::desktop_files::{DesktopFiles, OpenDialog, Picked};
 use crate::ui::widgets;
 
 pub struct FilesCard {
@@ -22,7 +21,7 @@ pub struct FilesCard {
     outcome: Option<Outcome>,
     dialog: Arc<dyn DesktopFiles>,
     /// A folder dialog running on its own thread, so the window keeps drawing.
-    picking: Option<Receiver<Picked>>,
+    picking: Option<OpenDialog>,
     /// An export that found an earlier one's files, waiting for the person
     /// to say whether to replace them: the folder and the files' names.
     replacing: Option<(PathBuf, Vec<&'static str>)>,
@@ -56,13 +55,8 @@ impl FilesCard {
 
     /// Picks up the folder chosen in the dialog, if it has closed.
     pub fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.picking else { return };
-        let picked = match rx.try_recv() {
-            Ok(picked) => picked,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => {
-                Picked::Unavailable("the folder dialog stopped unexpectedly".to_owned())
-            }
+        let Some(picked) = self.picking.as_ref().and_then(OpenDialog::answer) else {
+            return;
         };
         self.picking = None;
         match picked {
@@ -82,19 +76,13 @@ impl FilesCard {
     }
 
     fn choose_folder(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = ctx.clone();
         let start = PathBuf::from(self.folder.trim());
         let dialog = Arc::clone(&self.dialog);
-        let spawned = std::thread::Builder::new()
-            .name("folder-dialog".to_owned())
-            .spawn(move || {
-                let picked = dialog.pick_folder("Choose a folder for Unknot's CSV files", &start);
-                let _ = tx.send(picked);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.picking = Some(rx),
+        let opened = OpenDialog::start(ctx, move || {
+            dialog.pick_folder("Choose a folder for Unknot's CSV files", &start)
+        });
+        match opened {
+            Ok(open) => self.picking = Some(open),
             Err(e) => {
                 self.outcome = Some(Outcome::Failed(format!(
                     "Could not open a folder dialog ({e}); type the folder's full path instead."

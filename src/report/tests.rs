@@ -167,3 +167,32 @@ fn the_paper_follows_the_locale_territory() {
     assert_eq!(Paper::for_locale("C.UTF-8"), None);
     assert_eq!(Paper::for_locale(""), None);
 }
+
+#[test]
+fn the_chart_is_described_with_its_numbers() {
+    let records = heavy();
+    for weeks in [12, 26] {
+        let period = Period::last_weeks(weeks, today()).unwrap();
+        let s = VisitSummary::compute(period, &records, today()).unwrap();
+        let alt = super::chart::alt_text(&s);
+        let dates = |a, b| format!("from {} to {}", words::date(a), words::date(b));
+        assert!(alt.contains(&dates(period.from, period.to)), "{alt}");
+        let base = s.pain.baseline.value;
+        let lines = format!(
+            "baseline at {base:.1}, 30% less at {:.1} and 50% less at {:.1}",
+            base * 0.7,
+            base * 0.5
+        );
+        assert!(alt.contains(&lines), "{alt}");
+        let flare_ups = format!("{} flare-ups are marked", s.flare_up_count());
+        assert!(alt.contains(&flare_ups), "{alt}");
+        if weeks == 12 {
+            // The line ends where the page's latest 7-day average is.
+            let (day, mean) = s.pain.latest;
+            let end = format!("to {mean:.1} on {}", words::date(day));
+            assert!(alt.contains(&end), "{alt}");
+        } else {
+            assert!(alt.contains("The weekly mean went from"), "{alt}");
+        }
+    }
+}

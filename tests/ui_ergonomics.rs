@@ -274,6 +274,27 @@ fn the_walk_through_answers_every_item_by_key_and_records_the_review() {
     assert!(!reviews[0].desk_changed);
     assert_eq!(harness.state().data().reviews, reviews);
 
+    // Each item turned "yes" is offered as an experiment, in one click.
+    harness.get_by_label("Now in place");
+    for name in [
+        "Screen at eye level",
+        "Knees at a right angle",
+        "Elbows resting by my sides",
+        "Straight wrists",
+        "Up once an hour",
+    ] {
+        harness.get_by_label(&format!("Try it as an experiment (14 days): {name}"));
+    }
+    common::click(
+        &mut harness,
+        "Try it as an experiment (14 days): Up once an hour",
+    );
+    harness.get_by_label("Started \"Up once an hour\" until 8 December.");
+    let experiments = harness.state().store().experiments().unwrap();
+    assert_eq!(experiments.len(), 1);
+    assert_eq!(experiments[0].record.name, "Up once an hour");
+    assert_eq!(experiments[0].record.start, today());
+
     // Escape returns to the checklist, which no longer asks for a re-check.
     harness.key_press(Key::Escape);
     harness.run();

@@ -43,7 +43,7 @@ impl ErgonomicsScreen {
     pub fn ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
         let today = now.today();
         if self.walk.is_some() {
-            return self.walk_ui(ui, data, today);
+            return self.walk_ui(ui, data, now);
         }
         let mut command = None;
         ui.heading("Ergonomics");

@@ -56,6 +56,12 @@ impl Offers {
         }
     }
 
+    /// Whether an offer is made for the item with this id (or was, and
+    /// what became of it is shown).
+    pub(super) fn has(&self, item: &str) -> bool {
+        self.by_item.contains_key(item)
+    }
+
     /// The answer to the item with this id could not be saved: no offer.
     pub(super) fn answer_failed(&mut self, item: &str) {
         self.by_item.remove(item);

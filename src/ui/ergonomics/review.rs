@@ -1,9 +1,9 @@
 //! "Re-check my setup": the checklist one item at a time, from the keyboard.
 //! Y, N or A (or 1, 2, 3) answers and moves on once the answer is saved;
 //! Left or Backspace goes back; Right or Enter keeps a saved answer and moves
-//! on; Escape leaves. Answering the last item records the review.
+//! on; Escape leaves. Answering the last item records the review, and its
+//! summary offers each item turned "yes" on the way as an experiment.
 
-use chrono::NaiveDate;
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::items::{latest, why_and_how_text_ui};
@@ -11,6 +11,7 @@ use super::{ErgonomicsScreen, answer_buttons_ui, score_text};
 use crate::domain::checklist::{self, Answer, ChecklistAnswer, ChecklistReview};
 use crate::ui::command::Command;
 use crate::ui::data::Data;
+use crate::ui::when::Now;
 use crate::ui::{theme, widgets};
 
 /// Where the walk-through is.
@@ -105,12 +106,8 @@ fn read_keys(ui: &mut Ui) -> Option<Input> {
 }
 
 impl ErgonomicsScreen {
-    pub(super) fn walk_ui(
-        &mut self,
-        ui: &mut Ui,
-        data: &Data,
-        today: NaiveDate,
-    ) -> Option<Command> {
+    pub(super) fn walk_ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
+        let today = now.today();
         let (index, stage) = {
             let walk = self.walk.as_ref()?;
             (walk.index, walk.stage.clone())
@@ -127,7 +124,13 @@ impl ErgonomicsScreen {
         ui.add_space(4.0);
         let shown = match &stage {
             Stage::Answering => self.walk_item_ui(ui, data, index),
-            Stage::Finished(review) => finished_ui(ui, data, review),
+            Stage::Finished(review) => {
+                let input = finished_ui(ui, data, review);
+                if let Some(command) = self.offers_ui(ui, now) {
+                    return Some(command);
+                }
+                input
+            }
             Stage::FinishFailed(error) => finish_failed_ui(ui, error),
         };
         // A clicked button wins over a key pressed in the same frame.
@@ -143,6 +146,8 @@ impl ErgonomicsScreen {
                 None
             }
             (Stage::Answering, Input::Answer(answer)) => {
+                let before = self.shown_answer(data, item.id);
+                self.offers.answered(item, before, answer);
                 Some(Command::SaveChecklistAnswer(ChecklistAnswer {
                     item: item.id.to_owned(),
                     answer,
@@ -178,6 +183,39 @@ impl ErgonomicsScreen {
             }
             (Stage::Finished(_) | Stage::FinishFailed(_), _) => None,
         }
+    }
+
+    /// After the re-check, the items it turned "yes", each offered as an
+    /// experiment (or what became of the offer).
+    fn offers_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
+        let turned: Vec<&'static checklist::ChecklistItem> = checklist::items()
+            .iter()
+            .filter(|item| self.offers.has(item.id))
+            .collect();
+        if turned.is_empty() {
+            return None;
+        }
+        let mut command = None;
+        ui.add_space(theme::GAP);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::section_title_ui(ui, "Now in place");
+            widgets::hint_ui(
+                ui,
+                "Try a change as an experiment: Unknot compares your pain over the next \
+                 14 days with the 14 days before.",
+            );
+            for item in turned {
+                // Side by side, the offer below its name where the room is short.
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(super::experiment::short_name(item));
+                    if let Some(c) = self.offers.ui(ui, item, now) {
+                        command = Some(c);
+                    }
+                });
+            }
+        });
+        command
     }
 
     /// One item, its answer buttons and the navigation. Returns a clicked button.

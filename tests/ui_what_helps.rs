@@ -93,6 +93,39 @@ fn the_function_check_names_an_activity_and_saves_its_score() {
 }
 
 #[test]
+fn an_activity_taken_off_the_list_can_be_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let activity = "Sleeping through the night";
+    let today = today();
+    let uid = Store::open(dir.path())
+        .unwrap()
+        .add_function_activity(activity, today)
+        .unwrap()
+        .uid;
+    let mut harness = common::harness(dir.path(), &clock);
+    common::click(&mut harness, &format!("Remove {activity}"));
+    harness.get_by_label_contains(&format!("Took \"{activity}\" off the list"));
+    let active = |harness: &egui_kittest::Harness<'static, unknot::ui::UnknotApp>| {
+        let activities = harness.state().store().function_activities().unwrap();
+        activities.iter().any(|a| a.uid == uid && a.is_active())
+    };
+    assert!(!active(&harness));
+
+    common::click(
+        &mut harness,
+        &format!("Put \"{activity}\" back on the list"),
+    );
+    assert!(active(&harness));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Took \"{activity}\" off"))
+            .is_none()
+    );
+    harness.get_by_label(&format!("Remove {activity}"));
+}
+
+#[test]
 fn a_checklist_item_turned_yes_starts_a_workstation_experiment_in_one_click() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();

@@ -60,6 +60,26 @@ impl Store {
         Ok(())
     }
 
+    /// Puts an activity taken off the list back on it (the undo of
+    /// [`Self::retire_function_activity`]), unless the list has no room
+    /// or already holds one of that name.
+    pub fn put_back_function_activity(&mut self, uid: &str) -> Result<(), StoreError> {
+        self.in_transaction(|tx| {
+            let all = activities(tx)?;
+            let Some(retired) = all.iter().find(|a| a.uid == uid && !a.is_active()) else {
+                return Err(
+                    DomainError::Invalid("that activity is not off the list".to_string()).into(),
+                );
+            };
+            check_new_activity(&retired.name, &all)?;
+            tx.execute(
+                "UPDATE function_activities SET retired_on = NULL WHERE uid = ?1",
+                params![uid],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Saves one check: a score per activity for `date`, replacing scores
     /// given the same day.
     pub fn save_function_check(

@@ -123,6 +123,8 @@ pub enum Command {
     AddFunctionActivity(String),
     /// Take the activity with this uid off the list (its scores stay).
     RetireFunctionActivity(String),
+    /// Put the activity with this uid back on the list (undo).
+    PutBackFunctionActivity(String),
     /// One function check: a score per activity uid, for `date`.
     SaveFunctionCheck {
         date: NaiveDate,

@@ -155,6 +155,35 @@ fn the_function_check_keeps_three_activities_and_one_score_a_day() {
         .map(|a| a.name)
         .collect();
     assert_eq!(active, ["Meetings", "Carrying shopping", "Cycling"]);
+
+    // Putting one back needs room on the list, and a name not on it.
+    let full = store.put_back_function_activity(&uids[1]).unwrap_err();
+    assert!(full.to_string().contains("already 3"), "{full}");
+    store.retire_function_activity(&uids[0], today).unwrap();
+    store.put_back_function_activity(&uids[1]).unwrap();
+    let twice = store.put_back_function_activity(&uids[1]).unwrap_err();
+    assert!(twice.to_string().contains("not off the list"), "{twice}");
+    store.retire_function_activity(&uids[1], today).unwrap();
+    store.add_function_activity("Meetings", today).unwrap();
+    let cycling = store
+        .function_activities()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Cycling")
+        .unwrap();
+    store.retire_function_activity(&cycling.uid, today).unwrap();
+    let same_name = store.put_back_function_activity(&uids[0]).unwrap_err();
+    assert!(
+        same_name.to_string().contains("already on the list"),
+        "{same_name}"
+    );
+    let driving = store
+        .function_activities()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.uid == uids[1])
+        .unwrap();
+    assert_eq!(driving.retired_on, Some(today));
 }
 
 #[test]

@@ -239,6 +239,10 @@ impl UnknotApp {
                 let result = self.store.retire_function_activity(&uid, today);
                 self.function_check_saved(result)
             }
+            Command::PutBackFunctionActivity(uid) => {
+                let result = self.store.put_back_function_activity(&uid);
+                self.function_check_saved(result)
+            }
             Command::SaveFunctionCheck { date, scores } => {
                 let (now, today) = (self.clock.utc_now(), self.clock.today());
                 let result = self.store.save_function_check(date, now, &scores, today);

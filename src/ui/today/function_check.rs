@@ -29,7 +29,10 @@ pub(super) enum Place {
 /// What was asked of the app and not answered yet.
 enum Asked {
     Add,
-    Remove(String),
+    /// Take off the list: the activity's uid and name.
+    Remove(String, String),
+    /// Put back on the list (undo).
+    PutBack,
     Save(NaiveDate),
 }
 
@@ -52,6 +55,9 @@ pub(super) struct FunctionCheck {
     pub(super) place: Option<Place>,
     /// Whether one of its scales had the keyboard in the last frame.
     focused: bool,
+    /// The activity last taken off the list on this visit (uid, name), to
+    /// put back with Undo.
+    removed: Option<(String, String)>,
 }
 
 impl FunctionCheck {
@@ -79,11 +85,16 @@ impl FunctionCheck {
                 self.add_error = None;
             }
             (Asked::Add, Err(why)) => self.add_error = Some(format!("Not added: {why}")),
-            (Asked::Remove(uid), Ok(())) => {
+            (Asked::Remove(uid, name), Ok(())) => {
                 self.scores.remove(&uid);
+                self.removed = Some((uid, name));
             }
-            (Asked::Remove(_), Err(why)) => {
+            (Asked::Remove(..), Err(why)) => {
                 self.add_error = Some(format!("Not removed: {why}"));
+            }
+            (Asked::PutBack, Ok(())) => self.removed = None,
+            (Asked::PutBack, Err(why)) => {
+                self.add_error = Some(format!("Not put back: {why}"));
             }
             (Asked::Save(date), Ok(())) => {
                 let next = date
@@ -117,6 +128,9 @@ impl FunctionCheck {
             widgets::hint_ui(ui, hint);
             ui.add_space(4.0);
             if let Some(c) = self.add_ui(ui, data) {
+                command = Some(c);
+            }
+            if let Some(c) = self.removed_ui(ui) {
                 command = Some(c);
             }
             if let Some(c) = self.scores_ui(ui, data, now) {
@@ -165,6 +179,26 @@ impl FunctionCheck {
         command
     }
 
+    /// The activity just taken off the list, with Undo.
+    fn removed_ui(&mut self, ui: &mut Ui) -> Option<Command> {
+        let (uid, name) = self.removed.as_ref()?;
+        let mut command = None;
+        ui.horizontal_wrapped(|ui| {
+            widgets::hint_ui(
+                ui,
+                &format!("Took \"{name}\" off the list; its scores stay in your log."),
+            );
+            let undo = ui.button("Undo");
+            let label = format!("Put \"{name}\" back on the list");
+            undo.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+            if undo.clicked() {
+                self.asked = Some(Asked::PutBack);
+                command = Some(Command::PutBackFunctionActivity(uid.clone()));
+            }
+        });
+        command
+    }
+
     /// A scale for each activity on the list, then Save.
     fn scores_ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
         let mut command = None;
@@ -180,7 +214,8 @@ impl FunctionCheck {
                 let name = format!("Remove {}", activity.name);
                 remove.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                 if remove.clicked() {
-                    self.asked = Some(Asked::Remove(activity.uid.clone()));
+                    let asked = Asked::Remove(activity.uid.clone(), activity.name.clone());
+                    self.asked = Some(asked);
                     command = Some(Command::RetireFunctionActivity(activity.uid.clone()));
                 }
             });

@@ -5,6 +5,7 @@ mod app;
 mod checkin_fields;
 mod command;
 mod data;
+mod days_off_fields;
 pub mod desktop_files;
 mod ergonomics;
 mod event;

@@ -325,3 +325,61 @@ fn a_flare_up_and_an_experiment_are_listed_deleted_and_put_back_whole() {
     common::click(&mut harness, "Delete");
     assert!(harness.state().store().experiments().unwrap().is_empty());
 }
+
+#[test]
+fn days_off_are_changed_in_the_fields_they_were_marked_with() {
+    use unknot::domain::days_off::{DaysOff, Reason};
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path(), 2, false);
+    let mut store = Store::open(dir.path()).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    let created_at = DateTime::parse_from_rfc3339("2026-11-20T08:00:00Z")
+        .unwrap()
+        .to_utc();
+    for (first, last) in [(day(1), day(3)), (day(7), day(9))] {
+        let range = DaysOff {
+            first,
+            last,
+            reason: Reason::Holiday,
+            created_at,
+        };
+        store.add_days_off(&range, today).unwrap();
+    }
+    let before = store.days_off().unwrap();
+    drop(store);
+    let mut harness = open_history(dir.path());
+    common::click(&mut harness, "Experiments and days off");
+
+    // One day longer and sick instead of on holiday: same record, same uid.
+    common::click(
+        &mut harness,
+        "Edit the days off from 2026-12-01 to 2026-12-03",
+    );
+    common::click(&mut harness, "Later last day off");
+    common::click(&mut harness, "Sick");
+    common::click(&mut harness, "Save changes");
+    let after = harness.state().store().days_off().unwrap();
+    let changed = after.iter().find(|d| d.id == before[0].id).unwrap();
+    assert_eq!(changed.uid, before[0].uid);
+    assert_eq!(
+        (changed.record.first, changed.record.last),
+        (day(1), day(4))
+    );
+    assert_eq!(changed.record.reason, Reason::Sick);
+    assert_eq!(changed.record.created_at, created_at);
+
+    // Reaching into the next range is refused in the form; nothing is written.
+    common::click(
+        &mut harness,
+        "Edit the days off from 2026-12-01 to 2026-12-04",
+    );
+    for _ in 0..3 {
+        common::click(&mut harness, "Later last day off");
+    }
+    common::click(&mut harness, "Save changes");
+    harness.get_by_label_contains("are already marked as days off");
+    assert_eq!(harness.state().store().days_off().unwrap(), after);
+    common::click(&mut harness, "Cancel");
+    assert_eq!(harness.state().store().days_off().unwrap(), after);
+}

@@ -1,14 +1,17 @@
 //! Changing one saved record from History, in the same fields and with the
 //! same checks as when it was made: a check-in in Today's fields, a session
-//! in the form for a session that already happened.
+//! in the form for a session that already happened, days off in Settings'
+//! fields.
 
 use chrono::{FixedOffset, NaiveDate};
 use egui::Ui;
 
 use crate::domain::session::SessionKind;
+use crate::store::Stored;
 use crate::ui::checkin_fields::CheckInFields;
 use crate::ui::command::Command;
 use crate::ui::data::Data;
+use crate::ui::days_off_fields::DaysOffFields;
 use crate::ui::flare_form::{FlareAction, FlareForm};
 use crate::ui::heat::manual::HeatEntry;
 use crate::ui::record::{Entry, Record, RecordKey};
@@ -49,15 +52,19 @@ enum Form {
         log: SessionLog<RoutineEntry>,
     },
     FlareUp(FlareForm),
+    DaysOff {
+        fields: DaysOffFields,
+        error: Option<String>,
+    },
 }
 
 impl Editor {
     /// Whether History offers to change this kind of record in a form
-    /// (days off and experiments are deleted and added again instead).
+    /// (experiments are stopped on Progress, or deleted and started again).
     pub fn can_edit(entry: Entry<'_>) -> bool {
         matches!(
             entry,
-            Entry::CheckIn(_) | Entry::Session { .. } | Entry::FlareUp(_)
+            Entry::CheckIn(_) | Entry::Session { .. } | Entry::FlareUp(_) | Entry::DaysOff(_)
         )
     }
 
@@ -78,7 +85,11 @@ impl Editor {
                 log: SessionLog::editing(id, session, RoutineEntry::from_session(session), now),
             },
             Entry::FlareUp(stored) => Form::FlareUp(FlareForm::editing(stored, now)),
-            Entry::DaysOff(_) | Entry::Experiment(_) => return None,
+            Entry::DaysOff(stored) => Form::DaysOff {
+                fields: DaysOffFields::editing(&stored.record),
+                error: None,
+            },
+            Entry::Experiment(_) => return None,
         };
         Some(Self {
             title: change_title(entry, *now.local.offset()),
@@ -99,6 +110,7 @@ impl Editor {
             Form::Heat { log, .. } => log.failed(why),
             Form::Routine { log, .. } => log.failed(why),
             Form::FlareUp(form) => form.failed(why),
+            Form::DaysOff { error, .. } => *error = Some(format!("Not saved: {why}")),
         }
     }
 
@@ -111,6 +123,7 @@ impl Editor {
             EditAction::Cancel => EditorAction::Cancel,
         };
         let title = &self.title;
+        let opened = &self.opened;
         let action = match &mut self.form {
             Form::CheckIn {
                 date,
@@ -134,6 +147,9 @@ impl Editor {
                     Some(FlareAction::Save(_)) | None => None,
                 }
             }
+            Form::DaysOff { fields, error } => {
+                days_off_ui(ui, title, opened, fields, error, data, now)
+            }
         };
         if matches!(action, Some(EditorAction::Save(_)))
             && data.entry(self.key()).map(Entry::to_record).as_ref() != Some(&self.opened)
@@ -151,6 +167,59 @@ impl Editor {
 /// "Change the heat pack session of Tuesday 24 November 2026 at 21:15".
 fn change_title(entry: Entry<'_>, offset: FixedOffset) -> String {
     format!("Change {}", entry.name(offset))
+}
+
+/// A saved range of days off in the fields it was marked with; checked
+/// against the other ranges before it is written.
+fn days_off_ui(
+    ui: &mut Ui,
+    title: &str,
+    opened: &Record,
+    fields: &mut DaysOffFields,
+    error: &mut Option<String>,
+    data: &Data,
+    now: &Now,
+) -> Option<EditorAction> {
+    let Record::DaysOff(stored) = opened else {
+        return None;
+    };
+    widgets::section_title_ui(ui, title);
+    ui.add_space(theme::GAP / 2.0);
+    let today = now.today();
+    fields.ui(ui, "edit_days_off", today);
+    ui.add_space(theme::GAP);
+    let mut action = None;
+    let mut save = false;
+    ui.horizontal_wrapped(|ui| {
+        save = ui.button("Save changes").clicked();
+        if ui.button("Cancel").clicked() {
+            action = Some(EditorAction::Cancel);
+        }
+        if let Some(error) = error {
+            widgets::error_ui(ui, error);
+        }
+    });
+    if save {
+        let changed = fields.days_off(today, stored.record.created_at);
+        let others: Vec<_> = data
+            .helps
+            .days_off
+            .iter()
+            .filter(|d| d.id != stored.id)
+            .map(|d| d.record.clone())
+            .collect();
+        match changed.validate(today, &others) {
+            Ok(()) => {
+                *error = None;
+                action = Some(EditorAction::Save(Record::DaysOff(Stored {
+                    record: changed,
+                    ..stored.clone()
+                })));
+            }
+            Err(why) => *error = Some(widgets::sentence(&why.to_string())),
+        }
+    }
+    action
 }
 
 fn checkin_ui(

@@ -2,12 +2,12 @@
 //! and the ranges still to come. On days off streaks and targets hold and
 //! reminders keep quiet.
 
-use chrono::{Days, NaiveDate};
-use egui::{RichText, Ui};
+use egui::Ui;
 
-use crate::domain::days_off::{DaysOff, Reason};
+use crate::domain::days_off::DaysOff;
 use crate::store::Stored;
 use crate::ui::command::Command;
+use crate::ui::days_off_fields::DaysOffFields;
 use crate::ui::event::Event;
 use crate::ui::when::Now;
 use crate::ui::widgets;
@@ -15,11 +15,7 @@ use crate::ui::widgets;
 /// The form's state between frames.
 #[derive(Debug, Default)]
 pub struct DaysOffCard {
-    /// The first and last day chosen; `None` before the card is first drawn
-    /// (today then). The last day is never before the first.
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
-    reason: Option<Reason>,
+    fields: DaysOffFields,
     error: Option<String>,
     saved: Option<String>,
 }
@@ -47,30 +43,7 @@ impl DaysOffCard {
         if !coming.is_empty() {
             widgets::hint_ui(ui, "Change or delete days off in History.");
         }
-        let mut first = self.first.unwrap_or(today);
-        let mut last = self.last.unwrap_or(first).max(first);
-        let latest = today.checked_add_days(Days::new(366)).unwrap_or(today);
-        egui::Grid::new("days_off_form")
-            .num_columns(2)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                ui.label("First day off");
-                stepper_ui(ui, "first day off", &mut first, latest);
-                ui.end_row();
-                ui.label("Last day off");
-                stepper_ui(ui, "last day off", &mut last, latest);
-                ui.end_row();
-            });
-        self.first = Some(first);
-        self.last = Some(last.max(first));
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Why:");
-            let mut reason = self.reason.unwrap_or(Reason::Holiday);
-            for r in Reason::ALL {
-                ui.selectable_value(&mut reason, r, r.label());
-            }
-            self.reason = Some(reason);
-        });
+        self.fields.ui(ui, "days_off_form", today);
         if let Some(error) = &self.error {
             widgets::error_ui(ui, error);
         }
@@ -78,12 +51,7 @@ impl DaysOffCard {
             .add(widgets::accent_button(ui, "Mark as days off"))
             .clicked()
         {
-            let range = DaysOff {
-                first,
-                last: last.max(first),
-                reason: self.reason.unwrap_or(Reason::Holiday),
-                created_at: now.utc(),
-            };
+            let range = self.fields.days_off(today, now.utc());
             let existing: Vec<DaysOff> = days_off.iter().map(|d| d.record.clone()).collect();
             match range.validate(today, &existing) {
                 Ok(()) => command = Some(Command::MarkDaysOff(range)),
@@ -121,34 +89,4 @@ impl DaysOffCard {
             }
         }
     }
-}
-
-/// A day with a button a day either side, each named after what it moves
-/// ("Earlier first day off"), from 1900 to `latest`.
-fn stepper_ui(ui: &mut Ui, name: &str, date: &mut NaiveDate, latest: NaiveDate) {
-    ui.horizontal(|ui| {
-        let earlier = date
-            .checked_sub_days(Days::new(1))
-            .filter(|d| *d >= crate::domain::dates::EARLIEST_RECORD_DATE);
-        let back = ui.add_enabled(earlier.is_some(), egui::Button::new("‹"));
-        back.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Earlier {name}"))
-        });
-        if back.clicked()
-            && let Some(d) = earlier
-        {
-            *date = d;
-        }
-        ui.label(RichText::new(date.format("%a %-d %b %Y").to_string()).strong());
-        let later = date.checked_add_days(Days::new(1)).filter(|d| *d <= latest);
-        let forward = ui.add_enabled(later.is_some(), egui::Button::new("›"));
-        forward.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Later {name}"))
-        });
-        if forward.clicked()
-            && let Some(d) = later
-        {
-            *date = d;
-        }
-    });
 }

@@ -318,9 +318,31 @@ fn a_flare_up_and_an_experiment_are_listed_deleted_and_put_back_whole() {
 
     common::click(&mut harness, "Experiments and days off");
     harness.get_by_label_contains("\"Chin tucks\", exercise, 14 days planned");
+    // Changed in the fields that started it: a clearer name, 28 days.
     common::click(
         &mut harness,
-        "Delete the experiment \"Chin tucks\" from 2026-11-20",
+        "Edit the experiment \"Chin tucks\" from 2026-11-20",
+    );
+    common::fill(&mut harness, "What are you trying?", "  ");
+    common::click(&mut harness, "Save changes");
+    harness.get_by_label_contains("needs a name");
+    common::fill(
+        &mut harness,
+        "What are you trying?",
+        "Chin tucks every hour",
+    );
+    common::click(&mut harness, "28 days");
+    common::click(&mut harness, "Save changes");
+    let changed = harness.state().store().experiments().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0].record.name, "Chin tucks every hour");
+    assert_eq!(changed[0].record.planned_days, 28);
+    assert_eq!(changed[0].record.start, experiment.start);
+    assert_eq!(changed[0].record.created_at, experiment.created_at);
+    harness.get_by_label_contains("\"Chin tucks every hour\", exercise, 28 days planned");
+    common::click(
+        &mut harness,
+        "Delete the experiment \"Chin tucks every hour\" from 2026-11-20",
     );
     common::click(&mut harness, "Delete");
     assert!(harness.state().store().experiments().unwrap().is_empty());

@@ -1,6 +1,7 @@
 //! "Try something": the form that starts an experiment, the same on every
 //! screen that offers one (Today, Progress, Routines). Closed, it is one
-//! button; open, a name, a kind, a length and a first day.
+//! button; open, a name, a kind, a length and a first day
+//! ([`ExperimentFields`], which History's editor changes a saved one in).
 
 use chrono::NaiveDate;
 use egui::Ui;
@@ -14,17 +15,99 @@ use crate::domain::experiment::{
     DEFAULT_PLANNED_DAYS, Experiment, ExperimentKind, MAX_NAME_CHARS, PLANNED_DAYS,
 };
 
+/// An experiment's name, kind, length and first day.
+#[derive(Debug)]
+pub struct ExperimentFields {
+    name: String,
+    kind: ExperimentKind,
+    planned_days: u32,
+    /// The first day; `None` means today, whatever day it is when saved.
+    start: Option<NaiveDate>,
+    /// Filled from a saved experiment, whose first day stays a date.
+    editing: bool,
+}
+
+impl ExperimentFields {
+    fn new(name: &str, kind: ExperimentKind) -> Self {
+        Self {
+            name: name.to_owned(),
+            kind,
+            planned_days: DEFAULT_PLANNED_DAYS,
+            start: None,
+            editing: false,
+        }
+    }
+
+    /// The fields filled from a saved experiment.
+    pub fn editing(experiment: &Experiment) -> Self {
+        Self {
+            name: experiment.name.clone(),
+            kind: experiment.kind,
+            planned_days: experiment.planned_days,
+            start: Some(experiment.start),
+            editing: true,
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, now: &Now) {
+        widgets::text_field_ui(
+            ui,
+            "What are you trying?",
+            egui::TextEdit::singleline(&mut self.name)
+                .hint_text("For example: chin tucks every hour")
+                .char_limit(MAX_NAME_CHARS)
+                .desired_width(320.0),
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Kind:");
+            for kind in ExperimentKind::ALL {
+                ui.selectable_value(&mut self.kind, kind, kind.label());
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("For:");
+            for days in PLANNED_DAYS {
+                ui.selectable_value(&mut self.planned_days, days, format!("{days} days"));
+            }
+        });
+        let today = now.today();
+        let mut start = self.start.unwrap_or(today);
+        ui.label("First day:");
+        day_picker_ui(ui, &mut start, today);
+        self.start = (self.editing || start != today).then_some(start);
+    }
+
+    /// The experiment as the fields stand, checked by the domain's rules;
+    /// the reason in words when it breaks one.
+    pub fn experiment(
+        &self,
+        now: &Now,
+        stopped_on: Option<NaiveDate>,
+        created_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Experiment, String> {
+        let today = now.today();
+        let experiment = Experiment {
+            name: self.name.trim().to_owned(),
+            kind: self.kind,
+            start: self.start.unwrap_or(today),
+            planned_days: self.planned_days,
+            stopped_on,
+            created_at,
+        };
+        match experiment.validate(today) {
+            Ok(()) => Ok(experiment),
+            Err(e) => Err(widgets::sentence(&e.to_string())),
+        }
+    }
+}
+
 /// The form's state: one per screen that shows it.
 #[derive(Debug)]
 pub struct ExperimentForm {
     /// The screen it sits on: only that screen's results come back here.
     from: Screen,
     open: bool,
-    name: String,
-    kind: ExperimentKind,
-    planned_days: u32,
-    /// The first day; `None` means today, whatever day it is when saved.
-    start: Option<NaiveDate>,
+    fields: ExperimentFields,
     error: Option<String>,
     /// What the last start said, until the form opens again.
     started: Option<String>,
@@ -35,10 +118,7 @@ impl ExperimentForm {
         Self {
             from,
             open: false,
-            name: String::new(),
-            kind: ExperimentKind::Other,
-            planned_days: DEFAULT_PLANNED_DAYS,
-            start: None,
+            fields: ExperimentFields::new("", ExperimentKind::Other),
             error: None,
             started: None,
         }
@@ -47,10 +127,7 @@ impl ExperimentForm {
     /// Opens the form filled in (a routine's name, say).
     pub fn open_with(&mut self, name: &str, kind: ExperimentKind) {
         self.open = true;
-        self.name = name.to_owned();
-        self.kind = kind;
-        self.planned_days = DEFAULT_PLANNED_DAYS;
-        self.start = None;
+        self.fields = ExperimentFields::new(name, kind);
         self.error = None;
         self.started = None;
     }
@@ -66,7 +143,7 @@ impl ExperimentForm {
                 widgets::success_ui(ui, started);
             }
             if ui.button(button_text).clicked() {
-                let kind = self.kind;
+                let kind = self.fields.kind;
                 self.open_with("", kind);
             }
             return None;
@@ -79,31 +156,7 @@ impl ExperimentForm {
                 "Unknot compares your pain on these days with as many days just before \
                  them. Changing one thing at a time makes the answer clearer.",
             );
-            widgets::text_field_ui(
-                ui,
-                "What are you trying?",
-                egui::TextEdit::singleline(&mut self.name)
-                    .hint_text("For example: chin tucks every hour")
-                    .char_limit(MAX_NAME_CHARS)
-                    .desired_width(320.0),
-            );
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Kind:");
-                for kind in ExperimentKind::ALL {
-                    ui.selectable_value(&mut self.kind, kind, kind.label());
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                ui.label("For:");
-                for days in PLANNED_DAYS {
-                    ui.selectable_value(&mut self.planned_days, days, format!("{days} days"));
-                }
-            });
-            let today = now.today();
-            let mut start = self.start.unwrap_or(today);
-            ui.label("First day:");
-            day_picker_ui(ui, &mut start, today);
-            self.start = (start != today).then_some(start);
+            self.fields.ui(ui, now);
             if let Some(error) = &self.error {
                 widgets::error_ui(ui, error);
             }
@@ -126,25 +179,16 @@ impl ExperimentForm {
     /// The experiment as filled in, checked by the domain's rules; `None`
     /// (with the reason shown) when it breaks one.
     fn command(&mut self, now: &Now) -> Option<Command> {
-        let today = now.today();
-        let experiment = Experiment {
-            name: self.name.trim().to_owned(),
-            kind: self.kind,
-            start: self.start.unwrap_or(today),
-            planned_days: self.planned_days,
-            stopped_on: None,
-            created_at: now.utc(),
-        };
-        match experiment.validate(today) {
-            Ok(()) => {
+        match self.fields.experiment(now, None, now.utc()) {
+            Ok(experiment) => {
                 self.error = None;
                 Some(Command::StartExperiment {
                     experiment,
                     from: self.from,
                 })
             }
-            Err(e) => {
-                self.error = Some(widgets::sentence(&e.to_string()));
+            Err(why) => {
+                self.error = Some(why);
                 None
             }
         }

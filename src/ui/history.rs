@@ -155,7 +155,7 @@ impl HistoryView {
                 RowAction::Command(c) => command = Some(c),
                 RowAction::Edit(key) => {
                     self.notice = None;
-                    self.editor = data.entry(key).and_then(|entry| Editor::open(entry, now));
+                    self.editor = data.entry(key).map(|entry| Editor::open(entry, now));
                 }
                 RowAction::Delete(confirm) => self.confirm_delete = Some(confirm),
             }
@@ -474,12 +474,7 @@ fn values_text(entry: Entry<'_>) -> String {
 }
 
 fn buttons_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset, action: &mut Option<RowAction>) {
-    if Editor::can_edit(entry) {
-        edit_button_ui(ui, entry, offset, action);
-    } else {
-        // The same room, unseen, so every Delete lines up.
-        ui.add_visible(false, egui::Button::new(EDIT).small());
-    }
+    edit_button_ui(ui, entry, offset, action);
     delete_button_ui(ui, entry, offset, action);
 }
 

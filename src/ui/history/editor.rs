@@ -1,7 +1,7 @@
 //! Changing one saved record from History, in the same fields and with the
 //! same checks as when it was made: a check-in in Today's fields, a session
 //! in the form for a session that already happened, days off in Settings'
-//! fields.
+//! fields, an experiment in the fields that started it.
 
 use chrono::{FixedOffset, NaiveDate};
 use egui::Ui;
@@ -12,6 +12,7 @@ use crate::ui::checkin_fields::CheckInFields;
 use crate::ui::command::Command;
 use crate::ui::data::Data;
 use crate::ui::days_off_fields::DaysOffFields;
+use crate::ui::experiment_form::ExperimentFields;
 use crate::ui::flare_form::{FlareAction, FlareForm};
 use crate::ui::heat::manual::HeatEntry;
 use crate::ui::record::{Entry, Record, RecordKey};
@@ -56,20 +57,15 @@ enum Form {
         fields: DaysOffFields,
         error: Option<String>,
     },
+    Experiment {
+        fields: ExperimentFields,
+        error: Option<String>,
+    },
 }
 
 impl Editor {
-    /// Whether History offers to change this kind of record in a form
-    /// (experiments are stopped on Progress, or deleted and started again).
-    pub fn can_edit(entry: Entry<'_>) -> bool {
-        matches!(
-            entry,
-            Entry::CheckIn(_) | Entry::Session { .. } | Entry::FlareUp(_) | Entry::DaysOff(_)
-        )
-    }
-
-    /// A form filled from `entry`; `None` for a kind it cannot change.
-    pub fn open(entry: Entry<'_>, now: &Now) -> Option<Self> {
+    /// A form filled from `entry`.
+    pub fn open(entry: Entry<'_>, now: &Now) -> Self {
         let form = match entry {
             Entry::CheckIn(c) => Form::CheckIn {
                 date: c.date,
@@ -89,13 +85,16 @@ impl Editor {
                 fields: DaysOffFields::editing(&stored.record),
                 error: None,
             },
-            Entry::Experiment(_) => return None,
+            Entry::Experiment(stored) => Form::Experiment {
+                fields: ExperimentFields::editing(&stored.record),
+                error: None,
+            },
         };
-        Some(Self {
+        Self {
             title: change_title(entry, *now.local.offset()),
             opened: entry.to_record(),
             form,
-        })
+        }
     }
 
     /// Which record it changes.
@@ -110,7 +109,9 @@ impl Editor {
             Form::Heat { log, .. } => log.failed(why),
             Form::Routine { log, .. } => log.failed(why),
             Form::FlareUp(form) => form.failed(why),
-            Form::DaysOff { error, .. } => *error = Some(format!("Not saved: {why}")),
+            Form::DaysOff { error, .. } | Form::Experiment { error, .. } => {
+                *error = Some(format!("Not saved: {why}"));
+            }
         }
     }
 
@@ -149,6 +150,9 @@ impl Editor {
             }
             Form::DaysOff { fields, error } => {
                 days_off_ui(ui, title, opened, fields, error, data, now)
+            }
+            Form::Experiment { fields, error } => {
+                experiment_ui(ui, title, opened, fields, error, now)
             }
         };
         if matches!(action, Some(EditorAction::Save(_)))
@@ -217,6 +221,50 @@ fn days_off_ui(
                 })));
             }
             Err(why) => *error = Some(widgets::sentence(&why.to_string())),
+        }
+    }
+    action
+}
+
+/// A saved experiment in the fields that started it; when it stopped
+/// stays as it was (Progress stops one).
+fn experiment_ui(
+    ui: &mut Ui,
+    title: &str,
+    opened: &Record,
+    fields: &mut ExperimentFields,
+    error: &mut Option<String>,
+    now: &Now,
+) -> Option<EditorAction> {
+    let Record::Experiment(stored) = opened else {
+        return None;
+    };
+    widgets::section_title_ui(ui, title);
+    ui.add_space(theme::GAP / 2.0);
+    fields.ui(ui, now);
+    ui.add_space(theme::GAP);
+    let mut action = None;
+    let mut save = false;
+    ui.horizontal_wrapped(|ui| {
+        save = ui.button("Save changes").clicked();
+        if ui.button("Cancel").clicked() {
+            action = Some(EditorAction::Cancel);
+        }
+        if let Some(error) = error {
+            widgets::error_ui(ui, error);
+        }
+    });
+    if save {
+        let record = &stored.record;
+        match fields.experiment(now, record.stopped_on, record.created_at) {
+            Ok(changed) => {
+                *error = None;
+                action = Some(EditorAction::Save(Record::Experiment(Stored {
+                    record: changed,
+                    ..stored.clone()
+                })));
+            }
+            Err(why) => *error = Some(why),
         }
     }
     action

@@ -8,6 +8,7 @@ mod common;
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use egui::accesskit::Role;
 use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -55,16 +56,24 @@ fn closing_with_heat_on_asks_and_save_and_close_logs_the_real_minutes() {
     start_heat(&mut harness, &clock, 5 * 60);
 
     assert!(request_close(&mut harness));
-    harness.get_by_label("Close Unknot?");
+    harness.get_by_role_and_label(Role::Dialog, "Close Unknot?");
     harness.get_by_label("The heat session, on for 5 minutes");
 
     // Cancel, and Escape: the timer runs on and nothing is logged.
     common::click(&mut harness, "Cancel");
-    assert!(harness.query_by_label("Close Unknot?").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Dialog, "Close Unknot?")
+            .is_none()
+    );
     assert!(request_close(&mut harness));
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert!(harness.query_by_label("Close Unknot?").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Dialog, "Close Unknot?")
+            .is_none()
+    );
     common::advance(&mut harness, &clock, 120, 60);
     harness.get_by_label("Heat: 8:00 left");
     assert!(harness.state().store().sessions().unwrap().is_empty());
@@ -91,7 +100,11 @@ fn closing_without_saving_drops_the_work_and_nothing_unsaved_closes_at_once() {
     let clock = common::clock();
     let mut harness = common::harness(dir.path(), &clock);
     assert!(!request_close(&mut harness));
-    assert!(harness.query_by_label("Close Unknot?").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Dialog, "Close Unknot?")
+            .is_none()
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let mut harness = common::harness(dir.path(), &clock);
@@ -147,7 +160,11 @@ fn a_stop_signal_saves_what_is_safe_and_closes_without_asking() {
     clock.advance(Duration::from_millis(400));
     harness.step();
     assert!(asked(&harness, &ViewportCommand::Close));
-    assert!(harness.query_by_label("Close Unknot?").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Dialog, "Close Unknot?")
+            .is_none()
+    );
     let store = harness.state().store();
     assert_eq!(store.checkin_on(today()).unwrap().unwrap().pain.get(), 3);
     let sessions = store.sessions().unwrap();
@@ -211,7 +228,11 @@ fn the_first_close_says_once_that_reminders_go_on_and_can_stop_them() {
     let clock = common::clock();
     let mut harness = common::harness(dir.path(), &clock);
     assert!(request_close(&mut harness), "the note holds the close back");
-    assert!(harness.query_by_label("Reminders go on").is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Dialog, "Reminders go on")
+            .is_some()
+    );
     harness.get_by_label("Stop reminders and close").click();
     harness.step();
     assert!(asked(&harness, &ViewportCommand::Close));

@@ -224,7 +224,11 @@ fn deleting_asks_first_and_can_be_undone() {
     assert!(harness.state().store().checkin_on(day).unwrap().is_some());
 
     common::click(&mut harness, "Delete the check-in for 2026-11-23");
-    assert!(harness.query_by_label("Delete this check-in?").is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Dialog, "Delete this check-in?")
+            .is_some()
+    );
     common::click(&mut harness, "Delete");
     assert!(harness.state().store().checkin_on(day).unwrap().is_none());
     assert_eq!(harness.state().store().checkins().unwrap().len(), 2);
@@ -237,7 +241,7 @@ fn deleting_asks_first_and_can_be_undone() {
     // A heat session comes back whole, under the same id.
     let sessions = harness.state().store().sessions_with_ids().unwrap();
     common::click(&mut harness, &format!("Delete {HEAT_LABEL}"));
-    harness.get_by_label("Delete this session?");
+    harness.get_by_role_and_label(Role::Dialog, "Delete this session?");
     common::click(&mut harness, "Delete");
     assert_eq!(
         harness.state().store().sessions_with_ids().unwrap().len(),
@@ -306,7 +310,7 @@ fn a_flare_up_and_an_experiment_are_listed_deleted_and_put_back_whole() {
     assert_eq!(changed[0].record.set_off_by, "Carried the bags");
     let before = changed;
     common::click(&mut harness, "Delete the flare-up of 2026-11-24 at 15:30");
-    harness.get_by_label("Delete this flare-up?");
+    harness.get_by_role_and_label(Role::Dialog, "Delete this flare-up?");
     common::click(&mut harness, "Delete");
     assert!(harness.state().store().flare_ups().unwrap().is_empty());
     common::click(&mut harness, "Undo");

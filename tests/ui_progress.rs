@@ -415,6 +415,8 @@ fn a_visit_summary_is_saved_from_progress_and_opened() {
     );
     open_progress(&mut harness);
     common::click(&mut harness, "Visit summary…");
+    // A screen reader hears a dialog by the name of its title.
+    harness.get_by_role_and_label(Role::Dialog, "Visit summary");
     // Twelve weeks to begin with, their dates shown, a file in the exports folder.
     assert_eq!(field_value(&harness, "From"), "2026-09-03");
     assert_eq!(field_value(&harness, "to"), "2026-11-25");

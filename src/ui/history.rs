@@ -245,7 +245,7 @@ impl HistoryView {
         let mut command = None;
         let mut close = false;
         let modal =
-            egui::Modal::new(egui::Id::unique("confirm_delete_record")).show(ui.ctx(), |ui| {
+            widgets::modal("confirm_delete_record", confirm.question).show(ui.ctx(), |ui| {
                 let room = ui.ctx().content_rect().width() - 64.0;
                 ui.set_width(room.clamp(160.0, 360.0));
                 widgets::section_title_ui(ui, confirm.question);

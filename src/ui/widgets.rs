@@ -384,6 +384,13 @@ pub fn accent_button(ui: &Ui, text: impl Into<RichText>) -> egui::Button<'static
     egui::Button::new(text.into().color(palette.on_accent)).fill(palette.accent)
 }
 
+/// A question over the window, named for screen readers (`name`: what its
+/// title says), which would otherwise hear an unnamed dialog.
+pub fn modal(id: &str, name: &str) -> egui::Modal {
+    let id = egui::Id::unique(id);
+    egui::Modal::new(id).area(egui::Modal::default_area(id).accessible_name(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

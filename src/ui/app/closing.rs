@@ -146,7 +146,7 @@ impl UnknotApp {
     /// The note on where Unknot goes when the window closes.
     fn background_note_ui(&mut self, ctx: &egui::Context) {
         let mut answer = None;
-        let modal = egui::Modal::new(egui::Id::unique("background_note")).show(ctx, |ui| {
+        let modal = widgets::modal("background_note", "Reminders go on").show(ctx, |ui| {
             ui.set_width(440.0);
             widgets::section_title_ui(ui, "Reminders go on");
             ui.label(
@@ -208,7 +208,7 @@ impl UnknotApp {
             return;
         };
         let mut answer = None;
-        let modal = egui::Modal::new(egui::Id::unique("close_question")).show(&ctx, |ui| {
+        let modal = widgets::modal("close_question", "Close Unknot?").show(&ctx, |ui| {
             ui.set_width(440.0);
             widgets::section_title_ui(ui, "Close Unknot?");
             ui.label("Some things are not saved yet:");

@@ -134,7 +134,8 @@ impl VisitSummaryDialog {
         let mut close = false;
         let screen = ctx.content_rect();
         let area = egui::Modal::default_area(egui::Id::unique("visit_summary"))
-            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 24.0));
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 24.0))
+            .accessible_name("Visit summary");
         let modal = egui::Modal::new(egui::Id::unique("visit_summary"))
             .area(area)
             .show(ctx, |ui| {

@@ -173,6 +173,30 @@ fn change_title(entry: Entry<'_>, offset: FixedOffset) -> String {
     format!("Change {}", entry.name(offset))
 }
 
+/// What was pressed under a form.
+enum Pressed {
+    Save,
+    Cancel,
+}
+
+/// "Save changes" and "Cancel", with why the last save was refused beside
+/// them.
+fn buttons_ui(ui: &mut Ui, error: Option<&str>) -> Option<Pressed> {
+    ui.horizontal_wrapped(|ui| {
+        let save = ui.button("Save changes").clicked();
+        let cancel = ui.button("Cancel").clicked();
+        if let Some(error) = error {
+            widgets::error_ui(ui, error);
+        }
+        if cancel {
+            Some(Pressed::Cancel)
+        } else {
+            save.then_some(Pressed::Save)
+        }
+    })
+    .inner
+}
+
 /// A saved range of days off in the fields it was marked with; checked
 /// against the other ranges before it is written.
 fn days_off_ui(
@@ -192,38 +216,32 @@ fn days_off_ui(
     let today = now.today();
     fields.ui(ui, "edit_days_off", today);
     ui.add_space(theme::GAP);
-    let mut action = None;
-    let mut save = false;
-    ui.horizontal_wrapped(|ui| {
-        save = ui.button("Save changes").clicked();
-        if ui.button("Cancel").clicked() {
-            action = Some(EditorAction::Cancel);
-        }
-        if let Some(error) = error {
-            widgets::error_ui(ui, error);
-        }
-    });
-    if save {
-        let changed = fields.days_off(today, stored.record.created_at);
-        let others: Vec<_> = data
-            .helps
-            .days_off
-            .iter()
-            .filter(|d| d.id != stored.id)
-            .map(|d| d.record.clone())
-            .collect();
-        match changed.validate(today, &others) {
-            Ok(()) => {
-                *error = None;
-                action = Some(EditorAction::Save(Record::DaysOff(Stored {
-                    record: changed,
-                    ..stored.clone()
-                })));
+    match buttons_ui(ui, error.as_deref())? {
+        Pressed::Cancel => Some(EditorAction::Cancel),
+        Pressed::Save => {
+            let changed = fields.days_off(today, stored.record.created_at);
+            let others: Vec<_> = data
+                .helps
+                .days_off
+                .iter()
+                .filter(|d| d.id != stored.id)
+                .map(|d| d.record.clone())
+                .collect();
+            match changed.validate(today, &others) {
+                Ok(()) => {
+                    *error = None;
+                    Some(EditorAction::Save(Record::DaysOff(Stored {
+                        record: changed,
+                        ..stored.clone()
+                    })))
+                }
+                Err(why) => {
+                    *error = Some(widgets::sentence(&why.to_string()));
+                    None
+                }
             }
-            Err(why) => *error = Some(widgets::sentence(&why.to_string())),
         }
     }
-    action
 }
 
 /// A saved experiment in the fields that started it; when it stopped
@@ -243,31 +261,25 @@ fn experiment_ui(
     ui.add_space(theme::GAP / 2.0);
     fields.ui(ui, now);
     ui.add_space(theme::GAP);
-    let mut action = None;
-    let mut save = false;
-    ui.horizontal_wrapped(|ui| {
-        save = ui.button("Save changes").clicked();
-        if ui.button("Cancel").clicked() {
-            action = Some(EditorAction::Cancel);
-        }
-        if let Some(error) = error {
-            widgets::error_ui(ui, error);
-        }
-    });
-    if save {
-        let record = &stored.record;
-        match fields.experiment(now, record.stopped_on, record.created_at) {
-            Ok(changed) => {
-                *error = None;
-                action = Some(EditorAction::Save(Record::Experiment(Stored {
-                    record: changed,
-                    ..stored.clone()
-                })));
+    match buttons_ui(ui, error.as_deref())? {
+        Pressed::Cancel => Some(EditorAction::Cancel),
+        Pressed::Save => {
+            let record = &stored.record;
+            match fields.experiment(now, record.stopped_on, record.created_at) {
+                Ok(changed) => {
+                    *error = None;
+                    Some(EditorAction::Save(Record::Experiment(Stored {
+                        record: changed,
+                        ..stored.clone()
+                    })))
+                }
+                Err(why) => {
+                    *error = Some(why);
+                    None
+                }
             }
-            Err(why) => *error = Some(why),
         }
     }
-    action
 }
 
 fn checkin_ui(
@@ -282,24 +294,22 @@ fn checkin_ui(
     ui.add_space(theme::GAP / 2.0);
     let mut save = fields.ui(ui);
     ui.add_space(theme::GAP);
-    let mut action = None;
-    ui.horizontal_wrapped(|ui| {
-        save |= ui.button("Save changes").clicked();
-        if ui.button("Cancel").clicked() {
-            action = Some(EditorAction::Cancel);
+    match buttons_ui(ui, error.as_deref()) {
+        Some(Pressed::Cancel) => return Some(EditorAction::Cancel),
+        Some(Pressed::Save) => save = true,
+        None => {}
+    }
+    if !save {
+        return None;
+    }
+    match fields.checkin(date, now.utc()) {
+        Ok(checkin) => {
+            *error = None;
+            Some(EditorAction::Save(Record::CheckIn(checkin)))
         }
-        if let Some(error) = error {
-            widgets::error_ui(ui, error);
-        }
-    });
-    if save {
-        match fields.checkin(date, now.utc()) {
-            Ok(checkin) => {
-                *error = None;
-                action = Some(EditorAction::Save(Record::CheckIn(checkin)));
-            }
-            Err(why) => *error = Some(why),
+        Err(why) => {
+            *error = Some(why);
+            None
         }
     }
-    action
 }

@@ -140,3 +140,28 @@ fn start_buttons_never_cover_the_words_at_150_percent() {
         }
     }
 }
+
+/// At 150% in a 700x500 window the navigation is taller than the window:
+/// it scrolls, so the last screen's button can be brought into view.
+#[test]
+fn every_screen_button_can_be_reached_in_a_short_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    let window = egui::vec2(700.0, 500.0) / 1.5;
+    harness.set_size(window);
+    harness.run();
+    for screen in Screen::ALL {
+        let button = harness.get_by_role_and_label(egui::accesskit::Role::Button, screen.label());
+        button.scroll_to_me();
+        harness.run();
+        let button = harness.get_by_role_and_label(egui::accesskit::Role::Button, screen.label());
+        let bottom = button.accesskit_node().bounding_box().unwrap().y1 as f32
+            / harness.ctx.pixels_per_point();
+        assert!(
+            bottom <= window.y + 0.5,
+            "{:?}'s button ends at {bottom}, below the window's {}",
+            screen,
+            window.y
+        );
+    }
+}

@@ -391,9 +391,15 @@ impl eframe::App for UnknotApp {
             .resizable(false)
             .exact_size(180.0)
             .show(ui, |ui| {
-                if let Some(c) = self.nav_ui(ui, &now) {
-                    command = Some(c);
-                }
+                // Scrolls where the window is too short for every screen's
+                // button (a small window at a large zoom).
+                egui::ScrollArea::vertical()
+                    .id_salt("navigation")
+                    .show(ui, |ui| {
+                        if let Some(c) = self.nav_ui(ui, &now) {
+                            command = Some(c);
+                        }
+                    });
             });
         if self.screen == Screen::Today {
             egui::Panel::bottom("today_footer")

@@ -151,7 +151,8 @@ impl ProgressScreen {
             ui.heading("Progress");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let button = ui.button("Visit summary…").on_hover_text(
-                    "A one-page PDF of your pain and what you did, for a physiotherapist                      or doctor",
+                    "A one-page PDF of your pain and what you did, for a physiotherapist \
+                     or doctor",
                 );
                 if button.clicked() {
                     self.visit.open(today);

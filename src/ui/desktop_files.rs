@@ -99,8 +99,16 @@ impl OpenDialog {
         Ok(Self { answer })
     }
 
+    /// What became of the dialog in `slot` once it has closed, which
+    /// empties the slot; `None` while it is open or when none was opened.
+    pub fn take_answer(slot: &mut Option<OpenDialog>) -> Option<Picked> {
+        let answer = slot.as_ref()?.answer()?;
+        *slot = None;
+        Some(answer)
+    }
+
     /// What became of the dialog once it has closed; `None` while it is open.
-    pub fn answer(&self) -> Option<Picked> {
+    fn answer(&self) -> Option<Picked> {
         match self.answer.try_recv() {
             Ok(picked) => Some(picked),
             Err(TryRecvError::Empty) => None,

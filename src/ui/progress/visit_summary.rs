@@ -376,10 +376,9 @@ impl VisitSummaryDialog {
 
     /// Picks up the file chosen in the dialog, if it has closed.
     fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(picked) = self.picking.as_ref().and_then(OpenDialog::answer) else {
+        let Some(picked) = OpenDialog::take_answer(&mut self.picking) else {
             return;
         };
-        self.picking = None;
         match picked {
             Picked::Path(file) => {
                 self.file = file.display().to_string();

@@ -55,10 +55,9 @@ impl FilesCard {
 
     /// Picks up the folder chosen in the dialog, if it has closed.
     pub fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(picked) = self.picking.as_ref().and_then(OpenDialog::answer) else {
+        let Some(picked) = OpenDialog::take_answer(&mut self.picking) else {
             return;
         };
-        self.picking = None;
         match picked {
             Picked::Path(folder) => {
                 self.folder = folder.display().to_string();

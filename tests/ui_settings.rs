@@ -362,7 +362,13 @@ fn days_off_are_marked_from_settings_and_an_overlap_is_refused() {
         common::click(&mut harness, "Later last day off");
     }
     common::click(&mut harness, "Sick");
+    harness.get_by_label("Mark as days off").scroll_to_me();
+    harness.run();
+    let button_at = harness.get_by_label("Mark as days off").rect();
     common::click(&mut harness, "Mark as days off");
+    // The days now listed as still to come do not push the button away
+    // from under the pointer.
+    assert_eq!(harness.get_by_label("Mark as days off").rect(), button_at);
     let stored = harness.state().store().days_off().unwrap();
     assert_eq!(stored.len(), 1);
     let d = &stored[0].record;
@@ -382,4 +388,29 @@ fn days_off_are_marked_from_settings_and_an_overlap_is_refused() {
     common::click(&mut harness, "Mark as days off");
     assert!(harness.query_by_label_contains("already marked").is_some());
     assert_eq!(harness.state().store().days_off().unwrap().len(), 1);
+
+    // Days weeks ahead are typed. The last day follows a first typed past
+    // it; a last day that is not a date is refused and nothing is written.
+    common::fill(&mut harness, "First day off", "2026-12-24");
+    let shown = harness.query_all_by_label_contains("Thu 24 Dec 2026");
+    assert_eq!(shown.count(), 2, "both days say which day was typed");
+    common::fill(&mut harness, "Last day off", "2026-12-3x");
+    common::click(&mut harness, "Mark as days off");
+    harness.get_by_label_contains(
+        "Type the last day off as a date like 2026-12-24, not \"2026-12-3x\"",
+    );
+    assert_eq!(harness.state().store().days_off().unwrap().len(), 1);
+    common::fill(&mut harness, "Last day off", "2027-01-02");
+    common::click(&mut harness, "Earlier last day off");
+    common::click(&mut harness, "Mark as days off");
+    let stored = harness.state().store().days_off().unwrap();
+    let typed = stored
+        .iter()
+        .map(|d| &d.record)
+        .find(|d| d.first.to_string() == "2026-12-24");
+    let typed = typed.expect("the typed days off are saved");
+    assert_eq!(
+        (typed.first.to_string(), typed.last.to_string()),
+        ("2026-12-24".into(), "2027-01-01".into())
+    );
 }

@@ -219,7 +219,6 @@ fn days_off_ui(
     match buttons_ui(ui, error.as_deref())? {
         Pressed::Cancel => Some(EditorAction::Cancel),
         Pressed::Save => {
-            let changed = fields.days_off(today, stored.record.created_at);
             let others: Vec<_> = data
                 .helps
                 .days_off
@@ -227,8 +226,8 @@ fn days_off_ui(
                 .filter(|d| d.id != stored.id)
                 .map(|d| d.record.clone())
                 .collect();
-            match changed.validate(today, &others) {
-                Ok(()) => {
+            match fields.checked(today, stored.record.created_at, &others) {
+                Ok(changed) => {
                     *error = None;
                     Some(EditorAction::Save(Record::DaysOff(Stored {
                         record: changed,
@@ -236,7 +235,7 @@ fn days_off_ui(
                     })))
                 }
                 Err(why) => {
-                    *error = Some(widgets::sentence(&why.to_string()));
+                    *error = Some(why);
                     None
                 }
             }

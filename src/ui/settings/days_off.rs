@@ -30,40 +30,41 @@ impl DaysOffCard {
             "Sick, on holiday or away: on days off reminders keep quiet, streaks and \
              weekly targets hold, and a missing check-in does not count.",
         );
-        let coming: Vec<&Stored<DaysOff>> =
-            days_off.iter().filter(|d| d.record.last >= today).collect();
-        for d in &coming {
-            ui.label(format!(
-                "{} to {}: {}",
-                d.record.first.format("%a %-d %b %Y"),
-                d.record.last.format("%a %-d %b %Y"),
-                d.record.reason.label().to_lowercase()
-            ));
-        }
-        if !coming.is_empty() {
-            widgets::hint_ui(ui, "Change or delete days off in History.");
-        }
         self.fields.ui(ui, "days_off_form", today);
-        if let Some(error) = &self.error {
-            widgets::error_ui(ui, error);
-        }
         if ui
             .add(widgets::accent_button(ui, "Mark as days off"))
             .clicked()
         {
-            let range = self.fields.days_off(today, now.utc());
             let existing: Vec<DaysOff> = days_off.iter().map(|d| d.record.clone()).collect();
-            match range.validate(today, &existing) {
-                Ok(()) => command = Some(Command::MarkDaysOff(range)),
-                Err(e) => {
-                    self.error = Some(widgets::sentence(&e.to_string()));
+            match self.fields.checked(today, now.utc(), &existing) {
+                Ok(range) => command = Some(Command::MarkDaysOff(range)),
+                Err(why) => {
+                    self.error = Some(why);
                     self.saved = None;
                 }
             }
         }
-        // Last, so it moves nothing the person may click next.
+        // Everything that comes and goes sits below the button, so a click
+        // never moves what the pointer is over.
+        if let Some(error) = &self.error {
+            widgets::error_ui(ui, error);
+        }
         if let Some(saved) = &self.saved {
             widgets::success_ui(ui, saved);
+        }
+        let coming: Vec<&Stored<DaysOff>> =
+            days_off.iter().filter(|d| d.record.last >= today).collect();
+        if !coming.is_empty() {
+            ui.add_space(4.0);
+            ui.label("Marked and still to come:");
+            for d in &coming {
+                ui.label(format!(
+                    "{}: {}",
+                    range_words(&d.record, "%a %-d %b %Y"),
+                    d.record.reason.label().to_lowercase()
+                ));
+            }
+            widgets::hint_ui(ui, "Change or delete days off in History.");
         }
         command
     }
@@ -75,9 +76,13 @@ impl DaysOffCard {
                     let d = &stored.record;
                     *self = Self {
                         saved: Some(format!(
-                            "Marked {} to {} as days off.",
-                            d.first.format("%-d %B"),
-                            d.last.format("%-d %B")
+                            "Marked {} as {}.",
+                            range_words(d, "%-d %B"),
+                            if d.first == d.last {
+                                "a day off"
+                            } else {
+                                "days off"
+                            }
                         )),
                         ..Self::default()
                     };
@@ -88,5 +93,15 @@ impl DaysOffCard {
                 }
             }
         }
+    }
+}
+
+/// "3 December" for one day, "3 December to 5 December" for more, in the
+/// given date format.
+fn range_words(d: &DaysOff, format: &str) -> String {
+    if d.first == d.last {
+        d.first.format(format).to_string()
+    } else {
+        format!("{} to {}", d.first.format(format), d.last.format(format))
     }
 }

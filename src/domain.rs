@@ -13,6 +13,7 @@ pub mod function_check;
 pub mod heat;
 pub mod keyed;
 pub mod pain;
+pub mod paper;
 pub mod routine;
 pub mod session;
 pub mod trend;

@@ -17,7 +17,9 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::paper::Paper;
 use crate::domain::trend::ProgressRange;
+use crate::domain::visit::{DEFAULT_WEEKS, OFFERED_WEEKS, PeriodChoice};
 use crate::reminders::{MAX_STRETCH_HOURS, POSTURE_MINS, ReminderSettings, Snooze};
 
 pub use window::{WindowPosition, WindowSize, Zoom};
@@ -55,6 +57,48 @@ pub struct Preferences {
     pub keep_reminding: KeepReminding,
     /// The first close with reminders kept on has said where Unknot went.
     pub told_about_background: bool,
+    /// What the last visit summary saved from the window asked for.
+    pub visit_summary: VisitSummaryChoice,
+}
+
+/// The period and paper of the last visit summary saved from the window,
+/// offered again the next time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VisitSummaryChoice {
+    /// The last this many weeks, one of [`OFFERED_WEEKS`]. A summary
+    /// between two typed dates leaves it as it was: those dates are
+    /// seldom wanted again.
+    pub weeks: u32,
+    /// The paper chosen over the one the locale prints on; `None` follows
+    /// the locale.
+    pub paper: Option<Paper>,
+}
+
+impl VisitSummaryChoice {
+    /// Takes in what a saved summary asked for.
+    pub fn remember(&mut self, period: PeriodChoice, paper: Paper) {
+        if let PeriodChoice::LastWeeks(weeks) = period
+            && OFFERED_WEEKS.contains(&weeks)
+        {
+            self.weeks = weeks;
+        }
+        self.paper = (paper != Paper::from_environment()).then_some(paper);
+    }
+
+    /// The paper to offer: the one chosen, or the locale's.
+    pub fn paper(&self) -> Paper {
+        self.paper.unwrap_or_else(Paper::from_environment)
+    }
+}
+
+impl Default for VisitSummaryChoice {
+    fn default() -> Self {
+        Self {
+            weeks: DEFAULT_WEEKS,
+            paper: None,
+        }
+    }
 }
 
 /// "Keep reminding me when the window is closed". On unless turned off.
@@ -114,10 +158,11 @@ pub enum PreferenceKey {
     Appearance,
     KeepReminding,
     ToldAboutBackground,
+    VisitSummary,
 }
 
 impl PreferenceKey {
-    pub const ALL: [PreferenceKey; 23] = [
+    pub const ALL: [PreferenceKey; 24] = [
         PreferenceKey::IntroDismissed,
         PreferenceKey::ProgressRange,
         PreferenceKey::BaselinePain,
@@ -141,6 +186,7 @@ impl PreferenceKey {
         PreferenceKey::Appearance,
         PreferenceKey::KeepReminding,
         PreferenceKey::ToldAboutBackground,
+        PreferenceKey::VisitSummary,
     ];
 
     /// The key of its row in the settings table.
@@ -169,6 +215,7 @@ impl PreferenceKey {
             PreferenceKey::Appearance => "window.appearance",
             PreferenceKey::KeepReminding => "reminders.keep_after_close",
             PreferenceKey::ToldAboutBackground => "window.told_about_background",
+            PreferenceKey::VisitSummary => "window.visit_summary",
         }
     }
 
@@ -214,6 +261,15 @@ impl Preferences {
                 "{}: {level} is not a pain level from 0 to 10, so your first check-ins set \
                  the baseline",
                 PreferenceKey::BaselinePain.name()
+            ));
+        }
+        let weeks = self.visit_summary.weeks;
+        if !OFFERED_WEEKS.contains(&weeks) {
+            self.visit_summary.weeks = DEFAULT_WEEKS;
+            warnings.push(format!(
+                "{}: the last {weeks} weeks is not one of the periods offered, so the \
+                 visit summary offers the last {DEFAULT_WEEKS} weeks",
+                PreferenceKey::VisitSummary.name()
             ));
         }
         warnings.extend(window::validate(

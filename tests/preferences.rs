@@ -6,9 +6,11 @@
 use std::path::Path;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday, WeekdaySet};
+use unknot::domain::paper::Paper;
 use unknot::domain::trend::ProgressRange;
 use unknot::preferences::{
-    Appearance, KeepReminding, PreferenceKey, Preferences, Sounds, WindowPosition, WindowSize, Zoom,
+    Appearance, KeepReminding, PreferenceKey, Preferences, Sounds, VisitSummaryChoice,
+    WindowPosition, WindowSize, Zoom,
 };
 use unknot::reminders::{ReminderKind, ReminderSettings, Snooze, TimeWindow};
 use unknot::store::{DB_FILE_NAME, Store};
@@ -49,6 +51,10 @@ fn changed() -> Preferences {
         appearance: Appearance::Dark,
         keep_reminding: KeepReminding::Off,
         told_about_background: true,
+        visit_summary: VisitSummaryChoice {
+            weeks: 8,
+            paper: Some(Paper::A4),
+        },
     }
 }
 
@@ -129,9 +135,8 @@ fn a_store_from_an_earlier_version_reads_back_the_same_preferences() {
     let store = Store::open(dir.path()).unwrap();
     let (prefs, warnings) = store.preferences().unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
-    // Pause, snooze, the window, sounds, appearance and the background
-    // choices were never saved
-    // before; the rest is as it was.
+    // Pause, snooze, the window, sounds, appearance, the background choices
+    // and the visit summary were never saved before; the rest is as it was.
     assert_eq!(
         prefs,
         Preferences {
@@ -144,6 +149,7 @@ fn a_store_from_an_earlier_version_reads_back_the_same_preferences() {
             appearance: Appearance::System,
             keep_reminding: KeepReminding::On,
             told_about_background: false,
+            visit_summary: VisitSummaryChoice::default(),
             ..changed()
         }
     );

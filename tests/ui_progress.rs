@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
-use egui::accesskit::Role;
+use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::path::{Path, PathBuf};
@@ -472,6 +472,19 @@ fn a_visit_summary_is_saved_from_progress_and_opened() {
 
     common::click(&mut harness, "Open it");
     assert_eq!(*desktop.opened.lock().unwrap(), vec![chosen.clone()]);
+
+    // The next start offers the same weeks and paper again.
+    drop(harness);
+    let saved = store.setting("window.visit_summary").unwrap().unwrap();
+    assert!(saved.contains("\"weeks\":4"), "{saved}");
+    let mut harness = common::harness(dir.path(), &clock);
+    open_progress(&mut harness);
+    common::click(&mut harness, "Visit summary…");
+    assert_eq!(field_value(&harness, "From"), "2026-10-29");
+    let chosen = |label| harness.get_by_label(label).accesskit_node().toggled();
+    assert_eq!(chosen("Last 4 weeks"), Some(Toggled::True));
+    assert_eq!(chosen("US Letter"), Some(Toggled::True));
+    assert_eq!(chosen("A4"), Some(Toggled::False));
 }
 
 /// In a small window, with no file dialog on the system: the offered file

@@ -35,6 +35,8 @@ pub use sections::shorten;
 pub const MAX_WEEKS: u32 = 52;
 /// Weeks a summary covers unless told otherwise.
 pub const DEFAULT_WEEKS: u32 = 12;
+/// The periods the window offers as one click, in weeks.
+pub const OFFERED_WEEKS: [u32; 3] = [4, 8, 12];
 /// Most days a summary covers (52 weeks).
 pub const MAX_DAYS: i64 = 52 * 7;
 /// Up to this many days the chart shows each day's pain; beyond, weekly

@@ -48,6 +48,7 @@ impl Preferences {
             Key::Appearance => json(&self.appearance),
             Key::KeepReminding => json(&self.keep_reminding),
             Key::ToldAboutBackground => json(&self.told_about_background),
+            Key::VisitSummary => json(&self.visit_summary),
         }
     }
 
@@ -121,6 +122,7 @@ impl Preferences {
             Key::ToldAboutBackground => {
                 self.told_about_background = parse(text, no_old_form)?;
             }
+            Key::VisitSummary => self.visit_summary = parse(text, no_old_form)?,
         }
         Some(())
     }

@@ -3,6 +3,7 @@
 use chrono::{FixedOffset, NaiveTime, TimeZone, Weekday, WeekdaySet};
 
 use super::*;
+use crate::domain::visit::PeriodChoice;
 use crate::reminders::{ReminderKind, TimeWindow};
 
 fn hm(hour: u32, min: u32) -> NaiveTime {
@@ -45,6 +46,10 @@ fn changed() -> Preferences {
         appearance: Appearance::Dark,
         keep_reminding: KeepReminding::Off,
         told_about_background: true,
+        visit_summary: VisitSummaryChoice {
+            weeks: 4,
+            paper: Some(Paper::Letter),
+        },
     }
 }
 
@@ -115,6 +120,10 @@ fn values_are_json() {
     );
     assert_eq!(text(PreferenceKey::Zoom), "1.25");
     assert_eq!(text(PreferenceKey::Appearance), "\"dark\"");
+    assert_eq!(
+        text(PreferenceKey::VisitSummary),
+        "{\"weeks\":4,\"paper\":\"letter\"}"
+    );
     // A whole number keeps its point, as the text saved before did.
     let eight = Preferences {
         baseline_pain: Some(8.0),
@@ -274,6 +283,16 @@ fn out_of_range_values_are_brought_into_range_as_the_scheduler_always_did() {
 
     let (prefs, _) = read(&[("reminders.posture_every_mins", "5")]);
     assert_eq!(prefs.reminders.posture_every_mins, 15);
+    // The visit summary offers only some periods; another is put back.
+    let (prefs, warnings) = read(&[("window.visit_summary", "{\"weeks\":6,\"paper\":\"a4\"}")]);
+    assert_eq!(
+        prefs.visit_summary,
+        VisitSummaryChoice {
+            weeks: 12,
+            paper: Some(Paper::A4)
+        }
+    );
+    assert!(warnings[0].contains("window.visit_summary"), "{warnings:?}");
     let mut fine = changed();
     assert!(fine.validate().is_empty());
     assert_eq!(fine, changed());
@@ -334,4 +353,27 @@ fn the_window_is_kept_to_a_sane_size_place_and_zoom() {
     };
     assert_eq!(nan.validate().len(), 2);
     assert_eq!((nan.zoom, nan.window_size), (Zoom(1.0), None));
+}
+
+#[test]
+fn a_saved_summary_is_remembered_by_its_weeks_and_a_paper_other_than_the_locales() {
+    let locale = Paper::from_environment();
+    let other = match locale {
+        Paper::A4 => Paper::Letter,
+        Paper::Letter => Paper::A4,
+    };
+    let mut choice = VisitSummaryChoice::default();
+    choice.remember(PeriodChoice::LastWeeks(8), other);
+    assert_eq!(
+        (choice.weeks, choice.paper(), choice.paper),
+        (8, other, Some(other))
+    );
+    // Two typed dates keep the weeks; the locale's paper is not pinned.
+    let from = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+    choice.remember(PeriodChoice::Between { from, to }, locale);
+    assert_eq!((choice.weeks, choice.paper), (8, None));
+    // Weeks the window does not offer (from the command line) are not kept.
+    choice.remember(PeriodChoice::LastWeeks(30), locale);
+    assert_eq!(choice.weeks, 8);
 }

@@ -123,6 +123,8 @@ impl UnknotApp {
         };
         app.safekeeping_notices = app.store.warnings().to_vec();
         app.progress.set_range(app.preferences.progress_range);
+        app.progress
+            .offer_visit_summary(app.preferences.visit_summary);
         app.restore_zoom(ctx);
         app.restore_appearance(ctx);
         app.reload_data();

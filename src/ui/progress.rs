@@ -36,6 +36,7 @@ use super::screen::Screen;
 use super::when::Now;
 use super::{advice, theme, widgets};
 use crate::domain::trend::ProgressRange;
+use crate::preferences::VisitSummaryChoice;
 use view::{ProgressView, ViewKey};
 use visit_summary::VisitSummaryDialog;
 
@@ -96,6 +97,11 @@ impl ProgressScreen {
 
     pub fn set_range(&mut self, range: ProgressRange) {
         self.range = range;
+    }
+
+    /// The period and paper the visit summary offers first: those saved last.
+    pub fn offer_visit_summary(&mut self, choice: VisitSummaryChoice) {
+        self.visit.offer(choice);
     }
 
     /// Called after the baseline was saved (or could not be).

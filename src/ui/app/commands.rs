@@ -99,7 +99,14 @@ impl UnknotApp {
                 paper,
                 file,
                 if_exists,
-            } => self.save_visit_summary(period, paper, &file, if_exists),
+            } => {
+                let event = self.save_visit_summary(period, paper, &file, if_exists);
+                if matches!(event, Event::VisitSummarySaved(Ok(_))) {
+                    // Only a preference: unsaved, the next start offers the defaults.
+                    let _ = self.change_preferences(|p| p.visit_summary.remember(period, paper));
+                }
+                event
+            }
             Command::ImportCsv(folder) => self.import_csv(&folder),
             Command::BackupNow => self.backup_now(),
             Command::RestoreBackup(file) => self.restore_backup(&file),

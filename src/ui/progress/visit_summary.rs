@@ -16,17 +16,14 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::domain::dates::days_before;
-use crate::domain::visit::PeriodChoice;
+use crate::domain::visit::{DEFAULT_WEEKS, OFFERED_WEEKS, PeriodChoice};
+use crate::preferences::VisitSummaryChoice;
 use crate::report::{IfExists, Paper};
 use crate::ui::command::Command;
 use crate::ui::desktop_files::{DesktopFiles, NoDialogs, OpenDialog, Picked};
 use crate::ui::event::Event;
 use crate::ui::widgets;
 
-/// The periods offered as one click, in weeks.
-const WEEK_CHOICES: [u32; 3] = [4, 8, 12];
-/// The period chosen when the question first opens.
-const FIRST_CHOICE: Span = Span::Weeks(12);
 /// How dates are typed.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -77,7 +74,7 @@ impl VisitSummaryDialog {
     pub fn new(folder: &Path, desktop: Arc<dyn DesktopFiles>) -> Self {
         Self {
             open: false,
-            span: FIRST_CHOICE,
+            span: Span::Weeks(DEFAULT_WEEKS),
             from: String::new(),
             to: String::new(),
             paper: Paper::from_environment(),
@@ -95,6 +92,12 @@ impl VisitSummaryDialog {
 
     pub fn set_desktop_files(&mut self, desktop: Arc<dyn DesktopFiles>) {
         self.desktop = desktop;
+    }
+
+    /// Chooses the period and paper saved last.
+    pub fn offer(&mut self, choice: VisitSummaryChoice) {
+        self.span = Span::Weeks(choice.weeks);
+        self.paper = choice.paper();
     }
 
     pub fn set_folder(&mut self, folder: &Path) {
@@ -241,7 +244,7 @@ impl VisitSummaryDialog {
     fn period_ui(&mut self, ui: &mut Ui, today: NaiveDate) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Period");
-            for weeks in WEEK_CHOICES {
+            for weeks in OFFERED_WEEKS {
                 let chosen = self.span == Span::Weeks(weeks);
                 let button = egui::Button::selectable(chosen, format!("Last {weeks} weeks"));
                 if ui.add(button).clicked() {

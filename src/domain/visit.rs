@@ -314,7 +314,7 @@ pub struct FunctionFigures {
     pub average: Option<f64>,
 }
 
-/// A check-in's note, shortened.
+/// A check-in's note, or a flare-up's words, shortened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub date: NaiveDate,
@@ -401,7 +401,10 @@ impl VisitSummary {
             checklist: sections::checklist(&records.checklist_history, period),
             experiments,
             function: sections::function(records, period),
-            notes: sections::notes(checkins),
+            notes: sections::notes(
+                checkins,
+                by_date(&records.flare_ups, |f| f.date, period.from, period.to),
+            ),
         })
     }
 }

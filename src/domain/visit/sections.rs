@@ -12,6 +12,7 @@ use super::{
 use crate::domain::checklist::{self, ChecklistAnswer};
 use crate::domain::dates::week_start;
 use crate::domain::experiment::compare;
+use crate::domain::flare::FlareUp;
 use crate::domain::function_check;
 use crate::domain::pain::{CheckIn, latest_per_day};
 use crate::domain::session::SessionKind;
@@ -136,17 +137,43 @@ pub(super) fn function(records: &VisitRecords, period: Period) -> Option<Functio
     (!changes.is_empty()).then_some(FunctionFigures { changes, average })
 }
 
-/// Up to [`MAX_NOTES`] notes of these check-ins, the most recent first,
-/// each shortened to [`NOTE_CHARS`].
-pub(super) fn notes(checkins: &[CheckIn]) -> Vec<super::Note> {
-    latest_per_day(checkins)
+/// Up to [`MAX_NOTES`] notes, the most recent first, each shortened to
+/// [`NOTE_CHARS`]: the check-ins' notes, and what set off a flare-up or
+/// helped with it (on a day with both, the flare-up comes first).
+pub(super) fn notes(checkins: &[CheckIn], flare_ups: &[FlareUp]) -> Vec<super::Note> {
+    let checkin_notes = latest_per_day(checkins)
         .into_iter()
-        .rev()
         .filter(|c| !c.note.trim().is_empty())
+        .map(|c| (c.date, c.note.clone()));
+    let flare_notes = flare_ups.iter().filter_map(|f| {
+        let set_off_by = f.set_off_by.trim();
+        let helped = f.helped.trim();
+        if set_off_by.is_empty() && helped.is_empty() {
+            return None;
+        }
+        let mut text = format!("Flare-up, pain {}.", f.pain.get());
+        for (label, words) in [("Set off by", set_off_by), ("Helped", helped)] {
+            if !words.is_empty() {
+                let stop = if words.ends_with(['.', '!', '?', '…']) {
+                    ""
+                } else {
+                    "."
+                };
+                text.push_str(&format!(" {label}: {words}{stop}"));
+            }
+        }
+        Some((f.date, text))
+    });
+    let mut all: Vec<(NaiveDate, String)> = checkin_notes.chain(flare_notes).collect();
+    // Stable: a day's check-in note stays ahead of its flare-ups, and the
+    // list is then read from the end.
+    all.sort_by_key(|(date, _)| *date);
+    all.into_iter()
+        .rev()
         .take(MAX_NOTES)
-        .map(|c| Note {
-            date: c.date,
-            text: shorten(&c.note, NOTE_CHARS),
+        .map(|(date, text)| Note {
+            date,
+            text: shorten(&text, NOTE_CHARS),
         })
         .collect()
 }

@@ -325,6 +325,53 @@ fn beyond_twelve_weeks_the_chart_shows_weekly_means() {
 }
 
 #[test]
+fn what_set_off_a_flare_up_or_helped_is_among_the_notes() {
+    let mut log = full_log();
+    let flare = |date, set_off_by: &str, helped: &str| FlareUp {
+        at: noon(date),
+        date,
+        pain: Rating::new(7, "pain").unwrap(),
+        set_off_by: set_off_by.into(),
+        helped: helped.into(),
+    };
+    log.flare_ups.extend([
+        flare(day(2026, 6, 20), "", "a walk!"),
+        flare(today(), "lifting a box\nat work", ""),
+        // Before the period: not on the page.
+        flare(day(2026, 5, 2), "moving house", "rest"),
+    ]);
+    log.flare_ups.sort_by_key(|f| f.date);
+    let period = Period::last_weeks(4, today()).unwrap();
+    let s = VisitSummary::compute(period, &log, today()).unwrap();
+    let notes: Vec<(NaiveDate, &str)> = s.notes.iter().map(|n| (n.date, n.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                today(),
+                "Flare-up, pain 7. Set off by: lifting a box at work."
+            ),
+            (today(), "note 60 with a break"),
+            (day(2026, 6, 29), "note 59 with a break"),
+            (day(2026, 6, 28), "note 58 with a break"),
+            (day(2026, 6, 27), "note 57 with a break"),
+        ]
+    );
+    // On a day with both, the flare-up comes first.
+    let earlier = Period::between(day(2026, 6, 15), day(2026, 6, 21), today()).unwrap();
+    let s = VisitSummary::compute(earlier, &log, today()).unwrap();
+    let texts: Vec<&str> = s.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "note 51 with a break",
+            "Flare-up, pain 7. Helped: a walk!",
+            "note 50 with a break"
+        ]
+    );
+}
+
+#[test]
 fn notes_are_shortened_at_a_word() {
     assert_eq!(shorten("short", 10), "short");
     let long = "one two three four five six";

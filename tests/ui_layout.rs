@@ -73,6 +73,34 @@ fn every_screen_fits_at_150_percent_zoom() {
     every_screen_fits(&mut harness, 1040.0 / 1.5, "1040x760 and 150%");
 }
 
+/// A 700x500 window at 150% is 467x333 points: too narrow for the
+/// navigation column beside the content, so the screens' buttons go in a
+/// bar across the top and every screen is reached and fits the width.
+#[test]
+fn a_small_window_at_150_percent_has_the_navigation_across_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    let window = egui::vec2(700.0, 500.0) / 1.5;
+    harness.set_size(window);
+    harness.run();
+    harness.run();
+    // Every screen's button is in sight, above the content, without scrolling.
+    for screen in Screen::ALL {
+        let button = harness.get_by_role_and_label(egui::accesskit::Role::Button, screen.label());
+        let rect = button.rect();
+        assert!(
+            rect.max.x <= window.x && rect.max.y < window.y / 2.0,
+            "{screen:?}'s button lies at {rect:?}"
+        );
+    }
+    every_screen_fits(&mut harness, window.x, "700x500 and 150%");
+    // Wider again, the column comes back.
+    harness.set_size(egui::vec2(700.0, 500.0));
+    harness.run();
+    let settings = harness.get_by_role_and_label(egui::accesskit::Role::Button, "Settings");
+    assert!(settings.rect().max.x < 200.0, "{:?}", settings.rect());
+}
+
 #[test]
 fn a_wide_window_fills_up_to_the_reading_measure() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,6 +35,13 @@ mod timers_and_reminders;
 mod visit_summary;
 mod window;
 
+/// The width of the navigation column, in points.
+const NAVIGATION_WIDTH: f32 = 180.0;
+/// A window narrower than this, in points (so a large zoom counts), has
+/// the screens' buttons in a bar across the top, and the content the whole
+/// width: beside a column it would be too narrow to read.
+const NARROW_WINDOW_WIDTH: f32 = 600.0;
+
 pub struct UnknotApp {
     store: Store,
     clock: Arc<dyn Clock>,
@@ -216,24 +223,33 @@ impl UnknotApp {
     /// The screen buttons, each with its shortcut in the tooltip, and the
     /// running timers. One used from the keyboard (it has the focus) also
     /// sends the focus on to the screen it opens.
-    fn nav_ui(&mut self, ui: &mut Ui, now: &Now) -> Option<Command> {
+    /// In a column (`bar` false) the name comes first and each button takes
+    /// the column's width; in a bar across the top they follow each other
+    /// and wrap.
+    fn nav_ui(&mut self, ui: &mut Ui, now: &Now, bar: bool) -> Option<Command> {
         let mut command = None;
-        ui.add_space(14.0);
-        ui.horizontal(|ui| {
-            ui.add_space(6.0);
-            ui.label(
-                RichText::new("Unknot")
-                    .size(22.0)
-                    .strong()
-                    .color(theme::palette(ui.ctx()).accent),
-            );
-        });
-        ui.add_space(14.0);
+        if !bar {
+            ui.add_space(14.0);
+            ui.horizontal(|ui| {
+                ui.add_space(6.0);
+                ui.label(
+                    RichText::new("Unknot")
+                        .size(22.0)
+                        .strong()
+                        .color(theme::palette(ui.ctx()).accent),
+                );
+            });
+            ui.add_space(14.0);
+        }
         for screen in Screen::ALL {
             let selected = self.screen == screen;
             let button =
-                egui::Button::selectable(selected, RichText::new(screen.label()).size(16.0))
-                    .min_size(egui::vec2(ui.available_width(), 34.0));
+                egui::Button::selectable(selected, RichText::new(screen.label()).size(16.0));
+            let button = if bar {
+                button.min_size(egui::vec2(0.0, 30.0))
+            } else {
+                button.min_size(egui::vec2(ui.available_width(), 34.0))
+            };
             let mut response = ui.add(button);
             if let Some(shortcut) = keyboard::screen_shortcut(screen) {
                 let keys = ui.ctx().format_shortcut(&shortcut);
@@ -251,9 +267,7 @@ impl UnknotApp {
         ];
         for (screen, status) in running {
             let Some(status) = status else { continue };
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                ui.add_space(6.0);
+            let timer_ui = |ui: &mut Ui| {
                 let link = ui.link(
                     RichText::new(status)
                         .color(theme::palette(ui.ctx()).accent)
@@ -263,7 +277,16 @@ impl UnknotApp {
                     command = Some(Command::Navigate(screen));
                     self.focus_content |= link.has_focus();
                 }
-            });
+            };
+            if bar {
+                timer_ui(ui);
+            } else {
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    ui.add_space(6.0);
+                    timer_ui(ui);
+                });
+            }
         }
         command
     }
@@ -389,20 +412,35 @@ impl eframe::App for UnknotApp {
         if entering {
             keyboard::hold_tab(&ctx);
         }
-        egui::Panel::left("navigation")
-            .resizable(false)
-            .exact_size(180.0)
-            .show(ui, |ui| {
-                // Scrolls where the window is too short for every screen's
-                // button (a small window at a large zoom).
-                egui::ScrollArea::vertical()
-                    .id_salt("navigation")
-                    .show(ui, |ui| {
-                        if let Some(c) = self.nav_ui(ui, &now) {
+        if ctx.content_rect().width() < NARROW_WINDOW_WIDTH {
+            egui::Panel::top("navigation_bar")
+                .frame(
+                    egui::Frame::side_top_panel(&ctx.global_style())
+                        .inner_margin(egui::Margin::symmetric(8, 6)),
+                )
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        if let Some(c) = self.nav_ui(ui, &now, true) {
                             command = Some(c);
                         }
                     });
-            });
+                });
+        } else {
+            egui::Panel::left("navigation")
+                .resizable(false)
+                .exact_size(NAVIGATION_WIDTH)
+                .show(ui, |ui| {
+                    // Scrolls where the window is too short for every
+                    // screen's button.
+                    egui::ScrollArea::vertical()
+                        .id_salt("navigation")
+                        .show(ui, |ui| {
+                            if let Some(c) = self.nav_ui(ui, &now, false) {
+                                command = Some(c);
+                            }
+                        });
+                });
+        }
         if self.screen == Screen::Today {
             egui::Panel::bottom("today_footer")
                 .frame(

@@ -82,7 +82,7 @@ fn both_forms_explain_a_missing_or_unreadable_start_time_in_the_same_words() {
         let (_dir, mut harness) = open(form);
         common::fill(&mut harness, form.minutes, "10");
         common::click(&mut harness, form.button);
-        harness.get_by_label("Type the time you started, for example 15:00.");
+        harness.get_by_label("Type the time you started as HH:MM, for example 15:00.");
         log(&mut harness, form, "teatime", "10");
         harness.get_by_label(
             "Type the time as hours and minutes, for example 15:00, not \"teatime\".",

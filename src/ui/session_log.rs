@@ -22,9 +22,8 @@ use crate::domain::session::{Session, SessionKind};
 pub struct Wording {
     pub title: &'static str,
     pub hint: &'static str,
-    /// An example start time, shown in the empty field.
-    pub start_example: &'static str,
     pub minutes_label: &'static str,
+    /// A typical number of minutes, shown as an example in the empty field.
     pub minutes_example: &'static str,
     /// Said when the minutes are left empty.
     pub minutes_missing: &'static str,
@@ -236,7 +235,7 @@ impl<K: EntryKind> SessionLog<K> {
                 ui,
                 "Started at",
                 egui::TextEdit::singleline(&mut self.start_time)
-                    .hint_text(wording.start_example)
+                    .hint_text("HH:MM")
                     .desired_width(70.0),
             );
             ui.add_space(theme::GAP);
@@ -244,7 +243,7 @@ impl<K: EntryKind> SessionLog<K> {
                 ui,
                 wording.minutes_label,
                 egui::TextEdit::singleline(&mut self.minutes)
-                    .hint_text(wording.minutes_example)
+                    .hint_text(format!("e.g. {}", wording.minutes_example))
                     .desired_width(60.0),
             );
         });
@@ -375,7 +374,6 @@ mod tests {
         const WORDING: Wording = Wording {
             title: "Log a flare-up",
             hint: "",
-            start_example: "07:00",
             minutes_label: "Minutes",
             minutes_example: "30",
             minutes_missing: "Type how many minutes.",

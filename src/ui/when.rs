@@ -39,7 +39,7 @@ impl Now {
 pub fn parse_start(date: NaiveDate, time_text: &str, now: &Now) -> Result<DateTime<Utc>, String> {
     let trimmed = time_text.trim();
     if trimmed.is_empty() {
-        return Err("Type the time you started, for example 15:00.".to_owned());
+        return Err("Type the time you started as HH:MM, for example 15:00.".to_owned());
     }
     let time = NaiveTime::parse_from_str(trimmed, "%H:%M").map_err(|_| {
         format!("Type the time as hours and minutes, for example 15:00, not \"{trimmed}\".")

@@ -43,7 +43,6 @@ impl EntryKind for HeatEntry {
     const WORDING: Wording = Wording {
         title: "I used a heat pack earlier",
         hint: "For heat used away from the computer.",
-        start_example: "20:30",
         minutes_label: "Minutes of heat",
         minutes_example: "15",
         minutes_missing: "Type how many minutes the pack was on, for example 15.",
@@ -64,23 +63,31 @@ impl EntryKind for HeatEntry {
     }
 
     fn fields_below_ui(&mut self, ui: &mut Ui) {
+        // Each label stays with its field when the row wraps.
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::from_label("Kind of heat")
-                .selected_text(self.heat_type.map_or("Not said", HeatType::label))
-                .show_ui(ui, |ui| {
-                    for t in HeatType::ALL {
-                        ui.selectable_value(&mut self.heat_type, Some(t), t.label());
-                    }
-                });
+            ui.horizontal(|ui| {
+                let label = ui.label("Kind of heat");
+                egui::ComboBox::from_id_salt("heat_kind")
+                    .selected_text(self.heat_type.map_or("Not said", HeatType::label))
+                    .show_ui(ui, |ui| {
+                        for t in HeatType::ALL {
+                            ui.selectable_value(&mut self.heat_type, Some(t), t.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
             ui.add_space(theme::GAP);
-            widgets::text_field_ui(
-                ui,
-                "Where",
-                egui::TextEdit::singleline(&mut self.area)
-                    .hint_text("Between the shoulder blades")
-                    .desired_width(ui.available_width().min(240.0))
-                    .char_limit(100),
-            );
+            ui.horizontal(|ui| {
+                widgets::text_field_ui(
+                    ui,
+                    "Where",
+                    egui::TextEdit::singleline(&mut self.area)
+                        .hint_text("Between the shoulder blades")
+                        .desired_width(ui.available_width().clamp(120.0, 240.0))
+                        .char_limit(100),
+                );
+            });
         });
     }
 

@@ -106,7 +106,6 @@ impl EntryKind for RoutineEntry {
     const WORDING: Wording = Wording {
         title: "Log a session done without the player",
         hint: "Stretched at the office, or used a ball against the wall? Add it here.",
-        start_example: "15:00",
         minutes_label: "Minutes",
         minutes_example: "10",
         minutes_missing: "Type how many minutes it lasted, for example 10.",

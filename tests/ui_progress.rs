@@ -135,6 +135,12 @@ fn an_empty_store_shows_what_will_appear() {
     harness.get_by_label("Nothing to chart yet");
     harness.get_by_label("0 check-ins in the last 12 weeks");
     harness.get_by_label_contains("average of your first 7 check-ins");
+    // Before the first record no day has asked for a check-in.
+    assert!(
+        harness
+            .query_by_label_contains("days that asked for it")
+            .is_none()
+    );
 }
 
 #[test]

@@ -477,7 +477,8 @@ pub struct ProgressData {
     pub insight: Insight,
     /// Reasons to see a professional, if any.
     pub advice: Vec<Advice>,
-    /// Check-ins from `from` to `to` against the days that asked for one.
+    /// Check-ins from `from` (or the first record, if later) to `to`
+    /// against the days that asked for one.
     pub adherence: CheckInAdherence,
 }
 
@@ -493,15 +494,15 @@ impl ProgressData {
     ) -> ProgressData {
         let checkins = up_to(checkins, |c| c.date <= today);
         let sessions = up_to(sessions, |s| s.date <= today);
-        let from = range.start(today).unwrap_or_else(|| {
-            let first_checkin = checkins.iter().map(|c| c.date).min();
-            let first_session = sessions.iter().map(|s| s.date).min();
-            [first_checkin, first_session, Some(today)]
-                .into_iter()
-                .flatten()
-                .min()
-                .unwrap_or(today)
-        });
+        let first_checkin = checkins.iter().map(|c| c.date).min();
+        let first_session = sessions.iter().map(|s| s.date).min();
+        let first_record = first_checkin.into_iter().chain(first_session).min();
+        let from = range
+            .start(today)
+            .unwrap_or_else(|| first_record.map_or(today, |first| first.min(today)));
+        // Days before the first record asked for nothing: Unknot was not in
+        // use yet. With no record, no day has asked.
+        let asked_from = first_record.map_or(today + chrono::Days::new(1), |first| first.max(from));
         let daily = daily_pain(&checkins);
         let rolling = rolling_mean(&daily);
         let baseline = baseline(&daily, user_baseline);
@@ -529,7 +530,7 @@ impl ProgressData {
             streaks: streaks(&checkins, &sessions, days_off, today),
             insight: next_day_insight(&checkins, &sessions),
             advice: professional_advice(&checkins, &sessions, today),
-            adherence: check_in_adherence(&checkins, days_off, from, today),
+            adherence: check_in_adherence(&checkins, days_off, asked_from, today),
         }
     }
 

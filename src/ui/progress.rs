@@ -189,7 +189,9 @@ impl ProgressScreen {
                 .wrap_mode(egui::TextWrapMode::Extend),
             );
         });
-        widgets::hint_ui(ui, &view.adherence_text);
+        if let Some(text) = &view.adherence_text {
+            widgets::hint_ui(ui, text);
+        }
         ui.add_space(theme::GAP);
 
         if data.checkins.is_empty() {

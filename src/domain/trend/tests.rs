@@ -592,6 +592,43 @@ fn compute_all_time_starts_at_the_first_record() {
     assert_eq!(empty.baseline, None);
     assert!(empty.percent_change.is_empty() && empty.latest_change().is_none());
     assert_eq!(empty.insight.more_days_needed(), (7, 7));
+    assert_eq!(empty.adherence, CheckInAdherence::default());
+}
+
+#[test]
+fn adherence_counts_from_the_first_record_not_from_before_it() {
+    let today = day(2026, 3, 20);
+    // In use for six days: a session on the 15th, check-ins on two days.
+    let checkins = march(&[(16, 4), (19, 3)]);
+    let sessions = [session(SessionKind::Stretch, day(2026, 3, 15), 5)];
+    let twelve_weeks = ProgressData::compute(
+        &checkins,
+        &sessions,
+        today,
+        &BTreeSet::new(),
+        ProgressRange::Weeks12,
+        None,
+    );
+    assert_eq!(
+        twelve_weeks.adherence,
+        CheckInAdherence {
+            done: 2,
+            asked: 6,
+            days_off: 0
+        }
+    );
+    // A range shorter than the use counts from its own start.
+    let mut long_ago = vec![checkin(day(2026, 2, 1), 5)];
+    long_ago.extend(march(&[(16, 4), (19, 3)]));
+    let four_weeks = ProgressData::compute(
+        &long_ago,
+        &[],
+        today,
+        &BTreeSet::new(),
+        ProgressRange::Weeks4,
+        None,
+    );
+    assert_eq!(four_weeks.adherence.asked, 28);
 }
 
 #[test]

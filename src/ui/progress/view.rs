@@ -69,7 +69,8 @@ pub struct ProgressView {
     /// "23 check-ins in the last 4 weeks".
     pub range_summary: String,
     /// Check-ins against the days that asked for one (days off do not).
-    pub adherence_text: String,
+    /// `None` before the first record: no day has asked for a check-in.
+    pub adherence_text: Option<String>,
     pub baseline_text: String,
     pub change_text: Option<String>,
     pub streak_rows: [(&'static str, String, String); 2],
@@ -287,20 +288,23 @@ fn range_summary(p: &ProgressData) -> String {
 
 /// "Checked in on 60 of the 78 days that asked for it; 6 days off are not
 /// counted."
-fn adherence_text(p: &ProgressData) -> String {
+fn adherence_text(p: &ProgressData) -> Option<String> {
     let a = p.adherence;
+    if a.asked == 0 && a.days_off == 0 {
+        return None;
+    }
     let asked = format!(
         "Checked in on {} of the {} days that asked for it",
         a.done, a.asked
     );
-    match a.days_off {
+    Some(match a.days_off {
         0 => format!("{asked}."),
         n => format!(
             "{asked}; {} off {} not counted.",
             count(n as usize, "day", "days"),
             if n == 1 { "is" } else { "are" }
         ),
-    }
+    })
 }
 
 fn baseline_text(p: &ProgressData) -> String {

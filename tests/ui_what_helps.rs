@@ -92,6 +92,30 @@ fn the_function_check_names_an_activity_and_saves_its_score() {
     assert_eq!((rating.date, rating.score.get()), (today(), 4));
 }
 
+/// In a small window the forms below the check-in open out of sight; each
+/// is brought into view when opened.
+#[test]
+fn a_form_opened_below_the_check_in_is_brought_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(700.0, 500.0));
+    harness.run();
+    // Above the footer with the save button.
+    let in_view = |harness: &egui_kittest::Harness<'_, _>, label: &str| {
+        let rect = harness.get_by_label(label).rect();
+        rect.min.y >= 0.0 && rect.max.y <= 430.0
+    };
+    for (opener, field) in [
+        ("Weekly function check", "An activity your back makes hard"),
+        ("Try something new…", "What are you trying?"),
+    ] {
+        common::click(&mut harness, opener);
+        harness.run();
+        assert!(in_view(&harness, field), "{field} is out of sight");
+    }
+}
+
 #[test]
 fn an_activity_taken_off_the_list_can_be_put_back() {
     let dir = tempfile::tempdir().unwrap();

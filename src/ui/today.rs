@@ -78,6 +78,16 @@ pub struct TodayScreen {
     /// The pass the screen was last drawn in: a gap means it was left and
     /// has been come back to.
     last_pass: Option<u64>,
+    /// A form below the check-in just opened: it is brought into view once
+    /// drawn, as it may open below the window's edge.
+    reveal: Option<Below>,
+}
+
+/// The forms below the check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Below {
+    Experiment,
+    FunctionCheck,
 }
 
 impl TodayScreen {
@@ -93,6 +103,7 @@ impl TodayScreen {
             function: function_check::FunctionCheck::default(),
             experiment: ExperimentForm::new(Screen::Today),
             last_pass: None,
+            reveal: None,
         }
     }
 
@@ -291,17 +302,27 @@ impl TodayScreen {
     /// (opened here from its link when it is not asked for at the top).
     fn what_helps_ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
         let mut command = None;
+        let reveal = self.reveal.take();
+        let bring_into_view = |form: Below, response: &egui::Response| {
+            if reveal == Some(form) {
+                response.scroll_to_me(Some(egui::Align::Min));
+            }
+        };
         if self.experiment.is_open() {
-            theme::card(ui).show(ui, |ui| {
+            let card = theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 if let Some(c) = self.experiment.ui(ui, now, TRY_SOMETHING) {
                     command = Some(c);
                 }
             });
+            bring_into_view(Below::Experiment, &card.response);
         } else {
             ui.horizontal_wrapped(|ui| {
                 if let Some(c) = self.experiment.ui(ui, now, TRY_SOMETHING) {
                     command = Some(c);
+                }
+                if self.experiment.is_open() {
+                    self.reveal = Some(Below::Experiment);
                 }
                 if self.function.place.is_none() {
                     let link = ui
@@ -309,6 +330,7 @@ impl TodayScreen {
                         .on_hover_text("Score a few everyday activities your back makes hard.");
                     if link.clicked() {
                         self.function.place = Some(function_check::Place::Bottom);
+                        self.reveal = Some(Below::FunctionCheck);
                     }
                 }
             });
@@ -316,10 +338,15 @@ impl TodayScreen {
         ui.add_space(theme::GAP);
         // Below the link that opened it, so the row above stays put.
         if self.function.place == Some(function_check::Place::Bottom) {
-            if let Some(c) = self.function.ui(ui, data, now) {
+            let card = ui.scope(|ui| self.function.ui(ui, data, now));
+            if let Some(c) = card.inner {
                 command = Some(c);
             }
+            bring_into_view(Below::FunctionCheck, &card.response);
             ui.add_space(theme::GAP);
+        }
+        if self.reveal.is_some() {
+            ui.ctx().request_repaint();
         }
         command
     }

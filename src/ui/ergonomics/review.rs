@@ -1,4 +1,5 @@
-//! "Re-check my setup": the checklist one item at a time, from the keyboard.
+//! "Check my setup" (a re-check after the first): the checklist one item
+//! at a time, from the keyboard.
 //! Y, N or A (or 1, 2, 3) answers and moves on once the answer is saved;
 //! Left or Backspace goes back; Right or Enter keeps a saved answer and moves
 //! on; Escape leaves. Answering the last item records the review, and its
@@ -113,7 +114,12 @@ impl ErgonomicsScreen {
             (walk.index, walk.stage.clone())
         };
         let keys = read_keys(ui);
-        ui.heading("Re-check my setup");
+        // A first walk through is not a re-check.
+        ui.heading(if data.reviews.is_empty() {
+            "Check my setup"
+        } else {
+            "Re-check my setup"
+        });
         if matches!(stage, Stage::Answering) {
             widgets::hint_ui(
                 ui,
@@ -276,7 +282,7 @@ impl ErgonomicsScreen {
                     input = Some(Input::Next);
                 }
                 ui.add_space(theme::GAP);
-                if ui.button("Leave the re-check").clicked() {
+                if ui.button("Leave for now").clicked() {
                     input = Some(Input::Leave);
                 }
             });
@@ -332,7 +338,7 @@ fn finish_failed_ui(ui: &mut Ui, error: &str) -> Option<Input> {
                 if ui.button("Try again").clicked() {
                     input = Some(Input::Next);
                 }
-                if ui.button("Leave the re-check").clicked() {
+                if ui.button("Leave for now").clicked() {
                     input = Some(Input::Leave);
                 }
                 input

@@ -101,6 +101,23 @@ fn a_small_window_at_150_percent_has_the_navigation_across_the_top() {
     assert!(settings.rect().max.x < 200.0, "{:?}", settings.rect());
 }
 
+/// The 0-10 scales stay on one row down to the smallest window, so "10"
+/// never sits alone under the others.
+#[test]
+fn the_pain_scale_keeps_to_one_row_in_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    for size in [egui::vec2(700.0, 500.0), egui::vec2(640.0, 480.0)] {
+        harness.set_size(size);
+        harness.run();
+        harness.run();
+        for name in ["Pain", "Stress"] {
+            let top = |n| harness.get_by_label(&format!("{name} {n}")).rect().min.y;
+            assert_eq!(top(0), top(10), "{name} wraps at {size:?}");
+        }
+    }
+}
+
 #[test]
 fn a_wide_window_fills_up_to_the_reading_measure() {
     let dir = tempfile::tempdir().unwrap();

@@ -27,11 +27,18 @@ pub fn rating_scale_ui(
     // Eleven buttons share the width there is, from 38 points down to 26 so
     // the scale fits a narrow window (or a large zoom) without clipping.
     const GAP: f32 = 4.0;
-    let side = ((ui.available_width() - 10.0 * GAP) / 11.0).clamp(26.0, 38.0);
+    // Whole points: a fraction over, eleven times, would push "10" onto a
+    // row of its own.
+    let side = ((ui.available_width() - 10.0 * GAP) / 11.0)
+        .floor()
+        .clamp(26.0, 38.0);
     let ratings: Vec<Rating> = Rating::all().collect();
     let stop = value.map_or(0, |v| usize::from(v.get()));
     let row = ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
+        // Narrow padding, so "10" is no wider than the other buttons and
+        // the row fits the width it was measured for.
+        ui.spacing_mut().button_padding.x = 4.0;
         let mut buttons = Vec::with_capacity(ratings.len());
         for (index, &rating) in ratings.iter().enumerate() {
             let selected = *value == Some(rating);

@@ -101,6 +101,24 @@ fn a_small_window_at_150_percent_has_the_navigation_across_the_top() {
     assert!(settings.rect().max.x < 200.0, "{:?}", settings.rect());
 }
 
+/// A routine playing keeps within a small window too, at 100% and at 150%
+/// (its progress bar narrows with the window).
+#[test]
+fn the_routine_player_fits_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_history(dir.path());
+    for size in [egui::vec2(700.0, 500.0), egui::vec2(700.0, 500.0) / 1.5] {
+        harness.set_size(size);
+        harness.run();
+        common::open(&mut harness, Screen::Routines);
+        common::click(&mut harness, "Start desk break");
+        harness.run();
+        let outside = past_the_edge(&harness, size.x);
+        assert!(outside.is_empty(), "the player at {size:?}: {outside:?}");
+        common::click(&mut harness, "Stop and save");
+    }
+}
+
 /// The 0-10 scales stay on one row down to the smallest window, so "10"
 /// never sits alone under the others.
 #[test]

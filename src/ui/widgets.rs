@@ -221,14 +221,18 @@ pub fn professional_notice_ui(ui: &mut Ui, heading: &str, reasons: &[String], ad
 }
 
 /// A slim bar filled to `fraction` (0 to 1) with `text` beside it; one
-/// accessible progress node named by `text`.
-pub fn meter_ui(ui: &mut Ui, fraction: f32, bar_width: f32, text: &str) {
+/// accessible progress node named by `text`. The bar is `max_bar_width`
+/// wide where there is room, and narrows (to no less than 60 points) so
+/// the bar and its words keep within the width there is.
+pub fn meter_ui(ui: &mut Ui, fraction: f32, max_bar_width: f32, text: &str) {
     let fraction = fraction.clamp(0.0, 1.0);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let galley = ui
         .painter()
         .layout_no_wrap(text.to_owned(), font, theme::palette(ui.ctx()).text);
     let gap = 10.0;
+    let bar_width = max_bar_width.min(ui.available_width() - gap - galley.size().x);
+    let bar_width = bar_width.max(60.0).floor();
     let height = galley.size().y.max(12.0);
     let size = egui::vec2(bar_width + gap + galley.size().x, height);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());

@@ -414,3 +414,22 @@ fn days_off_are_marked_from_settings_and_an_overlap_is_refused() {
         ("2026-12-24".into(), "2027-01-01".into())
     );
 }
+
+/// An hour's list opens at the hour chosen, not at midnight.
+#[test]
+fn an_hour_list_opens_at_the_hour_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(900.0, 700.0));
+    open_settings(&mut harness);
+    common::click(&mut harness, "Active hours end");
+    harness.run();
+    let list = harness.get_by_label("Active hours end").rect();
+    // The default end is 18:00, far down a list that shows about ten hours.
+    let chosen = harness.get_by_role_and_label(Role::Button, "18:00").rect();
+    assert!(
+        chosen.min.y > list.max.y && chosen.max.y < list.max.y + 240.0,
+        "18:00 lies at {chosen:?}, the list opens below {list:?}"
+    );
+}

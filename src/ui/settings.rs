@@ -477,18 +477,25 @@ const WEEKDAYS: [(chrono::Weekday, &str); 7] = [
     (chrono::Weekday::Sun, "Sun"),
 ];
 
-/// A whole-hour picker.
+/// A whole-hour picker. Its list opens scrolled to the hour chosen.
 fn hour_ui(ui: &mut Ui, name: &str, time: &mut chrono::NaiveTime) {
     use chrono::Timelike;
     let mut hour = time.hour();
+    let chosen = hour;
+    let was_open_id = egui::Id::unique((name, "hour_list_was_open"));
+    let was_open = ui.data(|d| d.get_temp::<bool>(was_open_id).unwrap_or(false));
     let shown = egui::ComboBox::from_id_salt(name)
         .selected_text(format!("{hour:02}:00"))
         .width(70.0)
         .show_ui(ui, |ui| {
             for h in 0..24 {
-                ui.selectable_value(&mut hour, h, format!("{h:02}:00"));
+                let option = ui.selectable_value(&mut hour, h, format!("{h:02}:00"));
+                if h == chosen && !was_open {
+                    option.scroll_to_me(Some(egui::Align::Center));
+                }
             }
         });
+    ui.data_mut(|d| d.insert_temp(was_open_id, shown.inner.is_some()));
     shown
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));

@@ -117,7 +117,7 @@ impl DaysOffFields {
             ui.label("Why:");
             let mut reason = self.reason.unwrap_or(Reason::Holiday);
             for r in Reason::ALL {
-                ui.selectable_value(&mut reason, r, r.label());
+                widgets::choice_value_ui(ui, &mut reason, r, r.label());
             }
             self.reason = Some(reason);
         });

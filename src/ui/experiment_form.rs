@@ -61,13 +61,13 @@ impl ExperimentFields {
         ui.horizontal_wrapped(|ui| {
             ui.label("Kind:");
             for kind in ExperimentKind::ALL {
-                ui.selectable_value(&mut self.kind, kind, kind.label());
+                widgets::choice_value_ui(ui, &mut self.kind, kind, kind.label());
             }
         });
         ui.horizontal_wrapped(|ui| {
             ui.label("For:");
             for days in PLANNED_DAYS {
-                ui.selectable_value(&mut self.planned_days, days, format!("{days} days"));
+                widgets::choice_value_ui(ui, &mut self.planned_days, days, format!("{days} days"));
             }
         });
         let today = now.today();

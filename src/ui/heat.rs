@@ -197,14 +197,11 @@ impl HeatScreen {
                 for choice in QUICK_CHOICES {
                     let label = format!("{} min", choice.as_secs() / 60);
                     let selected = self.length == Length::Quick(choice);
-                    if ui.selectable_label(selected, label).clicked() {
+                    if widgets::choice_ui(ui, selected, label).clicked() {
                         self.length = Length::Quick(choice);
                     }
                 }
-                if ui
-                    .selectable_label(self.length == Length::Custom, "Custom")
-                    .clicked()
-                {
+                if widgets::choice_ui(ui, self.length == Length::Custom, "Custom").clicked() {
                     self.length = Length::Custom;
                 }
                 if self.length == Length::Custom {
@@ -232,7 +229,7 @@ impl HeatScreen {
             ui.label("Kind of heat");
             ui.horizontal_wrapped(|ui| {
                 for t in HeatType::ALL {
-                    ui.selectable_value(&mut self.heat_type, t, t.label());
+                    widgets::choice_value_ui(ui, &mut self.heat_type, t, t.label());
                 }
             });
             ui.add_space(4.0);
@@ -240,7 +237,7 @@ impl HeatScreen {
             ui.horizontal_wrapped(|ui| {
                 for area in Area::ALL {
                     let selected = self.area == Some(area);
-                    if ui.selectable_label(selected, area.label()).clicked() {
+                    if widgets::choice_ui(ui, selected, area.label()).clicked() {
                         self.area = if selected { None } else { Some(area) };
                     }
                 }

@@ -170,7 +170,7 @@ impl HistoryView {
     fn filter_ui(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
             for filter in KindFilter::ALL {
-                ui.selectable_value(&mut self.filter, filter, filter.label());
+                widgets::choice_value_ui(ui, &mut self.filter, filter, filter.label());
             }
         });
         ui.horizontal_wrapped(|ui| {

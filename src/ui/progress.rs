@@ -173,10 +173,7 @@ impl ProgressScreen {
 
         ui.horizontal_wrapped(|ui| {
             for option in ProgressRange::ALL {
-                if ui
-                    .add(egui::Button::selectable(option == range, option.label()))
-                    .clicked()
-                {
+                if widgets::choice_ui(ui, option == range, option.label()).clicked() {
                     command = Some(Command::SetProgressRange(option));
                 }
             }

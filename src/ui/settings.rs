@@ -421,9 +421,9 @@ fn reminders_ui(
         ui.horizontal(|ui| {
             ui.label("On");
             for (day, name) in WEEKDAYS {
-                let mut on = s.active_days.contains(day);
-                if ui.toggle_value(&mut on, name).changed() {
-                    if on {
+                let on = s.active_days.contains(day);
+                if widgets::choice_ui(ui, on, name).clicked() {
+                    if !on {
                         s.active_days.insert(day);
                     } else {
                         s.active_days.remove(day);

@@ -172,6 +172,28 @@ pub fn text_field_ui(ui: &mut Ui, label: &str, field: egui::TextEdit<'_>) -> egu
     ui.add(field).labelled_by(label.id)
 }
 
+/// One of a few choices shown side by side: framed whether chosen or not,
+/// so each reads as a button (egui draws an unchosen one as bare text).
+/// Its accessible node says whether it is the one chosen.
+pub fn choice_ui(ui: &mut Ui, selected: bool, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Button::selectable(selected, text).frame_when_inactive(true))
+}
+
+/// Like [`choice_ui`], setting `current` to `value` when clicked.
+pub fn choice_value_ui<T: PartialEq>(
+    ui: &mut Ui,
+    current: &mut T,
+    value: T,
+    text: impl Into<egui::WidgetText>,
+) -> egui::Response {
+    let mut response = choice_ui(ui, *current == value, text);
+    if response.clicked() && *current != value {
+        *current = value;
+        response.mark_changed();
+    }
+    response
+}
+
 /// A section title inside a card.
 pub fn section_title_ui(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).size(17.0).strong());

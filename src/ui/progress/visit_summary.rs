@@ -246,14 +246,12 @@ impl VisitSummaryDialog {
             ui.label("Period");
             for weeks in OFFERED_WEEKS {
                 let chosen = self.span == Span::Weeks(weeks);
-                let button = egui::Button::selectable(chosen, format!("Last {weeks} weeks"));
-                if ui.add(button).clicked() {
+                if widgets::choice_ui(ui, chosen, format!("Last {weeks} weeks")).clicked() {
                     self.show_weeks(weeks, today);
                     self.replacing = None;
                 }
             }
-            let button = egui::Button::selectable(self.span == Span::Dates, "Two dates");
-            if ui.add(button).clicked() {
+            if widgets::choice_ui(ui, self.span == Span::Dates, "Two dates").clicked() {
                 self.span = Span::Dates;
                 self.replacing = None;
             }

@@ -128,10 +128,7 @@ impl EntryKind for RoutineEntry {
     fn fields_above_ui(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
             for what in self.choices() {
-                if ui
-                    .selectable_label(self.what == what, what.label())
-                    .clicked()
-                {
+                if widgets::choice_ui(ui, self.what == what, what.label()).clicked() {
                     self.what = what;
                 }
             }

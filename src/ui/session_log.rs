@@ -93,6 +93,9 @@ pub struct SessionLog<K: EntryKind> {
     feel_after: Option<Rating>,
     note: String,
     message: Option<Message>,
+    /// A message just came: it is scrolled into view once drawn (a form at
+    /// the foot of a screen would otherwise grow it out of sight).
+    reveal_message: bool,
     editing: Option<Editing>,
 }
 
@@ -106,6 +109,7 @@ impl<K: EntryKind> SessionLog<K> {
             feel_after: None,
             note: String::new(),
             message: None,
+            reveal_message: false,
             editing: None,
         }
     }
@@ -127,6 +131,7 @@ impl<K: EntryKind> SessionLog<K> {
             feel_after: session.feel_after,
             note: session.note.clone(),
             message: None,
+            reveal_message: false,
             editing: Some(Editing {
                 id,
                 original: session.clone(),
@@ -144,7 +149,7 @@ impl<K: EntryKind> SessionLog<K> {
     /// Called with the result of saving: clears what describes this one
     /// session on success, keeps everything otherwise.
     pub fn save_result(&mut self, session: &Session, result: Result<i64, String>) {
-        self.message = Some(match result {
+        let message = match result {
             Ok(_) => {
                 let text = self.entry.logged_text(session, self.start_time.trim());
                 self.start_time.clear();
@@ -154,12 +159,13 @@ impl<K: EntryKind> SessionLog<K> {
                 Message::Logged(text)
             }
             Err(e) => Message::Error(format!("Not saved: {e}")),
-        });
+        };
+        self.say(message);
     }
 
     /// Says why saving failed; what was typed stays.
     pub fn failed(&mut self, error: &str) {
-        self.message = Some(Message::Error(format!("Not saved: {error}")));
+        self.say(Message::Error(format!("Not saved: {error}")));
     }
 
     /// Whether the form asks how it felt: when the kind wants it, and
@@ -244,7 +250,7 @@ impl<K: EntryKind> SessionLog<K> {
                 wording.minutes_label,
                 egui::TextEdit::singleline(&mut self.minutes)
                     .hint_text(format!("e.g. {}", wording.minutes_example))
-                    .desired_width(60.0),
+                    .desired_width(72.0),
             );
         });
         self.entry.fields_below_ui(ui);
@@ -259,17 +265,27 @@ impl<K: EntryKind> SessionLog<K> {
                 Some(session)
             }
             Err(e) => {
-                self.message = Some(Message::Error(e));
+                self.say(Message::Error(e));
                 None
             }
         }
     }
 
-    fn message_ui(&self, ui: &mut Ui) {
-        match &self.message {
-            Some(Message::Logged(text)) => widgets::success_ui(ui, text),
-            Some(Message::Error(text)) => widgets::error_ui(ui, text),
-            None => {}
+    fn say(&mut self, message: Message) {
+        self.message = Some(message);
+        self.reveal_message = true;
+    }
+
+    fn message_ui(&mut self, ui: &mut Ui) {
+        let Some(message) = &self.message else {
+            return;
+        };
+        let shown = ui.scope(|ui| match message {
+            Message::Logged(text) => widgets::success_ui(ui, text),
+            Message::Error(text) => widgets::error_ui(ui, text),
+        });
+        if std::mem::take(&mut self.reveal_message) {
+            shown.response.scroll_to_me(None);
         }
     }
 

@@ -5,7 +5,7 @@
 use egui::Ui;
 
 use super::super::session_log::{EntryKind, Wording};
-use super::super::{theme, widgets};
+use super::super::widgets;
 use crate::domain::DomainError;
 use crate::domain::heat::{self, HeatType, parse_heat_minutes};
 use crate::domain::session::{Session, SessionKind};
@@ -63,31 +63,28 @@ impl EntryKind for HeatEntry {
     }
 
     fn fields_below_ui(&mut self, ui: &mut Ui) {
-        // Each label stays with its field when the row wraps.
-        ui.horizontal_wrapped(|ui| {
-            ui.horizontal(|ui| {
-                let label = ui.label("Kind of heat");
-                egui::ComboBox::from_id_salt("heat_kind")
-                    .selected_text(self.heat_type.map_or("Not said", HeatType::label))
-                    .show_ui(ui, |ui| {
-                        for t in HeatType::ALL {
-                            ui.selectable_value(&mut self.heat_type, Some(t), t.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            ui.add_space(theme::GAP);
-            ui.horizontal(|ui| {
-                widgets::text_field_ui(
-                    ui,
-                    "Where",
-                    egui::TextEdit::singleline(&mut self.area)
-                        .hint_text("Between the shoulder blades")
-                        .desired_width(ui.available_width().clamp(120.0, 240.0))
-                        .char_limit(100),
-                );
-            });
+        ui.horizontal(|ui| {
+            let label = ui.label("Kind of heat");
+            egui::ComboBox::from_id_salt("heat_kind")
+                .selected_text(self.heat_type.map_or("Not said", HeatType::label))
+                .show_ui(ui, |ui| {
+                    for t in HeatType::ALL {
+                        ui.selectable_value(&mut self.heat_type, Some(t), t.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        // A row of its own, so the box keeps a width to type in.
+        ui.horizontal(|ui| {
+            widgets::text_field_ui(
+                ui,
+                "Where",
+                egui::TextEdit::singleline(&mut self.area)
+                    .hint_text("Between the shoulder blades")
+                    .desired_width(ui.available_width().min(240.0))
+                    .char_limit(100),
+            );
         });
     }
 

@@ -20,7 +20,8 @@ pub enum Mark {
     Dashed,
     /// A ring: a flare-up, apart from the daily dots.
     Ring,
-    /// A pale shaded square with a stronger edge: days shaded on a chart.
+    /// A pale upright stripe with a stronger left edge: days shaded on a
+    /// chart.
     Band,
     /// An outlined square with its top right corner filled: a day off on
     /// the calendar.
@@ -133,12 +134,13 @@ fn paint_mark(painter: &egui::Painter, rect: egui::Rect, mark: Mark, color: Colo
             ));
         }
         Mark::Band => {
-            painter.rect(
-                rect,
-                egui::CornerRadius::same(2),
-                color,
-                Stroke::new(1.0, color.gamma_multiply(3.0)),
-                egui::StrokeKind::Inside,
+            // Upright and edged on the left only, like a band on the chart
+            // where it starts: a full outline would read as a tick box.
+            let stripe = egui::Rect::from_center_size(rect.center(), vec2(9.0, MARK_HEIGHT + 2.0));
+            painter.rect_filled(stripe, egui::CornerRadius::ZERO, color);
+            painter.line_segment(
+                [stripe.left_top(), stripe.left_bottom()],
+                Stroke::new(1.5, color.gamma_multiply(3.0)),
             );
         }
         Mark::Ring => {

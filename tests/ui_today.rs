@@ -43,6 +43,21 @@ fn typing_a_digit_and_pressing_enter_saves_todays_checkin() {
 }
 
 #[test]
+fn typing_a_number_over_ten_keeps_the_one_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.key_press(Key::Num1);
+    harness.step();
+    harness.key_press(Key::Num2);
+    harness.run();
+    harness.get_by_label("Pain goes from 0 to 10; 12 is not on the scale, so it stays at 1.");
+    let chosen = |label| harness.get_by_label(label).accesskit_node().toggled();
+    assert_eq!(chosen("Pain 1"), Some(egui::accesskit::Toggled::True));
+    assert_eq!(chosen("Pain 2"), Some(egui::accesskit::Toggled::False));
+}
+
+#[test]
 fn typing_one_then_zero_quickly_gives_ten() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();

@@ -483,12 +483,18 @@ impl TodayScreen {
             )
         });
         if let Some(d) = digit {
-            let value = match self.last_digit {
-                Some((1, at)) if d == 0 && time - at <= TEN_WINDOW_SECS => 10,
-                _ => d,
-            };
-            self.form.pain = Rating::new(i64::from(value), "pain").ok();
+            let after_one =
+                matches!(self.last_digit, Some((1, at)) if time - at <= TEN_WINDOW_SECS);
             self.last_digit = Some((d, time));
+            if after_one && d != 0 {
+                // "11" to "19": off the scale. The 1 stays, and says why.
+                self.say(Message::Error(format!(
+                    "Pain goes from 0 to 10; 1{d} is not on the scale, so it stays at 1."
+                )));
+                return None;
+            }
+            let value = if after_one { 10 } else { d };
+            self.form.pain = Rating::new(i64::from(value), "pain").ok();
         }
         if enter {
             return self.save_command(now);

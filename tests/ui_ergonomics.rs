@@ -215,6 +215,16 @@ fn noting_a_desk_change_asks_for_a_recheck() {
     harness.get_by_label_contains("desk setup has changed");
     assert!(harness.state().store().desk_changed_at().unwrap().is_some());
     assert!(harness.query_by_label("I changed desks").is_none());
+
+    // Noted by mistake: taken back, and the re-check is no longer asked.
+    common::click(&mut harness, "Undo");
+    assert_eq!(harness.state().store().desk_changed_at().unwrap(), None);
+    assert!(
+        harness
+            .query_by_label("Time for a quick re-check")
+            .is_none()
+    );
+    harness.get_by_label("I changed desks");
 }
 
 #[test]

@@ -115,6 +115,14 @@ impl Store {
         self.set_setting(DESK_CHANGED_KEY, &instant_text(at))
     }
 
+    /// Takes back a desk change noted by mistake: no review is asked for it.
+    pub fn clear_desk_change(&mut self) -> Result<(), StoreError> {
+        self.in_transaction(|tx| {
+            tx.execute("DELETE FROM settings WHERE key = ?1", [DESK_CHANGED_KEY])?;
+            Ok(())
+        })
+    }
+
     /// When the person said their desk changed, if no review has happened since.
     pub fn desk_changed_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         self.setting(DESK_CHANGED_KEY)?

@@ -90,6 +90,8 @@ pub enum Command {
     FinishChecklistReview,
     /// Note that the desk setup changed, so a review is due.
     MarkDeskChanged,
+    /// Take back a desk change noted by mistake.
+    UndoDeskChange,
     /// Record a finished, stopped or hand-logged session.
     SaveSession {
         session: Session,

@@ -276,6 +276,11 @@ impl Data {
         self.changed();
     }
 
+    pub fn clear_desk_changed(&mut self) {
+        self.desk_changed_at = None;
+        self.changed();
+    }
+
     pub fn add_posture_check(&mut self) {
         self.posture_checks_today += 1;
         self.changed();

@@ -177,13 +177,22 @@ impl ErgonomicsScreen {
                     self.start_review();
                 }
                 match data.desk_changed_at {
-                    Some(at) => widgets::hint_ui(
-                        ui,
-                        &format!(
-                            "You noted a desk change on {}.",
-                            at.with_timezone(&chrono::Local).format("%-d %B")
-                        ),
-                    ),
+                    Some(at) => {
+                        widgets::hint_ui(
+                            ui,
+                            &format!(
+                                "You noted a desk change on {}.",
+                                at.with_timezone(&chrono::Local).format("%-d %B")
+                            ),
+                        );
+                        if ui
+                            .button("Undo")
+                            .on_hover_text("Noted by mistake: no re-check is suggested for it.")
+                            .clicked()
+                        {
+                            command = Some(Command::UndoDeskChange);
+                        }
+                    }
                     None => {
                         if ui
                             .button("I changed desks")

@@ -160,6 +160,15 @@ impl UnknotApp {
                     Err(e) => Err(e.to_string()),
                 })
             }
+            Command::UndoDeskChange => {
+                Event::DeskChangeSaved(match self.store.clear_desk_change() {
+                    Ok(()) => {
+                        self.data.clear_desk_changed();
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                })
+            }
             Command::SaveSession { session, origin } => {
                 let result = self.store.add_session(&session);
                 if let Ok(id) = result {

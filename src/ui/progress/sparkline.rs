@@ -15,6 +15,8 @@ const GUTTER: f32 = 64.0;
 const HEIGHT: f32 = 96.0;
 /// Room above 10 and below 0, in points.
 const PAD: f32 = 8.0;
+/// The row under the chart naming the range's first and last day.
+const DATE_ROW: f32 = 16.0;
 
 /// The line colours of the activities, in order (the list repeats).
 pub fn activity_colors(p: &theme::Palette) -> [Color32; 3] {
@@ -34,6 +36,8 @@ pub struct Sparkline {
     series: Vec<Vec<Vec<PlotPoint>>>,
     /// The x range, the same as the plots'.
     x: (f64, f64),
+    /// The range's first and last day in words ("3 Sep"), made once.
+    x_ends: [String; 2],
     shapes: ShapeCache<ShapeKey>,
 }
 
@@ -43,9 +47,11 @@ impl Sparkline {
             .into_iter()
             .map(|runs| runs.into_iter().filter(|r| !r.is_empty()).collect())
             .collect();
+        let words = |x| x_day(x).map_or_else(String::new, |d| d.format("%-d %b").to_string());
         Self {
             series,
             x,
+            x_ends: [words(x.0), words(x.1)],
             shapes: ShapeCache::default(),
         }
     }
@@ -135,8 +141,11 @@ impl Sparkline {
 /// reader says for it.
 pub fn sparkline_ui(ui: &mut Ui, line: &Sparkline, description: &str) {
     let p = theme::palette(ui.ctx());
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), HEIGHT), Sense::hover());
+    let (whole, response) = ui.allocate_exact_size(
+        vec2(ui.available_width(), HEIGHT + DATE_ROW),
+        Sense::hover(),
+    );
+    let rect = Rect::from_min_max(whole.min, pos2(whole.max.x, whole.max.y - DATE_ROW));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
     let key = ShapeKey {
         rect,
@@ -155,6 +164,18 @@ pub fn sparkline_ui(ui: &mut Ui, line: &Sparkline, description: &str) {
         painter.text(
             pos2(area.left() - 8.0, y),
             Align2::RIGHT_CENTER,
+            words,
+            font.clone(),
+            p.muted,
+        );
+    }
+    for (words, at, align) in [
+        (&line.x_ends[0], area.left(), Align2::LEFT_BOTTOM),
+        (&line.x_ends[1], area.right(), Align2::RIGHT_BOTTOM),
+    ] {
+        painter.text(
+            pos2(at, whole.bottom()),
+            align,
             words,
             font.clone(),
             p.muted,
@@ -189,5 +210,13 @@ mod tests {
         let hover = line.hovered(area, pos2(295.0, 30.0)).unwrap();
         assert!(hover.ends_with(": 10, 4"), "{hover}");
         assert!(line.hovered(area, pos2(200.0, 30.0)).is_none());
+    }
+
+    #[test]
+    fn the_ranges_first_and_last_day_are_named_under_it() {
+        let day =
+            |m, d| super::super::days::day_x(chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap());
+        let line = Sparkline::new(Vec::new(), (day(9, 3), day(11, 25)));
+        assert_eq!(line.x_ends, ["3 Sep".to_owned(), "25 Nov".to_owned()]);
     }
 }

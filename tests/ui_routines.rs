@@ -97,7 +97,11 @@ fn a_routine_keeps_time_on_another_screen_and_is_saved_there() {
     common::click(&mut harness, "Start desk break");
     common::open(&mut harness, Screen::Today);
     // The navigation shows the countdown meanwhile.
-    harness.get_by_label("Routine: 0:05");
+    let status = harness.get_by_label("Routine: ready in 0:05").rect();
+    assert!(
+        status.max.x <= 180.0,
+        "the countdown runs out of the column: {status:?}"
+    );
     // Frames stop for a long while (window minimized), then one frame.
     clock.advance(std::time::Duration::from_secs(600));
     harness.step();

@@ -99,10 +99,13 @@ impl ActivePlayer {
     /// One line for the navigation while a routine runs.
     pub fn status(&self, now: Moment) -> String {
         let view = self.player.view(now);
-        if view.paused {
-            "Routine paused".to_owned()
-        } else {
-            format!("Routine: {}", widgets::clock_text(view.secs_remaining))
+        // The countdown is the step's, not the routine's: say which.
+        let clock = widgets::clock_text(view.secs_remaining);
+        match view.phase {
+            _ if view.paused => "Routine paused".to_owned(),
+            Phase::Prepare => format!("Routine: ready in {clock}"),
+            Phase::Hold => format!("Routine: hold {clock}"),
+            Phase::Done => "Routine done".to_owned(),
         }
     }
 

@@ -94,6 +94,11 @@ fn a_small_window_at_150_percent_has_the_navigation_across_the_top() {
         );
     }
     every_screen_fits(&mut harness, window.x, "700x500 and 150%");
+    // The smallest window there is (640x480) at 150%.
+    let smallest = egui::vec2(640.0, 480.0) / 1.5;
+    harness.set_size(smallest);
+    harness.run();
+    every_screen_fits(&mut harness, smallest.x, "640x480 and 150%");
     // Wider again, the column comes back.
     harness.set_size(egui::vec2(700.0, 500.0));
     harness.run();

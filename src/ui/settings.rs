@@ -418,7 +418,7 @@ fn reminders_ui(
             hour_ui(ui, "Active hours end", &mut end);
             s.active_hours = TimeWindow::new(start, end);
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("On");
             for (day, name) in WEEKDAYS {
                 let on = s.active_days.contains(day);

@@ -59,16 +59,20 @@ impl<'a> Entry<'a> {
 
 /// The entries in a row that wraps when the chart is narrow. Each entry,
 /// its mark and its words, is one widget of known size, so the row can
-/// wrap before it instead of letting it run past the edge.
+/// wrap before it instead of letting it run past the edge; an entry wider
+/// than the row wraps its own words.
 pub fn legend_row_ui(ui: &mut Ui, entries: &[Entry<'_>]) {
     let muted = theme::palette(ui.ctx()).muted;
     let font = egui::TextStyle::Body.resolve(ui.style());
+    // An entry longer than the whole row wraps its words within the row.
+    let row_width = ui.available_width();
     ui.horizontal_wrapped(|ui| {
         for entry in entries {
-            let galley = ui
-                .painter()
-                .layout_no_wrap(entry.label.to_owned(), font.clone(), muted);
             let mark_width = mark_width(entry.mark);
+            let wrap_width = (row_width - mark_width - MARK_GAP).max(40.0);
+            let galley =
+                ui.painter()
+                    .layout(entry.label.to_owned(), font.clone(), muted, wrap_width);
             let size = vec2(
                 mark_width + MARK_GAP + galley.size().x,
                 galley.size().y.max(MARK_HEIGHT),

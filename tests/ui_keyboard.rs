@@ -104,3 +104,31 @@ fn shortcuts_open_screens_and_the_focus_follows_into_the_content() {
     harness.run();
     harness.get_by_label_contains("Ctrl+3");
 }
+
+/// Tab through the whole of Today in a small window: each control that
+/// takes the focus is scrolled into sight.
+#[test]
+fn tab_keeps_the_focused_control_in_sight() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness.set_size(egui::vec2(700.0, 500.0));
+    harness.run();
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        press(&mut harness, Key::Tab);
+        harness.run();
+        let node = harness
+            .query(by().predicate(|node| node.is_focused()))
+            .expect("a control has the focus");
+        let rect = node.rect();
+        let name = node.accesskit_node().label().unwrap_or_default();
+        assert!(
+            rect.min.y >= 0.0 && rect.max.y <= 500.0,
+            "{name:?} has the focus out of sight at {rect:?}"
+        );
+        seen.push(name);
+    }
+    // The walk went past the first screenful (the warning signs are below it).
+    assert!(seen.iter().any(|name| name.contains("fever")), "{seen:?}");
+}

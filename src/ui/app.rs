@@ -475,6 +475,7 @@ impl eframe::App for UnknotApp {
                     .id_salt(("screen", self.screen.label()))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
+                        keyboard::keep_focus_in_sight(ui);
                         theme::limit_content_width(ui);
                         if let Some(c) = self.content_ui(ui, &now) {
                             command = Some(c);

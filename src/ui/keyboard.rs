@@ -97,3 +97,32 @@ pub fn claim_focus_start(ui: &Ui, response: &egui::Response) {
         end_content(ui.ctx());
     }
 }
+
+/// Keeps the focused control in sight. When the focus has moved to another
+/// control on this `ui`'s layer (Tab, or a screen handing it on), the
+/// scroll area being drawn scrolls just enough to show it; call at the top
+/// of that scroll area's content, as egui leaves a scroll target set
+/// before an area to the areas around it. A control already in sight does
+/// not move anything, so a click never scrolls.
+pub fn keep_focus_in_sight(ui: &Ui) {
+    let ctx = ui.ctx();
+    let key = egui::Id::unique("focus_kept_in_sight");
+    let focused = ctx.memory(|m| m.focused());
+    let last = ctx.data(|d| d.get_temp::<Option<egui::Id>>(key)).flatten();
+    if focused == last {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(key, focused));
+    let Some(response) = focused.and_then(|id| ctx.read_response(id)) else {
+        return;
+    };
+    // On this area's layer and in its columns (not the navigation beside
+    // it, nor a question over the window), and cut by its edges (not the
+    // footer below it, which is always in sight).
+    let here = response.layer_id == ui.layer_id()
+        && ui.clip_rect().x_range().contains(response.rect.center().x);
+    let cut = response.interact_rect != response.rect;
+    if here && cut {
+        response.scroll_to_me(None);
+    }
+}

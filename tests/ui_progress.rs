@@ -475,6 +475,17 @@ fn a_visit_summary_is_saved_from_progress_and_opened() {
         summary.pain.latest.1
     );
     assert!(page.contains(&figures), "{figures} not in {page}");
+    // Progress says the same change as the page, to the percent.
+    let change = summary.pain.change.expect("a change against the baseline");
+    let words = if change.percent < 0.0 {
+        format!("{}% below your baseline", change.whole_percent())
+    } else {
+        format!("{}% above your baseline", change.whole_percent())
+    };
+    assert!(
+        harness.query_by_label_contains(&words).is_some(),
+        "Progress does not say {words:?}"
+    );
 
     common::click(&mut harness, "Open it");
     assert_eq!(*desktop.opened.lock().unwrap(), vec![chosen.clone()]);

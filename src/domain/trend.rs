@@ -130,6 +130,18 @@ pub fn percent_change(value: f64, baseline: f64) -> Option<f64> {
     Some((value - baseline) / baseline * 100.0)
 }
 
+/// The size of a percent change in whole percent, rounded towards zero so
+/// that a change shown as 30% has reached the 30% line. Progress and the
+/// visit summary both say it this way, so they never differ by one.
+pub fn whole_percent(percent: f64) -> u32 {
+    let size = percent.abs().trunc();
+    if size.is_finite() && size < f64::from(u32::MAX) {
+        size as u32
+    } else {
+        u32::MAX
+    }
+}
+
 /// How a percent change compares with the IMMPACT thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Improvement {

@@ -209,15 +209,9 @@ pub struct Change {
 }
 
 impl Change {
-    /// The size of the change in whole percent, rounded towards zero so
-    /// that a change shown as 30% has reached the 30% line.
+    /// The size of the change in whole percent (see [`trend::whole_percent`]).
     pub fn whole_percent(self) -> u32 {
-        let size = self.percent.abs().trunc();
-        if size.is_finite() && size < f64::from(u32::MAX) {
-            size as u32
-        } else {
-            u32::MAX
-        }
+        trend::whole_percent(self.percent)
     }
 }
 

@@ -758,3 +758,11 @@ fn adherence_asks_nothing_of_days_off() {
         CheckInAdherence::default()
     );
 }
+
+#[test]
+fn a_change_is_said_in_whole_percent_rounded_towards_zero() {
+    assert_eq!(whole_percent(-48.7), 48);
+    assert_eq!(whole_percent(29.6), 29);
+    assert_eq!(whole_percent(-0.4), 0);
+    assert_eq!(whole_percent(f64::NAN), u32::MAX);
+}

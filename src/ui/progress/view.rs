@@ -14,7 +14,7 @@ use crate::domain::dates::week_start;
 use crate::domain::session::STRENGTH_SESSIONS_PER_WEEK;
 use crate::domain::trend::{
     BaselineSource, DayValue, Improvement, Insight, ProgressData, ProgressRange, Streak,
-    WeekCounts, contiguous_runs, percent_change,
+    WeekCounts, contiguous_runs, percent_change, whole_percent,
 };
 use crate::text::count;
 use crate::ui::data::Data;
@@ -341,13 +341,11 @@ fn change_text(p: &ProgressData) -> Option<String> {
     } else {
         format!("Your 7-day average on {}", date.format("%-d %B"))
     };
-    let rounded = pct.round();
-    let how = if rounded < 0.0 {
-        format!("{:.0}% below your baseline", -rounded)
-    } else if rounded > 0.0 {
-        format!("{rounded:.0}% above your baseline")
-    } else {
-        "level with your baseline".to_owned()
+    // Rounded towards zero, as on the visit summary: 29.6% is not yet 30%.
+    let how = match whole_percent(pct) {
+        0 => "level with your baseline".to_owned(),
+        n if pct < 0.0 => format!("{n}% below your baseline"),
+        n => format!("{n}% above your baseline"),
     };
     let verdict = match level {
         Improvement::Substantial => {

@@ -607,3 +607,29 @@ fn a_visit_summary_refuses_what_cannot_be_and_asks_before_replacing() {
             .is_some()
     );
 }
+
+/// 700x500 at 150%: what saving says comes into sight inside the question,
+/// below its buttons.
+#[test]
+fn what_saving_a_visit_summary_says_comes_into_sight_in_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo_history(dir.path());
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    let window = egui::vec2(700.0, 500.0) / 1.5;
+    harness.set_size(window);
+    harness.run();
+    harness.run();
+    open_progress(&mut harness);
+    common::click(&mut harness, "Visit summary…");
+    common::click(&mut harness, "Save PDF");
+    harness.run();
+    let said = harness
+        .get_by_label_contains("Wrote the visit summary from")
+        .rect();
+    assert!(
+        said.min.y >= 0.0 && said.max.y <= window.y,
+        "the message lies at {said:?}"
+    );
+    assert!(dir.path().join("exports").read_dir().unwrap().count() == 1);
+}

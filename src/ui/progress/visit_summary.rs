@@ -60,6 +60,8 @@ pub struct VisitSummaryDialog {
     replacing: Option<PathBuf>,
     /// What became of the last save (or dialog, or opening): done or failed.
     outcome: Option<Result<String, String>>,
+    /// The outcome last scrolled into sight.
+    outcome_revealed: Option<Result<String, String>>,
     /// The file last written, for "Open it".
     saved: Option<PathBuf>,
 }
@@ -86,6 +88,7 @@ impl VisitSummaryDialog {
             saving: false,
             replacing: None,
             outcome: None,
+            outcome_revealed: None,
             saved: None,
         }
     }
@@ -216,21 +219,29 @@ impl VisitSummaryDialog {
         if let Some(c) = self.replace_question_ui(ui) {
             command = Some(c);
         }
-        match &self.outcome {
-            Some(Ok(text)) => widgets::success_ui(ui, text),
-            Some(Err(text)) => widgets::error_ui(ui, text),
-            None => {}
-        }
-        if let Some(file) = self.saved.clone()
-            && ui.button("Open it").clicked()
-        {
-            self.outcome = Some(match self.desktop.open_file(&file) {
-                Ok(()) => Ok(format!("Opening {} in your PDF viewer.", file.display())),
-                Err(why) => Err(widgets::sentence(&format!(
-                    "Could not open it: {why}. The summary is saved at {}",
-                    file.display()
-                ))),
-            });
+        let said = ui.scope(|ui| {
+            match &self.outcome {
+                Some(Ok(text)) => widgets::success_ui(ui, text),
+                Some(Err(text)) => widgets::error_ui(ui, text),
+                None => {}
+            }
+            if let Some(file) = self.saved.clone()
+                && ui.button("Open it").clicked()
+            {
+                self.outcome = Some(match self.desktop.open_file(&file) {
+                    Ok(()) => Ok(format!("Opening {} in your PDF viewer.", file.display())),
+                    Err(why) => Err(widgets::sentence(&format!(
+                        "Could not open it: {why}. The summary is saved at {}",
+                        file.display()
+                    ))),
+                });
+            }
+        });
+        // Something new said is scrolled into sight: in a short window it
+        // comes below the question's fold.
+        if self.outcome.is_some() && self.outcome != self.outcome_revealed {
+            said.response.scroll_to_me(None);
+            self.outcome_revealed.clone_from(&self.outcome);
         }
         if command.is_some() {
             self.saving = true;

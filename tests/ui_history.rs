@@ -409,3 +409,28 @@ fn days_off_are_changed_in_the_fields_they_were_marked_with() {
     common::click(&mut harness, "Cancel");
     assert_eq!(harness.state().store().days_off().unwrap(), after);
 }
+
+/// In a small window an editor opens at its top, wherever the last one was
+/// left scrolled.
+#[test]
+fn an_editor_opens_at_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path(), 2, true);
+    let mut harness = open_history(dir.path());
+    harness.set_size(egui::vec2(700.0, 500.0) / 1.5);
+    harness.run();
+    harness.run();
+    let title = "Change the heat pack session of Tuesday 24 November 2026 at 21:15";
+    common::click(&mut harness, &format!("Edit {HEAT_LABEL}"));
+    // Scrolled down to its buttons, then left.
+    for _ in 0..10 {
+        harness.get_by_label("Save changes").scroll_down();
+        harness.run();
+    }
+    assert!(harness.get_by_label(title).rect().max.y < 0.0);
+    common::click(&mut harness, "Cancel");
+    common::click(&mut harness, &format!("Edit {HEAT_LABEL}"));
+    harness.run();
+    let top = harness.get_by_label(title).rect();
+    assert!(top.min.y >= 0.0, "the editor's title lies at {top:?}");
+}

@@ -50,6 +50,9 @@ pub struct HistoryView {
     notice: Option<Notice>,
     /// The record being changed, if any: it takes the list's place.
     editor: Option<Editor>,
+    /// An editor was just opened: it starts at its top, not where the last
+    /// one was left.
+    editor_opened: bool,
 }
 
 /// What a row asks for.
@@ -100,11 +103,13 @@ impl HistoryView {
         } else {
             "history_list"
         };
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt(scroll)
-            .auto_shrink([false, false])
-            .show(ui, |ui| self.page_ui(ui, data, now))
-            .inner
+            .auto_shrink([false, false]);
+        if std::mem::take(&mut self.editor_opened) {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area.show(ui, |ui| self.page_ui(ui, data, now)).inner
     }
 
     fn page_ui(&mut self, ui: &mut Ui, data: &Data, now: &Now) -> Option<Command> {
@@ -156,6 +161,7 @@ impl HistoryView {
                 RowAction::Edit(key) => {
                     self.notice = None;
                     self.editor = data.entry(key).map(|entry| Editor::open(entry, now));
+                    self.editor_opened = self.editor.is_some();
                 }
                 RowAction::Delete(confirm) => self.confirm_delete = Some(confirm),
             }

@@ -237,6 +237,11 @@ fn visuals(mut visuals: Visuals, p: &Palette) -> Visuals {
     visuals.widgets.inactive.fg_stroke = Stroke::new(1.0, p.text);
     visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, p.control_edge);
     visuals.widgets.inactive.weak_bg_fill = p.control_fill;
+    // egui draws a focused control in its "active" (pressed) look, a solid
+    // grey that read as chosen next to a chosen one. Focus has its own
+    // ring; pressed and focused keep the control's fill, with an accent edge.
+    visuals.widgets.active.weak_bg_fill = p.control_fill;
+    visuals.widgets.active.bg_stroke = Stroke::new(1.5, p.accent);
     let radius = CornerRadius::same(6);
     visuals.widgets.inactive.corner_radius = radius;
     visuals.widgets.hovered.corner_radius = radius;
@@ -405,6 +410,21 @@ mod tests {
         ctx.set_theme(Theme::Light);
         assert_eq!(palette(&ctx), &LIGHT);
         assert_eq!(ctx.global_style().visuals.panel_fill, LIGHT.page);
+    }
+
+    #[test]
+    fn a_focused_control_does_not_look_chosen() {
+        let ctx = egui::Context::default();
+        apply(&ctx);
+        for (theme, p) in [(Theme::Light, &LIGHT), (Theme::Dark, &DARK)] {
+            let style = ctx.style_of(theme);
+            let widgets = &style.visuals.widgets;
+            // Focused and pressed controls are drawn "active": the same fill
+            // as at rest, unlike a chosen one, with an accent edge.
+            assert_eq!(widgets.active.weak_bg_fill, widgets.inactive.weak_bg_fill);
+            assert_ne!(widgets.active.weak_bg_fill, style.visuals.selection.bg_fill);
+            assert_eq!(widgets.active.bg_stroke.color, p.accent);
+        }
     }
 
     #[test]

@@ -291,7 +291,8 @@ impl<K: EntryKind> SessionLog<K> {
 
     fn feel_and_note_ui(&mut self, ui: &mut Ui) {
         if self.asks_feel() {
-            ui.label("How it felt (optional)");
+            // The same 0-10 pain scale as "How does your back feel now?".
+            ui.label("Pain in your back afterwards (optional)");
             widgets::rating_scale_ui(
                 ui,
                 "Felt",

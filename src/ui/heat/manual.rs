@@ -81,7 +81,7 @@ impl EntryKind for HeatEntry {
                 ui,
                 "Where",
                 egui::TextEdit::singleline(&mut self.area)
-                    .hint_text("Between the shoulder blades")
+                    .hint_text("e.g. between the shoulder blades")
                     .desired_width(ui.available_width().min(240.0))
                     .char_limit(100),
             );

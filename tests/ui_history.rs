@@ -67,11 +67,12 @@ fn years_of_history_lay_out_the_rows_in_view_open_a_day_and_follow_tab() {
     let mut harness = open_history(dir.path());
     harness.get_by_label("1,500 records, newest first.");
     // Only rows in view are laid out: the newest is there, the oldest is not.
-    assert!(harness.query_by_label("Tue 24 Nov 2026").is_some());
+    // Dates of this year leave the year out.
+    assert!(harness.query_by_label("Tue 24 Nov").is_some());
     assert!(harness.query_by_label("Pain 0 · day 0").is_some());
     assert!(harness.query_by_label_contains("day 1499").is_none());
 
-    common::click(&mut harness, "Mon 23 Nov 2026");
+    common::click(&mut harness, "Mon 23 Nov");
     assert_eq!(harness.state().screen(), unknot::ui::Screen::Today);
     assert!(
         harness
@@ -100,7 +101,7 @@ fn sessions_are_listed_and_narrowed_by_kind_and_by_words_in_the_note() {
     seed(dir.path(), 3, true);
     let mut harness = open_history(dir.path());
     harness.get_by_label("5 records, newest first.");
-    harness.get_by_label("Tue 24 Nov 2026, 21:15");
+    harness.get_by_label("Tue 24 Nov, 21:15");
     harness.get_by_label("15 minutes · Shoulders tight after the drive");
     harness.get_by_label("Desk break, 10 minutes");
 
@@ -112,7 +113,7 @@ fn sessions_are_listed_and_narrowed_by_kind_and_by_words_in_the_note() {
     common::fill(&mut harness, "Search notes", "DAY 1");
     harness.get_by_label("1 of 5 records.");
     harness.get_by_label("Pain 1 · day 1");
-    assert!(harness.query_by_label("Tue 24 Nov 2026, 21:15").is_none());
+    assert!(harness.query_by_label("Tue 24 Nov, 21:15").is_none());
 
     common::click(&mut harness, "Heat sessions");
     harness.get_by_label("Nothing matches");
@@ -189,7 +190,7 @@ fn an_invalid_change_is_explained_and_nothing_is_written() {
 
     // Cancel drops what was typed.
     common::click(&mut harness, "Cancel");
-    harness.get_by_label("Tue 24 Nov 2026, 21:15");
+    harness.get_by_label("Tue 24 Nov, 21:15");
     assert_eq!(harness.state().store().sessions_with_ids().unwrap(), before);
 
     // A check-in changed on Today while its editor is open is not written over.
@@ -253,7 +254,7 @@ fn deleting_asks_first_and_can_be_undone() {
         harness.state().store().sessions_with_ids().unwrap(),
         sessions
     );
-    harness.get_by_label("Tue 24 Nov 2026, 21:15");
+    harness.get_by_label("Tue 24 Nov, 21:15");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod editor;
 mod listing;
 
-use chrono::FixedOffset;
+use chrono::{Datelike, FixedOffset, NaiveDate};
 use egui::{RichText, Ui};
 
 use self::editor::{Editor, EditorAction};
@@ -155,7 +155,7 @@ impl HistoryView {
             return command;
         }
         self.filter_ui(ui);
-        if let Some(action) = self.list_ui(ui, data, offset) {
+        if let Some(action) = self.list_ui(ui, data, offset, now.today()) {
             match action {
                 RowAction::Command(c) => command = Some(c),
                 RowAction::Edit(key) => {
@@ -194,7 +194,13 @@ impl HistoryView {
         ui.add_space(4.0);
     }
 
-    fn list_ui(&mut self, ui: &mut Ui, data: &Data, offset: FixedOffset) -> Option<RowAction> {
+    fn list_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        offset: FixedOffset,
+        today: NaiveDate,
+    ) -> Option<RowAction> {
         let (rows, total) = self.listing.rows(data, self.filter, &self.search);
         let search = self.search.trim();
         let filtered = self.filter != KindFilter::All || !search.is_empty();
@@ -220,7 +226,7 @@ impl HistoryView {
         let mut action = None;
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let layout = RowLayout::new(ui);
+            let layout = RowLayout::new(ui, today);
             let (row_height, spacing) = (layout.height, ui.spacing().item_spacing.y);
             // Only the rows in view are laid out, and one more on each side
             // so that Tab can move onto it (and scroll it into view); the
@@ -293,10 +299,13 @@ struct RowLayout {
     narrow: bool,
     /// The room the Edit and Delete buttons take side by side.
     buttons_width: f32,
+    /// Dates in this year are shown without it, so a row's first line
+    /// fits a narrow window.
+    this_year: i32,
 }
 
 impl RowLayout {
-    fn new(ui: &Ui) -> Self {
+    fn new(ui: &Ui, today: NaiveDate) -> Self {
         let narrow = ui.available_width() < NARROW_ROW;
         let line = ui.text_style_height(&egui::TextStyle::Body);
         let spacing = ui.spacing().item_spacing;
@@ -316,6 +325,7 @@ impl RowLayout {
             galley.size().x + 2.0 * ui.spacing().button_padding.x
         };
         Self {
+            this_year: today.year(),
             height,
             narrow,
             buttons_width: button_width(EDIT) + spacing.x + button_width(DELETE),
@@ -350,7 +360,7 @@ fn row_ui(
     );
     let ui = &mut row;
     if layout.narrow {
-        action = text_ui(ui, entry, offset);
+        action = text_ui(ui, entry, offset, layout.this_year);
         ui.horizontal(|ui| buttons_ui(ui, entry, offset, &mut action));
     } else {
         ui.horizontal(|ui| {
@@ -361,7 +371,7 @@ fn row_ui(
                 egui::Layout::top_down(egui::Align::Min),
                 |ui| {
                     ui.set_width(text_width);
-                    action = text_ui(ui, entry, offset);
+                    action = text_ui(ui, entry, offset, layout.this_year);
                 },
             );
             buttons_ui(ui, entry, offset, &mut action);
@@ -377,11 +387,24 @@ fn row_ui(
 }
 
 /// The two lines of text; a check-in's date opens that day on Today.
-fn text_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset) -> Option<RowAction> {
+fn text_ui(
+    ui: &mut Ui,
+    entry: Entry<'_>,
+    offset: FixedOffset,
+    this_year: i32,
+) -> Option<RowAction> {
     let mut action = None;
+    let day = |date: NaiveDate| {
+        let format = if date.year() == this_year {
+            "%a %-d %b"
+        } else {
+            "%a %-d %b %Y"
+        };
+        date.format(format).to_string()
+    };
     ui.horizontal(|ui| {
         ui.label(RichText::new(entry.kind_label()).strong());
-        let date = entry.date().format("%a %-d %b %Y").to_string();
+        let date = day(entry.date());
         match entry {
             Entry::CheckIn(c) => {
                 let link = ui.link(date);
@@ -402,11 +425,11 @@ fn text_ui(ui: &mut Ui, entry: Entry<'_>, offset: FixedOffset) -> Option<RowActi
                 ui.add(egui::Label::new(format!("{date}, {time}")).truncate());
             }
             Entry::DaysOff(d) => {
-                let last = d.record.last.format("%a %-d %b %Y");
+                let last = day(d.record.last);
                 ui.add(egui::Label::new(format!("{date} to {last}")).truncate());
             }
             Entry::Experiment(e) => {
-                let end = e.record.end().format("%a %-d %b %Y");
+                let end = day(e.record.end());
                 ui.add(egui::Label::new(format!("{date} to {end}")).truncate());
             }
         }

@@ -63,6 +63,9 @@ pub fn harness_of(
     let mut harness = Harness::builder()
         .with_size([1040.0, 900.0])
         .with_theme(egui::Theme::Light)
+        // A file dialog answers from its own thread, and on a loaded machine
+        // its answer can land a frame or two later: room to settle.
+        .with_max_steps(8)
         .build_eframe(move |cc| {
             finish(
                 UnknotApp::new(&cc.egui_ctx, store, clock)

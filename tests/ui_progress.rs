@@ -632,4 +632,9 @@ fn what_saving_a_visit_summary_says_comes_into_sight_in_a_small_window() {
         "the message lies at {said:?}"
     );
     assert!(dir.path().join("exports").read_dir().unwrap().count() == 1);
+    // The question's title stays in sight while its contents scroll.
+    let title = harness
+        .get_by_role_and_label(Role::Label, "Visit summary")
+        .rect();
+    assert!(title.min.y >= 0.0, "the title lies at {title:?}");
 }

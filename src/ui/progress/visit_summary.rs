@@ -150,6 +150,8 @@ impl VisitSummaryDialog {
                 // grow is given here, so the question grows with what it says
                 // (and scrolls only where the window is too short for it).
                 ui.set_max_height((screen.height() - 96.0).max(120.0));
+                // The title stays put while the rest scrolls.
+                widgets::section_title_ui(ui, "Visit summary");
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     command = self.contents_ui(ui, today, &mut close);
                 });
@@ -163,7 +165,6 @@ impl VisitSummaryDialog {
 
     fn contents_ui(&mut self, ui: &mut Ui, today: NaiveDate, close: &mut bool) -> Option<Command> {
         let mut command = None;
-        widgets::section_title_ui(ui, "Visit summary");
         widgets::hint_ui(
             ui,
             "One page for a physiotherapist or doctor: your pain beside what you did, \
@@ -192,7 +193,7 @@ impl VisitSummaryDialog {
                         .add(
                             egui::TextEdit::singleline(&mut self.file)
                                 .id(file_field_id())
-                                .desired_width(ui.available_width() - 90.0),
+                                .desired_width(ui.available_width() - 110.0),
                         )
                         .labelled_by(label.id);
                     if field.changed() {

@@ -162,6 +162,25 @@ fn turning_reminders_off_is_saved_and_survives_a_restart() {
 }
 
 #[test]
+fn the_stretch_break_is_turned_off_and_on_like_the_posture_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = common::clock();
+    let mut harness = common::harness(dir.path(), &clock);
+    harness
+        .get_by_role_and_label(Role::Button, "Settings")
+        .click();
+    harness.run();
+    let saved = |harness: &egui_kittest::Harness<'_, unknot::ui::UnknotApp>| {
+        let store: &Store = harness.state().store();
+        store.setting("reminders.stretch_every_hours").unwrap()
+    };
+    common::click(&mut harness, "Stretch break every");
+    assert_eq!(saved(&harness).as_deref(), Some("0"));
+    common::click(&mut harness, "Stretch break every");
+    assert_eq!(saved(&harness).as_deref(), Some("2"));
+}
+
+#[test]
 fn the_autostart_entry_is_added_and_removed_from_settings() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();

@@ -401,14 +401,20 @@ fn reminders_ui(
                     .suffix(" min"),
             );
         });
+        // On and off like the posture check; off is stored as 0 hours.
         ui.horizontal(|ui| {
-            ui.label("Stretch break every");
-            ui.add(
-                egui::DragValue::new(&mut s.stretch_every_hours)
-                    .range(0..=crate::reminders::MAX_STRETCH_HOURS)
-                    .suffix(" h"),
-            );
-            widgets::hint_ui(ui, "(0 turns it off)");
+            let mut on = s.stretch_every_hours > 0;
+            if ui.checkbox(&mut on, "Stretch break every").changed() {
+                let usual = ReminderSettings::default().stretch_every_hours;
+                s.stretch_every_hours = if on { usual } else { 0 };
+            }
+            let mut hours = s.stretch_every_hours.max(1);
+            let field = egui::DragValue::new(&mut hours)
+                .range(1..=crate::reminders::MAX_STRETCH_HOURS)
+                .suffix(" h");
+            if ui.add_enabled(on, field).changed() {
+                s.stretch_every_hours = hours;
+            }
         });
         ui.horizontal(|ui| {
             ui.label("Active hours from");

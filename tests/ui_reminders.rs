@@ -166,12 +166,9 @@ fn the_stretch_break_is_turned_off_and_on_like_the_posture_check() {
     let dir = tempfile::tempdir().unwrap();
     let clock = common::clock();
     let mut harness = common::harness(dir.path(), &clock);
-    harness
-        .get_by_role_and_label(Role::Button, "Settings")
-        .click();
-    harness.run();
+    common::open(&mut harness, unknot::ui::Screen::Settings);
     let saved = |harness: &egui_kittest::Harness<'_, unknot::ui::UnknotApp>| {
-        let store: &Store = harness.state().store();
+        let store = harness.state().store();
         store.setting("reminders.stretch_every_hours").unwrap()
     };
     common::click(&mut harness, "Stretch break every");
